@@ -1,0 +1,33 @@
+package dev.standin;
+
+/** {@code java -jar standin.jar [options]}: exit code 2 for a bad option or scenario. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args, System.getenv());
+        } catch (StartupException e) {
+            System.err.println("standin: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(Options.usage());
+            return;
+        }
+        try {
+            StandinServer server = StandinServer.start(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "standin-shutdown"));
+        } catch (StartupException e) {
+            System.err.println("standin: " + e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            System.err.println("standin: could not start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+}

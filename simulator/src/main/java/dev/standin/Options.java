@@ -1,0 +1,209 @@
+package dev.standin;
+
+import dev.standin.core.clock.ClockMode;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's options. Each is a flag ({@code --port-velo 9000}, or {@code --port-velo=9000}) and an
+ * environment variable ({@code STANDIN_PORT_VELO}); the flag wins.
+ */
+public record Options(List<String> scenarios, String host, Map<String, Integer> explicitPorts, int portOffset,
+                      Optional<Path> dataDir, ClockMode clock, Optional<Instant> startTime, long seed,
+                      int journalSize, long maxBodyBytes, boolean help) {
+
+    /** The API names that have a port option, with their default ports. */
+    public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
+
+    private static final String USAGE = """
+            Usage: java -jar standin.jar [options]   (every option can also be set as STANDIN_<NAME>, e.g. STANDIN_PORT_VELO)
+
+              --scenario FILE             load a scenario file (repeatable; default: the built-in scenarios/default.yaml)
+              --host HOST                 interface to listen on (default 0.0.0.0)
+              --port-control N            control API (default 8080)
+              --port-velo N               Velo Payments (default 8081)
+              --port-vendreo N            Vendreo (default 8082)
+              --port-qolo N               Qolo (default 8083)
+              --port-velapay-cloud N      VelaPay Cloud Payment API (default 8084)
+              --port-terminals N          first VelaPay terminal (default 7501, the next ones follow)
+              --port-offset N             add N to every default port (explicit ports are kept as given)
+                                          a port of 0 picks a free one
+              --data-dir DIR              keep state in a file database under DIR (default: in memory)
+              --clock system|manual       system: follows the wall clock; manual: moves only when advanced (default system)
+              --start-time ISO-8601       the clock's start, e.g. 2026-01-01T00:00:00Z (default: now)
+              --seed N                    seed of the id and random generators (default 1)
+              --journal-size N            requests kept in the journal, 0 turns it off (default 1000)
+              --max-body-size BYTES       largest accepted request body (default 10485760)
+              --help                      print this and exit
+            """;
+
+    public static String usage() {
+        return USAGE;
+    }
+
+    /** The port to listen on for {@code api}: given explicitly, or its default plus the offset. */
+    public int port(String api) {
+        Integer explicit = explicitPorts.get(api);
+        return explicit != null ? explicit : DEFAULT_PORTS.get(api) + portOffset;
+    }
+
+    public static Options parse(String[] args, Map<String, String> env) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (Flag flag : Flag.values()) {
+            String fromEnv = env.get(flag.envName());
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                values.put(flag.name, flag.repeatable ? Arrays.asList(fromEnv.split(",")) : List.of(fromEnv));
+            }
+        }
+        Map<String, List<String>> fromArgs = new LinkedHashMap<>();
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+                continue;
+            }
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            Flag flag = Flag.byName(name);
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new StartupException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            fromArgs.computeIfAbsent(flag.name, k -> new ArrayList<>()).add(value);
+        }
+        values.putAll(fromArgs);
+        return build(values, help);
+    }
+
+    private static Options build(Map<String, List<String>> v, boolean help) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (Flag flag : Flag.values()) {
+            if (flag.api != null && v.containsKey(flag.name)) {
+                ports.put(flag.api, port(flag.name, last(v, flag.name)));
+            }
+        }
+        int offset = v.containsKey("--port-offset") ? integer("--port-offset", last(v, "--port-offset"), 0, 60000) : 0;
+        return new Options(
+                v.getOrDefault("--scenario", List.of()).stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                v.containsKey("--host") ? last(v, "--host") : "0.0.0.0",
+                ports,
+                offset,
+                Optional.ofNullable(v.containsKey("--data-dir") ? Path.of(last(v, "--data-dir")) : null),
+                v.containsKey("--clock") ? clock(last(v, "--clock")) : ClockMode.SYSTEM,
+                Optional.ofNullable(v.containsKey("--start-time") ? instant(last(v, "--start-time")) : null),
+                v.containsKey("--seed") ? longValue("--seed", last(v, "--seed")) : 1L,
+                v.containsKey("--journal-size") ? integer("--journal-size", last(v, "--journal-size"), 0, 1_000_000) : 1000,
+                v.containsKey("--max-body-size") ? integer("--max-body-size", last(v, "--max-body-size"), 1024, Integer.MAX_VALUE) : 10 * 1024 * 1024,
+                help);
+    }
+
+    private enum Flag {
+        SCENARIO("--scenario", null, true),
+        HOST("--host", null, false),
+        PORT_CONTROL("--port-control", "control", false),
+        PORT_VELO("--port-velo", "velo", false),
+        PORT_VENDREO("--port-vendreo", "vendreo", false),
+        PORT_QOLO("--port-qolo", "qolo", false),
+        PORT_VELAPAY_CLOUD("--port-velapay-cloud", "velapayCloud", false),
+        PORT_TERMINALS("--port-terminals", "terminals", false),
+        PORT_OFFSET("--port-offset", null, false),
+        DATA_DIR("--data-dir", null, false),
+        CLOCK("--clock", null, false),
+        START_TIME("--start-time", null, false),
+        SEED("--seed", null, false),
+        JOURNAL_SIZE("--journal-size", null, false),
+        MAX_BODY_SIZE("--max-body-size", null, false);
+
+        final String name;
+        final String api;
+        final boolean repeatable;
+
+        Flag(String name, String api, boolean repeatable) {
+            this.name = name;
+            this.api = api;
+            this.repeatable = repeatable;
+        }
+
+        String envName() {
+            return "STANDIN_" + name.substring(2).replace('-', '_').toUpperCase(Locale.ROOT);
+        }
+
+        static Flag byName(String name) {
+            for (Flag f : values()) {
+                if (f.name.equals(name)) {
+                    return f;
+                }
+            }
+            throw new StartupException("unknown option " + name + " (see --help)");
+        }
+    }
+
+    private static Map<String, Integer> defaultPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("control", 8080);
+        ports.put("velo", 8081);
+        ports.put("vendreo", 8082);
+        ports.put("qolo", 8083);
+        ports.put("velapayCloud", 8084);
+        ports.put("terminals", 7501);
+        return Map.copyOf(ports);
+    }
+
+    private static String last(Map<String, List<String>> v, String name) {
+        List<String> values = v.get(name);
+        return values.get(values.size() - 1).trim();
+    }
+
+    private static int port(String name, String value) {
+        return integer(name, value, 0, 65535);
+    }
+
+    private static int integer(String name, String value, int min, int max) {
+        long n = longValue(name, value);
+        if (n < min || n > max) {
+            throw new StartupException(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return (int) n;
+    }
+
+    private static long longValue(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new StartupException(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static ClockMode clock(String value) {
+        try {
+            return ClockMode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("--clock " + e.getMessage());
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new StartupException("--start-time must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.standin;
+
+import dev.standin.core.provider.ProviderModule;
+import dev.standin.provider.velo.VeloModule;
+
+import java.util.List;
+
+/** The one explicit list of simulated providers. Adding a provider starts here. */
+final class Providers {
+    private Providers() {
+    }
+
+    static List<ProviderModule> all() {
+        return List.of(
+                new VeloModule()
+        );
+    }
+}

@@ -1,0 +1,153 @@
+package dev.standin;
+
+import dev.standin.core.Simulation;
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.control.ControlApi;
+import dev.standin.core.http.HttpServerFactory;
+import dev.standin.core.http.RequestJournal;
+import dev.standin.core.id.Ids;
+import dev.standin.core.provider.ProviderContext;
+import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.scenario.ScenarioException;
+import dev.standin.core.scenario.ScenarioParser;
+import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.core.scenario.SeedCheck;
+import dev.standin.core.store.Database;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The whole simulator: the core, every provider on its own port and the control API on its own. */
+public final class StandinServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StandinServer.class);
+    private static final String DEFAULT_SCENARIO = "scenarios/default.yaml";
+    private static final String CORE_STREAM = "core";
+
+    private final Database database;
+    private final Scheduler scheduler;
+    private final Simulation simulation;
+    private final List<Javalin> servers = new ArrayList<>();
+    private final Map<String, Object> ports = new LinkedHashMap<>();
+    private volatile boolean serving;
+
+    private StandinServer(Database database, Scheduler scheduler, Simulation simulation) {
+        this.database = database;
+        this.scheduler = scheduler;
+        this.simulation = simulation;
+    }
+
+    /** Starts everything; a bad scenario throws {@link StartupException} naming file, line and field. */
+    public static StandinServer start(Options options) {
+        List<Simulation.Source> sources = readScenarios(options.scenarios());
+        VirtualClock clock = new VirtualClock(options.clock(), options.startTime().orElse(null));
+        Database database = Database.open(options.dataDir());
+        long epoch = database.meta("starts").map(Long::parseLong).orElse(-1L) + 1;
+        database.meta("starts", Long.toString(epoch));
+        Ids ids = new Ids(options.seed(), epoch);
+        Scheduler scheduler = new Scheduler(clock, 100_000);
+        List<ProviderModule> modules = Providers.all();
+        ScenarioRegistry registry = new ScenarioRegistry();
+        Map<String, SeedCheck> seedChecks = new LinkedHashMap<>();
+        modules.forEach(m -> seedChecks.put(m.name(), m.seedCheck()));
+        Simulation simulation = new Simulation(modules, registry, new ScenarioParser(seedChecks, registry),
+                database, clock, scheduler, ids);
+        modules.forEach(m -> m.init(new ProviderContext(clock, scheduler, ids.stream(m.name()), database, registry)));
+
+        StandinServer server = new StandinServer(database, scheduler, simulation);
+        try {
+            simulation.start(sources);
+            RequestJournal journal = new RequestJournal(options.journalSize());
+            HttpServerFactory http = new HttpServerFactory(
+                    new HttpServerFactory.Settings(options.host(), options.maxBodyBytes(), journal, clock));
+            ControlApi control = new ControlApi(simulation, clock, scheduler, journal,
+                    () -> server.serving, () -> server.ports, version());
+            server.listen("control", options.port("control"),
+                    http.create("control", ControlApi.errors(), ids.stream(CORE_STREAM), false, control), options.host());
+            for (ProviderModule module : modules) {
+                server.listen(module.name(), options.port(module.name()),
+                        http.create(module.name(), module.errors(), ids.stream(module.name()), true, module.routes()), options.host());
+            }
+            scheduler.start();
+            server.serving = true;
+        } catch (ScenarioException e) {
+            server.close();
+            throw new StartupException("invalid scenario:\n" + e.getMessage());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void listen(String name, int port, Javalin app, String host) {
+        app.start(host, port);
+        servers.add(app);
+        ports.put(name, app.port());
+        String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
+        LOG.info("{} listening on http://{}:{}", String.format("%-12s", name), shownHost, app.port());
+    }
+
+    /** The port each API actually listens on (useful when started with port 0). */
+    public int port(String name) {
+        return (Integer) ports.get(name);
+    }
+
+    public Map<String, Object> ports() {
+        return Map.copyOf(ports);
+    }
+
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    @Override
+    public void close() {
+        serving = false;
+        for (Javalin app : servers.reversed()) {
+            app.stop();
+        }
+        scheduler.close();
+        database.close();
+    }
+
+    private static List<Simulation.Source> readScenarios(List<String> files) {
+        if (files.isEmpty()) {
+            try (InputStream in = StandinServer.class.getClassLoader().getResourceAsStream(DEFAULT_SCENARIO)) {
+                if (in == null) {
+                    throw new IllegalStateException(DEFAULT_SCENARIO + " is missing from the jar");
+                }
+                return List.of(new Simulation.Source(DEFAULT_SCENARIO, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the built-in " + DEFAULT_SCENARIO, e);
+            }
+        }
+        List<Simulation.Source> sources = new ArrayList<>();
+        for (String file : files) {
+            try {
+                sources.add(new Simulation.Source(file, Files.readString(Path.of(file))));
+            } catch (NoSuchFileException e) {
+                throw new StartupException("--scenario " + file + ": no such file");
+            } catch (IOException e) {
+                throw new StartupException("--scenario " + file + ": cannot be read (" + e.getMessage() + ")");
+            }
+        }
+        return sources;
+    }
+
+    private static String version() {
+        String v = StandinServer.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+}

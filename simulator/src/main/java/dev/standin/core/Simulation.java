@@ -1,0 +1,132 @@
+package dev.standin.core;
+
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.id.Ids;
+import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.scenario.Scenario;
+import dev.standin.core.scenario.ScenarioException;
+import dev.standin.core.scenario.ScenarioParser;
+import dev.standin.core.scenario.ScenarioProblem;
+import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.core.store.Database;
+import org.jooq.DSLContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.standin.db.core.Tables.SCENARIO;
+
+/**
+ * The simulated world's state as a whole: which scenarios are loaded, seeding the providers from
+ * them, and resetting everything (or one provider) back to what they seed.
+ */
+public final class Simulation {
+    private static final String SEEDED = "seeded";
+
+    /** A scenario document and where it came from (a file name, or "POST /_sim/scenarios"). */
+    public record Source(String origin, String text) {
+    }
+
+    private final List<ProviderModule> modules;
+    private final ScenarioRegistry registry;
+    private final ScenarioParser parser;
+    private final Database database;
+    private final VirtualClock clock;
+    private final Scheduler scheduler;
+    private final Ids ids;
+
+    public Simulation(List<ProviderModule> modules, ScenarioRegistry registry, ScenarioParser parser,
+                      Database database, VirtualClock clock, Scheduler scheduler, Ids ids) {
+        this.modules = modules;
+        this.registry = registry;
+        this.parser = parser;
+        this.database = database;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.ids = ids;
+    }
+
+    /**
+     * Loads the start-up scenarios (all problems of all files reported together), then those loaded
+     * at runtime into a persistent database before, and seeds the providers unless this database
+     * was seeded already.
+     */
+    public void start(List<Source> sources) {
+        List<ScenarioProblem> problems = new ArrayList<>();
+        for (Source source : sources) {
+            try {
+                registry.add(parser.parse(source.text(), source.origin()));
+            } catch (ScenarioException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        database.dsl().selectFrom(SCENARIO).orderBy(SCENARIO.POSITION).fetch().forEach(stored -> {
+            if (registry.find(stored.getName()).isEmpty()) {
+                registry.add(parser.parse(stored.getSource(), stored.getOrigin()));
+            }
+        });
+        if (database.meta(SEEDED).isEmpty()) {
+            database.dsl().transaction(tx -> {
+                registry.all().forEach(scenario -> seedAll(scenario, tx.dsl()));
+            });
+            database.meta(SEEDED, "true");
+        }
+    }
+
+    /** Loads a scenario into the running server: validated as a whole, then seeded and remembered, or nothing changes. */
+    public synchronized Scenario load(Source source) {
+        Scenario scenario = parser.parse(source.text(), source.origin());
+        database.dsl().transaction(tx -> {
+            DSLContext t = tx.dsl();
+            seedAll(scenario, t);
+            int position = t.fetchCount(SCENARIO) + 1;
+            t.insertInto(SCENARIO, SCENARIO.POSITION, SCENARIO.NAME, SCENARIO.ORIGIN, SCENARIO.SOURCE)
+                    .values(position, scenario.name(), scenario.origin(), scenario.text())
+                    .execute();
+        });
+        registry.add(scenario);
+        return scenario;
+    }
+
+    /** Every provider back to what the loaded scenarios seed; the clock and id generators restart. */
+    public synchronized void resetAll() {
+        scheduler.cancel(null);
+        modules.forEach(ProviderModule::clear);
+        clock.restart();
+        ids.restartAll();
+        database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl())));
+    }
+
+    /** One provider back to what the loaded scenarios seed; its id generator restarts, the shared clock does not. */
+    public synchronized void reset(ProviderModule module) {
+        scheduler.cancel(module.name());
+        module.clear();
+        ids.restart(module.name());
+        database.dsl().transaction(tx -> registry.all().forEach(scenario -> module.seed(scenario, tx.dsl())));
+    }
+
+    public Optional<ProviderModule> module(String name) {
+        return modules.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    public List<ProviderModule> modules() {
+        return modules;
+    }
+
+    public ScenarioRegistry scenarios() {
+        return registry;
+    }
+
+    private void seedAll(Scenario scenario, DSLContext tx) {
+        for (ProviderModule module : modules) {
+            if (!scenario.seedFor(module.name()).isMissingNode()) {
+                module.seed(scenario, tx);
+            }
+        }
+    }
+}

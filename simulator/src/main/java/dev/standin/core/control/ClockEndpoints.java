@@ -1,0 +1,65 @@
+package dev.standin.core.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.ApiError;
+import dev.standin.core.http.JsonBody;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/** {@code GET /_sim/clock} and {@code POST /_sim/clock/advance}. */
+final class ClockEndpoints implements EndpointGroup {
+    private final VirtualClock clock;
+    private final Scheduler scheduler;
+
+    ClockEndpoints(VirtualClock clock, Scheduler scheduler) {
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/_sim/clock", this::show);
+        post("/_sim/clock/advance", this::advance);
+    }
+
+    static Map<String, Object> describe(VirtualClock clock) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("mode", clock.mode().label());
+        body.put("now", clock.now().toString());
+        return body;
+    }
+
+    private void show(Context ctx) {
+        Map<String, Object> body = describe(clock);
+        body.put("pending", scheduler.pending());
+        ctx.json(body);
+    }
+
+    private void advance(Context ctx) {
+        JsonNode by = JsonBody.tree(ctx).path("by");
+        if (!by.isTextual()) {
+            throw ApiError.badBody("by", "'by' is required: an ISO-8601 duration such as \"PT90S\"");
+        }
+        Duration duration;
+        try {
+            duration = Duration.parse(by.asText());
+        } catch (DateTimeParseException e) {
+            throw ApiError.badBody("by", "'" + by.asText() + "' is not an ISO-8601 duration such as \"PT90S\"");
+        }
+        if (duration.isNegative()) {
+            throw ApiError.badBody("by", "the clock only moves forward; 'by' must not be negative");
+        }
+        scheduler.advance(duration);
+        show(ctx);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.standin.core.control;
+
+import dev.standin.core.Simulation;
+import dev.standin.core.scenario.Scenario;
+import dev.standin.core.scenario.ScenarioException;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/** {@code GET /_sim/scenarios} and {@code POST /_sim/scenarios} (a YAML or JSON body). */
+final class ScenarioEndpoints implements EndpointGroup {
+    static final String ORIGIN = "POST /_sim/scenarios";
+
+    private final Simulation simulation;
+
+    ScenarioEndpoints(Simulation simulation) {
+        this.simulation = simulation;
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/_sim/scenarios", this::list);
+        post("/_sim/scenarios", this::load);
+    }
+
+    private void list(Context ctx) {
+        ctx.json(Map.of("scenarios", simulation.scenarios().all().stream().map(ScenarioEndpoints::describe).toList()));
+    }
+
+    private void load(Context ctx) {
+        try {
+            Scenario scenario = simulation.load(new Simulation.Source(ORIGIN, ctx.body()));
+            ctx.status(201).json(describe(scenario));
+        } catch (ScenarioException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "INVALID_SCENARIO");
+            body.put("message", "The scenario was refused; nothing was changed");
+            body.put("problems", e.problems());
+            ctx.status(400).json(body);
+        }
+    }
+
+    static Map<String, Object> describe(Scenario scenario) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", scenario.name());
+        out.put("origin", scenario.origin());
+        out.put("description", scenario.description());
+        out.put("seeds", iterableToList(scenario.seed().fieldNames()));
+        out.put("rules", scenario.rules().isMissingNode() ? List.of() : scenario.rules());
+        out.put("settings", scenario.settings().isMissingNode() ? Map.of() : scenario.settings());
+        return out;
+    }
+
+    private static List<String> iterableToList(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.standin.core.control;
+
+import dev.standin.core.Simulation;
+import dev.standin.core.http.ApiError;
+import dev.standin.core.provider.ProviderModule;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+
+import java.util.Map;
+
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/** {@code POST /_sim/reset[?provider=velo]}. */
+final class StateEndpoints implements EndpointGroup {
+    private final Simulation simulation;
+
+    StateEndpoints(Simulation simulation) {
+        this.simulation = simulation;
+    }
+
+    @Override
+    public void addEndpoints() {
+        post("/_sim/reset", this::reset);
+    }
+
+    private void reset(Context ctx) {
+        String provider = ctx.queryParam("provider");
+        if (provider == null || provider.isBlank()) {
+            simulation.resetAll();
+            ctx.json(Map.of("reset", "all"));
+            return;
+        }
+        ProviderModule module = simulation.module(provider).orElseThrow(() -> ApiError.badQuery("provider",
+                "unknown provider '" + provider + "'; one of " + simulation.modules().stream().map(ProviderModule::name).toList()));
+        simulation.reset(module);
+        ctx.json(Map.of("reset", module.name()));
+    }
+}

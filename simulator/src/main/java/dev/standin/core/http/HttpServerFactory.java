@@ -1,0 +1,88 @@
+package dev.standin.core.http;
+
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.id.IdGenerator;
+import dev.standin.core.json.Json;
+import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the Javalin server for one API (a provider, or the control API) with what they all share:
+ * the JSON mapper, the body size limit, errors in the API's own shape (including unknown paths, wrong
+ * methods and unexpected exceptions, which get a logged correlation id), and the request journal.
+ */
+public final class HttpServerFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServerFactory.class);
+
+    /** What every server is built with. */
+    public record Settings(String host, long maxBodyBytes, RequestJournal journal, VirtualClock clock) {
+    }
+
+    private final Settings settings;
+
+    public HttpServerFactory(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param name           the API's name, as the journal records it ("velo", "control")
+     * @param errors         renders errors in this API's shape
+     * @param correlationIds where correlation ids of unexpected failures come from
+     * @param journaled      whether its exchanges go to the request journal
+     */
+    public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, boolean journaled, EndpointGroup routes) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.http.maxRequestSize = settings.maxBodyBytes;
+            config.http.prefer405over404 = true;
+            config.http.defaultContentType = "application/json";
+            config.jetty.host = settings.host;
+            config.routes.exception(ApiError.class, (e, ctx) -> errors.render(ctx, e));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> errors.render(ctx, fromJavalin(e, ctx)));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String correlationId = correlationIds.uuidString();
+                LOG.error("{} {} {} failed unexpectedly, correlationId={}", name, ctx.method(), ctx.path(), correlationId, e);
+                errors.render(ctx, ApiError.internal(correlationId));
+            });
+            if (journaled && settings.journal.enabled()) {
+                config.requestLogger.http((ctx, ms) -> record(name, ctx, ms));
+            }
+            config.routes.apiBuilder(routes);
+        });
+    }
+
+    private ApiError fromJavalin(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> ApiError.notFound("No endpoint " + ctx.method() + " " + ctx.path());
+            case 405 -> new ApiError(405, "METHOD_NOT_ALLOWED",
+                    "Method " + ctx.method() + " is not allowed on " + ctx.path(), null, null);
+            case 413 -> new ApiError(413, "PAYLOAD_TOO_LARGE",
+                    "The request body is larger than the limit of " + settings.maxBodyBytes + " bytes", "body", "requestBody");
+            default -> new ApiError(e.getStatus(), "HTTP_" + e.getStatus(), e.getMessage(), null, null);
+        };
+    }
+
+    private void record(String name, Context ctx, float ms) {
+        String requestBody;
+        try {
+            requestBody = RequestJournal.truncate(ctx.body());
+        } catch (RuntimeException tooLargeOrGone) {
+            requestBody = null;
+        }
+        Map<String, String> headers = ctx.headerMap();
+        settings.journal.record(new RequestJournal.Entry(
+                settings.journal.nextId(), settings.clock.now(), name,
+                ctx.method().name().toUpperCase(Locale.ROOT), ctx.path(), ctx.queryString(),
+                headers, requestBody, ctx.statusCode(), RequestJournal.truncate(ctx.result()), ms));
+    }
+}

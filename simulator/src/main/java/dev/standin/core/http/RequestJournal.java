@@ -1,0 +1,71 @@
+package dev.standin.core.http;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The bounded journal of recent requests and responses, across every provider; the oldest entries fall off. */
+public final class RequestJournal {
+    public static final int MAX_BODY_CHARS = 8192;
+
+    /** One exchange as recorded. */
+    public record Entry(long id, Instant at, String provider, String method, String path, String query,
+                        Map<String, String> requestHeaders, String requestBody,
+                        int status, String responseBody, double durationMs) {
+    }
+
+    private final Entry[] ring;
+    private final AtomicLong sequence = new AtomicLong();
+    private long next;
+    private int size;
+
+    public RequestJournal(int capacity) {
+        this.ring = new Entry[Math.max(0, capacity)];
+    }
+
+    public boolean enabled() {
+        return ring.length > 0;
+    }
+
+    public long nextId() {
+        return sequence.incrementAndGet();
+    }
+
+    public synchronized void record(Entry entry) {
+        if (ring.length == 0) {
+            return;
+        }
+        ring[(int) (next++ % ring.length)] = entry;
+        size = Math.min(size + 1, ring.length);
+    }
+
+    /** Newest first, each filter optional (null): provider and method exact, path as a prefix. */
+    public synchronized List<Entry> find(String provider, String method, String pathPrefix, int limit) {
+        List<Entry> out = new ArrayList<>();
+        for (int i = 0; i < size && out.size() < limit; i++) {
+            Entry e = ring[(int) ((next - 1 - i) % ring.length)];
+            if ((provider == null || provider.equalsIgnoreCase(e.provider()))
+                    && (method == null || method.toUpperCase(Locale.ROOT).equals(e.method()))
+                    && (pathPrefix == null || e.path().startsWith(pathPrefix))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public synchronized void clear() {
+        java.util.Arrays.fill(ring, null);
+        next = 0;
+        size = 0;
+    }
+
+    public static String truncate(String body) {
+        if (body == null) {
+            return null;
+        }
+        return body.length() <= MAX_BODY_CHARS ? body : body.substring(0, MAX_BODY_CHARS) + "...(truncated)";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.standin.core.provider;
+
+import dev.standin.core.http.ErrorRenderer;
+import dev.standin.core.scenario.Scenario;
+import dev.standin.core.scenario.SeedCheck;
+import io.javalin.apibuilder.EndpointGroup;
+import org.jooq.DSLContext;
+
+import java.util.Map;
+
+/**
+ * One simulated provider. The core starts it on its own port, seeds it from the scenarios, resets it
+ * and lists it in {@code /_sim/info}; everything else about it lives in its own package.
+ */
+public interface ProviderModule {
+
+    /** The provider's key: in scenarios' {@code seed}, in {@code /_sim/info}, in {@code ?provider=}. */
+    String name();
+
+    /** The port it listens on unless told otherwise. */
+    int defaultPort();
+
+    /** Builds services and repositories; called once before anything else. */
+    void init(ProviderContext context);
+
+    /** The provider's own API, served at the root of its port. */
+    EndpointGroup routes();
+
+    /** Extra control endpoints, mounted under {@code /_sim/<name>}. */
+    default EndpointGroup controlRoutes() {
+        return () -> {
+        };
+    }
+
+    /** Renders errors in the provider's own shape. */
+    ErrorRenderer errors();
+
+    /** Checks of the provider's seed section beyond the JSON Schema. */
+    SeedCheck seedCheck();
+
+    /** Inserts the scenario's seed for this provider, inside the caller's transaction. */
+    void seed(Scenario scenario, DSLContext tx);
+
+    /** Forgets all state (tables, caches, tokens); the core seeds it again afterwards. */
+    void clear();
+
+    /** The well-known credentials a client uses, for {@code /_sim/info}. */
+    Map<String, Object> credentials();
+}

@@ -1,0 +1,40 @@
+package dev.standin.core.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The scenarios loaded into the running server, in load order. */
+public final class ScenarioRegistry {
+    private final List<Scenario> loaded = new CopyOnWriteArrayList<>();
+
+    public List<Scenario> all() {
+        return List.copyOf(loaded);
+    }
+
+    public Optional<Scenario> find(String name) {
+        return loaded.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public void add(Scenario scenario) {
+        if (find(scenario.name()).isPresent()) {
+            throw new IllegalStateException("scenario '" + scenario.name() + "' is already loaded");
+        }
+        loaded.add(scenario);
+    }
+
+    /** Every loaded scenario's seed section for one provider, in load order. */
+    public List<JsonNode> seedsFor(String provider) {
+        List<JsonNode> seeds = new ArrayList<>();
+        for (Scenario s : loaded) {
+            JsonNode seed = s.seedFor(provider);
+            if (!seed.isMissingNode()) {
+                seeds.add(seed);
+            }
+        }
+        return seeds;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.standin.core.store;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.Schema;
+import org.jooq.Table;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.standin.db.core.Tables.META;
+
+/**
+ * The embedded H2 database: in memory by default, file-backed under a data directory when asked.
+ * Flyway creates the schema at start (one migration per provider); all SQL goes through jOOQ.
+ */
+public final class Database implements AutoCloseable {
+    private static final AtomicInteger IN_MEMORY_COUNT = new AtomicInteger();
+
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+    private final boolean persistent;
+
+    private Database(String url, boolean persistent) {
+        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        this.pool.setMaxConnections(64);
+        this.persistent = persistent;
+        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
+                .withExecuteLogging(false)
+                .withRenderSchema(true));
+    }
+
+    /** Opens (creating when needed) the database and applies the migrations. */
+    public static Database open(Optional<Path> dataDir) {
+        String url = dataDir
+                .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("standin") + ";DB_CLOSE_ON_EXIT=FALSE")
+                .orElseGet(() -> "jdbc:h2:mem:standin-" + IN_MEMORY_COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        Database db = new Database(url, dataDir.isPresent());
+        Flyway.configure()
+                .dataSource(db.pool)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+        return db;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public boolean persistent() {
+        return persistent;
+    }
+
+    /** Deletes every row of every table in {@code schema} (children first is not needed: checks are off meanwhile). */
+    public void truncate(Schema schema) {
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            t.execute("SET REFERENTIAL_INTEGRITY FALSE");
+            try {
+                for (Table<?> table : schema.getTables()) {
+                    t.truncate(table).execute();
+                }
+            } finally {
+                t.execute("SET REFERENTIAL_INTEGRITY TRUE");
+            }
+        });
+    }
+
+    public Optional<String> meta(String key) {
+        return dsl.select(META.META_VALUE).from(META).where(META.META_KEY.eq(key)).fetchOptional(META.META_VALUE);
+    }
+
+    public void meta(String key, String value) {
+        dsl.mergeInto(META).using(DSL.selectOne())
+                .on(META.META_KEY.eq(key))
+                .whenMatchedThenUpdate().set(META.META_VALUE, value)
+                .whenNotMatchedThenInsert(META.META_KEY, META.META_VALUE).values(key, value)
+                .execute();
+    }
+
+    @Override
+    public void close() {
+        if (persistent) {
+            try {
+                dsl.execute("SHUTDOWN");
+            } catch (RuntimeException ignored) {
+                // already closed
+            }
+        }
+        pool.dispose();
+    }
+
+}

@@ -1,0 +1,49 @@
+package dev.standin.provider.velo;
+
+import dev.standin.core.http.ApiError;
+import dev.standin.core.http.ErrorRenderer;
+import dev.standin.core.id.IdGenerator;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Velo's error body: {@code {"correlationId", "httpStatusCode", "errors": [{"errorMessage", "errorCode",
+ * "location", "locationType", "reasonCode"}]}}. 401s use the OAuth shape {@code {"error", "error_description"}}.
+ */
+final class VeloErrors implements ErrorRenderer {
+    private final IdGenerator ids;
+
+    VeloErrors(IdGenerator ids) {
+        this.ids = ids;
+    }
+
+    @Override
+    public void render(Context ctx, ApiError error) {
+        if (error.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"" + error.code() + "\", error_description=\"" + error.getMessage() + "\"");
+            ctx.status(401).json(Map.of("error", error.code(), "error_description", error.getMessage()));
+            return;
+        }
+        List<Map<String, Object>> errors = error.violations().stream().map(VeloErrors::describe).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("correlationId", error.correlationId() != null ? error.correlationId() : ids.uuidString());
+        body.put("httpStatusCode", error.status());
+        body.put("errors", errors);
+        ctx.status(error.status()).json(body);
+    }
+
+    private static Map<String, Object> describe(ApiError.Violation v) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("errorMessage", v.message());
+        out.put("errorCode", v.code());
+        if (v.field() != null) {
+            out.put("location", v.field());
+            out.put("locationType", v.locationType());
+        }
+        out.put("reasonCode", v.code());
+        return out;
+    }
+}
