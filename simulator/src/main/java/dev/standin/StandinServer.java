@@ -112,6 +112,10 @@ public final class StandinServer implements AutoCloseable {
         return simulation;
     }
 
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
     @Override
     public void close() {
         serving = false;

@@ -93,6 +93,25 @@ public final class Simulation {
         return scenario;
     }
 
+    /**
+     * Unloads a scenario. The providers it seeded are reset to what the remaining scenarios seed
+     * (its tenants disappear with it); a scenario without a seed is simply dropped.
+     */
+    public synchronized boolean unload(String name) {
+        Optional<Scenario> found = registry.find(name);
+        if (found.isEmpty()) {
+            return false;
+        }
+        registry.remove(name);
+        database.dsl().deleteFrom(SCENARIO).where(SCENARIO.NAME.eq(name)).execute();
+        for (ProviderModule module : modules) {
+            if (!found.get().seedFor(module.name()).isMissingNode()) {
+                reset(module);
+            }
+        }
+        return true;
+    }
+
     /** Every provider back to what the loaded scenarios seed; the clock and id generators restart. */
     public synchronized void resetAll() {
         scheduler.cancel(null);

@@ -1,6 +1,7 @@
 package dev.standin.core.control;
 
 import dev.standin.core.Simulation;
+import dev.standin.core.http.ApiError;
 import dev.standin.core.scenario.Scenario;
 import dev.standin.core.scenario.ScenarioException;
 import io.javalin.apibuilder.EndpointGroup;
@@ -10,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-/** {@code GET /_sim/scenarios} and {@code POST /_sim/scenarios} (a YAML or JSON body). */
+/** {@code GET /_sim/scenarios}, {@code POST /_sim/scenarios} (a YAML or JSON body) and {@code DELETE /_sim/scenarios/{name}}. */
 final class ScenarioEndpoints implements EndpointGroup {
     static final String ORIGIN = "POST /_sim/scenarios";
 
@@ -27,6 +29,7 @@ final class ScenarioEndpoints implements EndpointGroup {
     public void addEndpoints() {
         get("/_sim/scenarios", this::list);
         post("/_sim/scenarios", this::load);
+        delete("/_sim/scenarios/{name}", this::unload);
     }
 
     private void list(Context ctx) {
@@ -44,6 +47,14 @@ final class ScenarioEndpoints implements EndpointGroup {
             body.put("problems", e.problems());
             ctx.status(400).json(body);
         }
+    }
+
+    private void unload(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!simulation.unload(name)) {
+            throw ApiError.notFound("No scenario named '" + name + "' is loaded");
+        }
+        ctx.status(204);
     }
 
     static Map<String, Object> describe(Scenario scenario) {

@@ -26,6 +26,10 @@ public final class ScenarioRegistry {
         loaded.add(scenario);
     }
 
+    public void remove(String name) {
+        loaded.removeIf(s -> s.name().equals(name));
+    }
+
     /** Every loaded scenario's seed section for one provider, in load order. */
     public List<JsonNode> seedsFor(String provider) {
         List<JsonNode> seeds = new ArrayList<>();

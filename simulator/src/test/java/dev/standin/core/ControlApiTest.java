@@ -1,0 +1,140 @@
+package dev.standin.core;
+
+import dev.standin.support.AcceptanceTest;
+import dev.standin.support.TestServer;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ControlApiTest extends AcceptanceTest {
+
+    @Test
+    void healthIsUpOnceEveryProviderServes() {
+        control().get("/_sim/health").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void infoListsVersionPortsClockScenariosAndCredentials() {
+        control().get("/_sim/info").then().statusCode(200)
+                .body("version", notNullValue())
+                .body("ports.control", equalTo(server.port("control")))
+                .body("ports.velo", equalTo(server.port("velo")))
+                .body("clock.mode", equalTo("manual"))
+                .body("clock.now", equalTo(TestServer.START_TIME))
+                .body("scenarios", contains("default"))
+                .body("credentials.velo.payorId", equalTo(PAYOR_ID))
+                .body("credentials.velo.apiKey", equalTo(API_KEY))
+                .body("credentials.velo.apiSecret", equalTo(API_SECRET));
+    }
+
+    @Test
+    void resetRestoresTheSeededStateAndRestartsTheClock() {
+        String token = veloToken();
+        veloAs(token).body("{\"name\":\"payroll\"}").post("/v1/payors/" + PAYOR_ID + "/applications").then().statusCode(201);
+        veloAs(token).body("{\"name\":\"payroll\"}").post("/v1/payors/" + PAYOR_ID + "/applications").then().statusCode(409);
+        control().contentType(ContentType.JSON).body("{\"by\":\"PT1H\"}").post("/_sim/clock/advance").then().statusCode(200);
+
+        control().post("/_sim/reset").then().statusCode(200);
+
+        control().get("/_sim/clock").then().body("now", equalTo(TestServer.START_TIME));
+        veloAs(token).get("/v1/payors/" + PAYOR_ID).then().statusCode(401);
+        veloAs(veloToken()).body("{\"name\":\"payroll\"}").post("/v1/payors/" + PAYOR_ID + "/applications").then().statusCode(201);
+    }
+
+    @Test
+    void resetOfOneProviderKeepsTheClock() {
+        control().contentType(ContentType.JSON).body("{\"by\":\"PT10M\"}").post("/_sim/clock/advance").then().statusCode(200);
+        control().queryParam("provider", "velo").post("/_sim/reset").then().statusCode(200).body("reset", equalTo("velo"));
+        control().get("/_sim/clock").then().body("now", equalTo("2026-01-01T00:10:00Z"));
+    }
+
+    @Test
+    void resetOfAnUnknownProviderIsRejected() {
+        control().queryParam("provider", "acme").post("/_sim/reset").then().statusCode(400)
+                .body("error", equalTo("INVALID_VALUE"))
+                .body("field", equalTo("provider"));
+    }
+
+    @Test
+    void sameSeedAndRequestsHandOutTheSameIdsAfterReset() {
+        String first = veloToken();
+        control().post("/_sim/reset").then().statusCode(200);
+        assertEquals(first, veloToken());
+    }
+
+    @Test
+    void advancingTheManualClockRunsEachDueEventOnceInTimeOrder() {
+        List<String> ran = new ArrayList<>();
+        var scheduler = server.scheduler();
+        scheduler.schedule("test", "late", Duration.ofSeconds(60), () -> ran.add("late@" + server.simulation().modules().size()));
+        scheduler.schedule("test", "early", Duration.ofSeconds(30), () -> ran.add("early"));
+        scheduler.schedule("test", "beyond", Duration.ofSeconds(120), () -> ran.add("beyond"));
+
+        control().contentType(ContentType.JSON).body("{\"by\":\"PT90S\"}").post("/_sim/clock/advance").then().statusCode(200)
+                .body("now", equalTo("2026-01-01T00:01:30Z"))
+                .body("pending.name", contains("beyond"));
+        assertEquals(List.of("early", "late@1"), ran);
+
+        control().contentType(ContentType.JSON).body("{\"by\":\"PT1S\"}").post("/_sim/clock/advance").then().statusCode(200);
+        assertEquals(List.of("early", "late@1"), ran);
+    }
+
+    @Test
+    void eventsSeeTheClockAtTheirDueTime() {
+        List<String> seen = new ArrayList<>();
+        server.scheduler().schedule("test", "stamp", Duration.ofSeconds(45),
+                () -> seen.add(control().get("/_sim/clock").then().extract().path("now")));
+        control().contentType(ContentType.JSON).body("{\"by\":\"PT5M\"}").post("/_sim/clock/advance").then().statusCode(200);
+        assertEquals(List.of("2026-01-01T00:00:45Z"), seen);
+    }
+
+    @Test
+    void advancingByABadDurationIsRejected() {
+        control().contentType(ContentType.JSON).body("{\"by\":\"90 seconds\"}").post("/_sim/clock/advance").then().statusCode(400)
+                .body("field", equalTo("by"));
+        control().contentType(ContentType.JSON).body("{\"by\":\"-PT1S\"}").post("/_sim/clock/advance").then().statusCode(400);
+        control().contentType(ContentType.JSON).body("{by").post("/_sim/clock/advance").then().statusCode(400)
+                .body("error", equalTo("MALFORMED_JSON"));
+    }
+
+    @Test
+    void journalRecordsProviderRequestsNewestFirstAndFilters() {
+        String token = veloToken();
+        veloAs(token).get("/v1/payors/" + PAYOR_ID).then().statusCode(200);
+        veloAs(token).get("/v1/payors/00000000-0000-4000-8000-000000000000").then().statusCode(404);
+
+        control().get("/_sim/requests").then().statusCode(200)
+                .body("count", equalTo(3))
+                .body("requests[0].path", equalTo("/v1/payors/00000000-0000-4000-8000-000000000000"))
+                .body("requests[0].status", equalTo(404))
+                .body("requests[0].provider", equalTo("velo"))
+                .body("requests[2].method", equalTo("POST"))
+                .body("requests[2].query", equalTo("grant_type=client_credentials"));
+        control().queryParam("method", "GET").queryParam("path", "/v1/payors/" + PAYOR_ID).get("/_sim/requests").then()
+                .body("count", equalTo(1))
+                .body("requests[0].responseBody", org.hamcrest.Matchers.containsString("Payor1"));
+        control().queryParam("provider", "vendreo").get("/_sim/requests").then().body("count", equalTo(0));
+    }
+
+    @Test
+    void deletingTheJournalEmptiesIt() {
+        veloToken();
+        control().delete("/_sim/requests").then().statusCode(204);
+        control().get("/_sim/requests").then().body("count", equalTo(0));
+    }
+
+    @Test
+    void controlRequestsAreNotJournaled() {
+        control().get("/_sim/info").then().statusCode(200);
+        control().get("/_sim/requests").then().body("requests.provider", org.hamcrest.Matchers.not(hasItem("control")));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.standin.core;
+
+import dev.standin.StandinServer;
+import dev.standin.core.clock.ClockMode;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.ApiError;
+import dev.standin.core.http.HttpServerFactory;
+import dev.standin.core.http.RequestJournal;
+import dev.standin.core.id.IdGenerator;
+import dev.standin.support.AcceptanceTest;
+import dev.standin.support.TestServer;
+import io.javalin.Javalin;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+class HttpErrorsTest {
+
+    @Test
+    void oversizedBodyIsRejectedInTheProvidersShape() {
+        try (StandinServer server = TestServer.start("--max-body-size", "2048")) {
+            String token = AcceptanceTest.veloToken(server, AcceptanceTest.API_KEY, AcceptanceTest.API_SECRET);
+            AcceptanceTest.on(server, "velo").header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + "x".repeat(4096) + "\"}")
+                    .post("/v1/payors/" + AcceptanceTest.PAYOR_ID + "/applications").then().statusCode(413)
+                    .body("httpStatusCode", equalTo(413))
+                    .body("errors[0].errorMessage", containsString("2048"));
+        }
+    }
+
+    @Test
+    void unexpectedFailureAnswers500WithACorrelationIdAndNoStackTrace() {
+        VirtualClock clock = new VirtualClock(ClockMode.MANUAL, Instant.parse(TestServer.START_TIME));
+        HttpServerFactory factory = new HttpServerFactory(
+                new HttpServerFactory.Settings("127.0.0.1", 1024, new RequestJournal(10), clock));
+        Javalin app = factory.create("test", (ctx, error) -> ctx.status(error.status())
+                        .json(Map.of("code", error.code(), "message", error.getMessage(), "correlationId", error.correlationId())),
+                new IdGenerator(1, "test", 0), true,
+                () -> get("/boom", ctx -> {
+                    throw new IllegalStateException("secret internals");
+                }));
+        app.start(0);
+        try {
+            given().port(app.port()).get("/boom").then().statusCode(500)
+                    .body("code", equalTo("INTERNAL_ERROR"))
+                    .body("correlationId", matchesPattern("[0-9a-f-]{36}"))
+                    .body("message", containsString("correlation id"))
+                    .body(not(containsString("secret internals")))
+                    .body(not(containsString("IllegalStateException")));
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void apiErrorsKeepTheirStatusAndField() {
+        ApiError error = ApiError.badQuery("page", "page must be positive");
+        org.junit.jupiter.api.Assertions.assertEquals(400, error.status());
+        org.junit.jupiter.api.Assertions.assertEquals("page", error.field());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.standin.support;
+
+import dev.standin.StandinServer;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Base of the black-box acceptance tests: the whole server runs in-process on free ports and is
+ * reset (state, clock, ids, journal) before each test.
+ */
+public abstract class AcceptanceTest {
+    public static final String PAYOR_ID = "c66a1b03-23e2-4fa8-9197-840f98f8d205";
+    public static final String API_KEY = "44a9537d-d55d-4b47-8082-14061c2bcdd8";
+    public static final String API_SECRET = "c396b26b-137a-44fd-87f5-34631f8fd529";
+
+    protected StandinServer server;
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.config = RestAssured.config().encoderConfig(
+                EncoderConfig.encoderConfig().encodeContentTypeAs("application/yaml", ContentType.TEXT));
+    }
+
+    @BeforeEach
+    void resetServer() {
+        server = TestServer.shared();
+        List<String> loaded = control().get("/_sim/scenarios").then().extract().path("scenarios.name");
+        loaded.stream().filter(name -> !name.equals("default"))
+                .forEach(name -> control().delete("/_sim/scenarios/" + name).then().statusCode(204));
+        control().post("/_sim/reset").then().statusCode(200);
+        control().delete("/_sim/requests").then().statusCode(204);
+    }
+
+    protected RequestSpecification control() {
+        return on(server, "control");
+    }
+
+    protected RequestSpecification velo() {
+        return on(server, "velo");
+    }
+
+    public static RequestSpecification on(StandinServer server, String api) {
+        return given().baseUri("http://127.0.0.1").port(server.port(api));
+    }
+
+    /** A Velo bearer token for the default payor. */
+    protected String veloToken() {
+        return veloToken(server, API_KEY, API_SECRET);
+    }
+
+    public static String veloToken(StandinServer server, String apiKey, String apiSecret) {
+        return on(server, "velo").auth().preemptive().basic(apiKey, apiSecret)
+                .queryParam("grant_type", "client_credentials")
+                .post("/v1/authenticate")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    protected RequestSpecification veloAs(String token) {
+        return velo().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    /** Loads a scenario into the running server through the control API. */
+    protected void loadScenario(String yaml) {
+        control().contentType("application/yaml").body(yaml).post("/_sim/scenarios").then().statusCode(201);
+    }
+}
