@@ -1,5 +1,7 @@
 package dev.standin;
 
+import io.javalin.util.JavalinBindException;
+
 /** {@code java -jar standin.jar [options]}: exit code 2 for a bad option or scenario. */
 public final class Main {
     private Main() {
@@ -24,6 +26,9 @@ public final class Main {
         } catch (StartupException e) {
             System.err.println("standin: " + e.getMessage());
             System.exit(2);
+        } catch (JavalinBindException e) {
+            System.err.println("standin: could not start: " + e.getMessage() + " (see --port-offset)");
+            System.exit(1);
         } catch (RuntimeException e) {
             System.err.println("standin: could not start: " + e.getMessage());
             e.printStackTrace();

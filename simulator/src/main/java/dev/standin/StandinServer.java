@@ -28,6 +28,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The whole simulator: the core, every provider on its own port and the control API on its own. */
 public final class StandinServer implements AutoCloseable {
@@ -48,14 +52,20 @@ public final class StandinServer implements AutoCloseable {
         this.simulation = simulation;
     }
 
-    /** Starts everything; a bad scenario throws {@link StartupException} naming file, line and field. */
+    /**
+     * Starts everything; a bad scenario throws {@link StartupException} naming file, line and field.
+     * The database migrations and the scenario parsing run in parallel with starting the HTTP
+     * servers; provider ports answer 503 and health says STARTING until all of it is done.
+     */
     public static StandinServer start(Options options) {
+        long t0 = System.nanoTime();
         List<Simulation.Source> sources = readScenarios(options.scenarios());
         VirtualClock clock = new VirtualClock(options.clock(), options.startTime().orElse(null));
-        Database database = Database.open(options.dataDir());
-        long epoch = database.meta("starts").map(Long::parseLong).orElse(-1L) + 1;
-        database.meta("starts", Long.toString(epoch));
-        Ids ids = new Ids(options.seed(), epoch);
+        Database database = Database.connect(options.dataDir());
+        ExecutorService startup = Executors.newFixedThreadPool(2, r -> new Thread(r, "standin-startup"));
+        Future<?> migrated = startup.submit(database::migrate);
+
+        Ids ids = new Ids(options.seed());
         Scheduler scheduler = new Scheduler(clock, 100_000);
         List<ProviderModule> modules = Providers.all();
         ScenarioRegistry registry = new ScenarioRegistry();
@@ -63,14 +73,14 @@ public final class StandinServer implements AutoCloseable {
         modules.forEach(m -> seedChecks.put(m.name(), m.seedCheck()));
         Simulation simulation = new Simulation(modules, registry, new ScenarioParser(seedChecks, registry),
                 database, clock, scheduler, ids);
+        Future<?> parsed = startup.submit(() -> simulation.parseAtStart(sources));
         modules.forEach(m -> m.init(new ProviderContext(clock, scheduler, ids.stream(m.name()), database, registry)));
 
         StandinServer server = new StandinServer(database, scheduler, simulation);
         try {
-            simulation.start(sources);
             RequestJournal journal = new RequestJournal(options.journalSize());
-            HttpServerFactory http = new HttpServerFactory(
-                    new HttpServerFactory.Settings(options.host(), options.maxBodyBytes(), journal, clock));
+            HttpServerFactory http = new HttpServerFactory(new HttpServerFactory.Settings(
+                    options.host(), options.maxBodyBytes(), journal, clock, () -> server.serving));
             ControlApi control = new ControlApi(simulation, clock, scheduler, journal,
                     () -> server.serving, () -> server.ports, version());
             server.listen("control", options.port("control"),
@@ -79,16 +89,43 @@ public final class StandinServer implements AutoCloseable {
                 server.listen(module.name(), options.port(module.name()),
                         http.create(module.name(), module.errors(), ids.stream(module.name()), true, module.routes()), options.host());
             }
+            long tHttp = System.nanoTime();
+            await(migrated);
+            long epoch = database.meta("starts").map(Long::parseLong).orElse(-1L) + 1;
+            database.meta("starts", Long.toString(epoch));
+            ids.epoch(epoch);
+            long tDatabase = System.nanoTime();
+            await(parsed);
+            simulation.seedAtStart();
             scheduler.start();
             server.serving = true;
+            LOG.info("ready in {} ms (http up at {} ms, database at {} ms, scenarios seeded at {} ms)",
+                    millis(t0, System.nanoTime()), millis(t0, tHttp), millis(t0, tDatabase), millis(t0, System.nanoTime()));
         } catch (ScenarioException e) {
             server.close();
             throw new StartupException("invalid scenario:\n" + e.getMessage());
         } catch (RuntimeException e) {
             server.close();
             throw e;
+        } finally {
+            startup.shutdownNow();
         }
         return server;
+    }
+
+    /** Waits for a start-up task, rethrowing what it threw. */
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
     }
 
     private void listen(String name, int port, Javalin app, String host) {
@@ -148,6 +185,10 @@ public final class StandinServer implements AutoCloseable {
             }
         }
         return sources;
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static String version() {

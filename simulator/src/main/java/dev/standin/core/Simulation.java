@@ -48,12 +48,8 @@ public final class Simulation {
         this.ids = ids;
     }
 
-    /**
-     * Loads the start-up scenarios (all problems of all files reported together), then those loaded
-     * at runtime into a persistent database before, and seeds the providers unless this database
-     * was seeded already.
-     */
-    public void start(List<Source> sources) {
+    /** Parses the start-up scenarios into the registry, reporting every problem of every file together. */
+    public void parseAtStart(List<Source> sources) {
         List<ScenarioProblem> problems = new ArrayList<>();
         for (Source source : sources) {
             try {
@@ -65,15 +61,20 @@ public final class Simulation {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
+    }
+
+    /**
+     * After {@link #parseAtStart} and the migrations: loads the scenarios loaded at runtime into this
+     * (persistent) database before, and seeds the providers unless this database was seeded already.
+     */
+    public void seedAtStart() {
         database.dsl().selectFrom(SCENARIO).orderBy(SCENARIO.POSITION).fetch().forEach(stored -> {
             if (registry.find(stored.getName()).isEmpty()) {
                 registry.add(parser.parse(stored.getSource(), stored.getOrigin()));
             }
         });
         if (database.meta(SEEDED).isEmpty()) {
-            database.dsl().transaction(tx -> {
-                registry.all().forEach(scenario -> seedAll(scenario, tx.dsl()));
-            });
+            database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl())));
             database.meta(SEEDED, "true");
         }
     }

@@ -41,7 +41,7 @@ class HttpErrorsTest {
     void unexpectedFailureAnswers500WithACorrelationIdAndNoStackTrace() {
         VirtualClock clock = new VirtualClock(ClockMode.MANUAL, Instant.parse(TestServer.START_TIME));
         HttpServerFactory factory = new HttpServerFactory(
-                new HttpServerFactory.Settings("127.0.0.1", 1024, new RequestJournal(10), clock));
+                new HttpServerFactory.Settings("127.0.0.1", 1024, new RequestJournal(10), clock, () -> true));
         Javalin app = factory.create("test", (ctx, error) -> ctx.status(error.status())
                         .json(Map.of("code", error.code(), "message", error.getMessage(), "correlationId", error.correlationId())),
                 new IdGenerator(1, "test", 0), true,

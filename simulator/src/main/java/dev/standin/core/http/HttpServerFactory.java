@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds the Javalin server for one API (a provider, or the control API) with what they all share:
@@ -22,8 +23,12 @@ import java.util.Map;
 public final class HttpServerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerFactory.class);
 
-    /** What every server is built with. */
-    public record Settings(String host, long maxBodyBytes, RequestJournal journal, VirtualClock clock) {
+    /**
+     * What every server is built with.
+     *
+     * @param ready whether the simulation is ready; until then provider APIs answer 503 (start-up)
+     */
+    public record Settings(String host, long maxBodyBytes, RequestJournal journal, VirtualClock clock, BooleanSupplier ready) {
     }
 
     private final Settings settings;
@@ -36,9 +41,10 @@ public final class HttpServerFactory {
      * @param name           the API's name, as the journal records it ("velo", "control")
      * @param errors         renders errors in this API's shape
      * @param correlationIds where correlation ids of unexpected failures come from
-     * @param journaled      whether its exchanges go to the request journal
+     * @param provider       whether it is a provider API: its exchanges go to the request journal,
+     *                       and it answers 503 until the simulation is ready
      */
-    public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, boolean journaled, EndpointGroup routes) {
+    public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, boolean provider, EndpointGroup routes) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -54,7 +60,14 @@ public final class HttpServerFactory {
                 LOG.error("{} {} {} failed unexpectedly, correlationId={}", name, ctx.method(), ctx.path(), correlationId, e);
                 errors.render(ctx, ApiError.internal(correlationId));
             });
-            if (journaled && settings.journal.enabled()) {
+            if (provider) {
+                config.routes.before(ctx -> {
+                    if (!settings.ready.getAsBoolean()) {
+                        throw new ApiError(503, "STARTING", "Standin is starting; retry shortly", null, null);
+                    }
+                });
+            }
+            if (provider && settings.journal.enabled()) {
                 config.requestLogger.http((ctx, ms) -> record(name, ctx, ms));
             }
             config.routes.apiBuilder(routes);

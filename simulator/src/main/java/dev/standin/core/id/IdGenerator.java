@@ -3,6 +3,7 @@ package dev.standin.core.id;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * A deterministic source of ids and random choices for one provider: the same seed, epoch and
@@ -13,16 +14,25 @@ public final class IdGenerator {
     private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final char[] DIGITS = "0123456789".toCharArray();
 
-    private final long streamSeed;
+    private final long seed;
+    private final String stream;
+    private final LongSupplier epoch;
     private SplittableRandom random;
 
     public IdGenerator(long seed, String stream, long epoch) {
-        this.streamSeed = mix(seed, stream, epoch);
+        this(seed, stream, () -> epoch);
+    }
+
+    /** A stream whose epoch is read at each {@link #restart()}. */
+    public IdGenerator(long seed, String stream, LongSupplier epoch) {
+        this.seed = seed;
+        this.stream = stream;
+        this.epoch = epoch;
         restart();
     }
 
     public synchronized void restart() {
-        random = new SplittableRandom(streamSeed);
+        random = new SplittableRandom(mix(seed, stream, epoch.getAsLong()));
     }
 
     /** A version-4 UUID drawn from this stream. */

@@ -24,18 +24,35 @@ import java.util.Map;
 public final class ScenarioParser {
     public static final String SCHEMA_RESOURCE = "scenarios/scenario.schema.json";
 
-    private final Schema schema;
     private final Map<String, SeedCheck> seedChecks;
     private final ScenarioRegistry loaded;
+    private volatile Schema schema;
 
     public ScenarioParser(Map<String, SeedCheck> seedChecks, ScenarioRegistry loaded) {
         this.seedChecks = seedChecks;
         this.loaded = loaded;
+    }
+
+    /** The schema, loaded on first use (start-up loads it in parallel with the database). */
+    private Schema schema() {
+        Schema s = schema;
+        if (s == null) {
+            synchronized (this) {
+                if (schema == null) {
+                    schema = loadSchema();
+                }
+                s = schema;
+            }
+        }
+        return s;
+    }
+
+    private static Schema loadSchema() {
         try (InputStream in = ScenarioParser.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
             }
-            this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +66,7 @@ public final class ScenarioParser {
             problems.add("", "a scenario must be a mapping with at least 'version' and 'name'");
             throw new ScenarioException(problems.list());
         }
-        for (Error error : schema.validate(root)) {
+        for (Error error : schema().validate(root)) {
             reportSchemaError(error, problems);
         }
         if (problems.isEmpty() && loaded.find(root.get("name").asText()).isPresent()) {

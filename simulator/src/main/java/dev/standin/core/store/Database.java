@@ -35,19 +35,22 @@ public final class Database implements AutoCloseable {
                 .withRenderSchema(true));
     }
 
-    /** Opens (creating when needed) the database and applies the migrations. */
-    public static Database open(Optional<Path> dataDir) {
+    /** Connects to (creating when needed) the database; {@link #migrate()} must run before any query. */
+    public static Database connect(Optional<Path> dataDir) {
         String url = dataDir
                 .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("standin") + ";DB_CLOSE_ON_EXIT=FALSE")
                 .orElseGet(() -> "jdbc:h2:mem:standin-" + IN_MEMORY_COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        Database db = new Database(url, dataDir.isPresent());
+        return new Database(url, dataDir.isPresent());
+    }
+
+    /** Applies the Flyway migrations: one per provider, plus the core's. */
+    public void migrate() {
         Flyway.configure()
-                .dataSource(db.pool)
+                .dataSource(pool)
                 .locations("classpath:db/migration")
                 .loggers("slf4j")
                 .load()
                 .migrate();
-        return db;
     }
 
     public DSLContext dsl() {

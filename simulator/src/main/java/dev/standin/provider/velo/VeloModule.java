@@ -108,6 +108,7 @@ public final class VeloModule implements ProviderModule {
     @Override
     public void clear() {
         database.truncate(Velo.VELO);
+        payors.forgetCached();
         auth.clear();
     }
 

@@ -70,6 +70,7 @@ class VeloPayorTest extends AcceptanceTest {
     @Test
     void fundingBankDetailsAreAcceptedAndShownOnThePayor() {
         String token = veloToken();
+        veloAs(token).get("/v1/payors/" + PAYOR_ID).then().body("$", not(hasKey("fundingAccountRoutingNumber")));
         veloAs(token).body("{\"routingNumber\":\"123456789\",\"accountNumber\":\"12345\",\"accountName\":\"Bob\"}")
                 .post("/v1/payors/" + PAYOR_ID + "/payorFundingBankDetailsUpdate").then().statusCode(202);
         veloAs(token).get("/v1/payors/" + PAYOR_ID).then()

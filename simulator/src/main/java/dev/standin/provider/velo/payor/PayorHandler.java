@@ -3,7 +3,6 @@ package dev.standin.provider.velo.payor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.http.JsonBody;
 import dev.standin.core.http.Violations;
-import dev.standin.db.velo.tables.records.PayorRecord;
 import dev.standin.provider.velo.VeloPaths;
 import dev.standin.provider.velo.auth.AuthService;
 import dev.standin.provider.velo.auth.VeloPrincipal;
@@ -69,37 +68,37 @@ public final class PayorHandler {
     }
 
     /** The payor as the guide's example shows it: address lines kept even when null, other absent fields left out. */
-    static Map<String, Object> render(PayorRecord p) {
+    static Map<String, Object> render(Payor p) {
         Map<String, Object> address = new LinkedHashMap<>();
-        address.put("line1", p.getAddressLine1());
-        address.put("line2", p.getAddressLine2());
-        address.put("line3", p.getAddressLine3());
-        address.put("line4", p.getAddressLine4());
-        address.put("city", p.getAddressCity());
-        address.put("countyOrProvince", p.getAddressCountyOrProvince());
-        address.put("zipOrPostcode", p.getAddressZipOrPostcode());
-        address.put("country", p.getAddressCountry());
+        address.put("line1", p.line1());
+        address.put("line2", p.line2());
+        address.put("line3", p.line3());
+        address.put("line4", p.line4());
+        address.put("city", p.city());
+        address.put("countyOrProvince", p.countyOrProvince());
+        address.put("zipOrPostcode", p.zipOrPostcode());
+        address.put("country", p.country());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("payorId", p.getPayorId().toString());
-        out.put("payorName", p.getPayorName());
+        out.put("payorId", p.payorId().toString());
+        out.put("payorName", p.payorName());
         out.put("address", address);
-        out.put("primaryContactName", p.getPrimaryContactName());
-        out.put("primaryContactPhone", p.getPrimaryContactPhone());
-        out.put("primaryContactEmail", p.getPrimaryContactEmail());
-        putIfPresent(out, "fundingAccountRoutingNumber", p.getFundingRoutingNumber());
-        putIfPresent(out, "fundingAccountAccountNumber", p.getFundingAccountNumber());
-        putIfPresent(out, "fundingAccountAccountName", p.getFundingAccountName());
-        putIfPresent(out, "kycState", p.getKycState());
-        out.put("manualLockout", p.getManualLockout());
-        out.put("payeeGracePeriodProcessingEnabled", p.getPayeeGracePeriodEnabled());
-        putIfPresent(out, "payeeGracePeriodDays", p.getPayeeGracePeriodDays());
-        putIfPresent(out, "collectiveAlias", p.getCollectiveAlias());
-        putIfPresent(out, "supportContact", p.getSupportContact());
-        putIfPresent(out, "dbaName", p.getDbaName());
-        out.put("allowsLanguageChoice", p.getAllowsLanguageChoice());
-        out.put("reminderEmailsOptOut", p.getReminderEmailsOptOut());
-        out.put("language", p.getLanguage());
-        out.put("includesReports", p.getIncludesReports());
+        out.put("primaryContactName", p.primaryContactName());
+        out.put("primaryContactPhone", p.primaryContactPhone());
+        out.put("primaryContactEmail", p.primaryContactEmail());
+        putIfPresent(out, "fundingAccountRoutingNumber", p.fundingAccountRoutingNumber());
+        putIfPresent(out, "fundingAccountAccountNumber", p.fundingAccountAccountNumber());
+        putIfPresent(out, "fundingAccountAccountName", p.fundingAccountAccountName());
+        putIfPresent(out, "kycState", p.kycState());
+        out.put("manualLockout", p.manualLockout());
+        out.put("payeeGracePeriodProcessingEnabled", p.payeeGracePeriodProcessingEnabled());
+        putIfPresent(out, "payeeGracePeriodDays", p.payeeGracePeriodDays());
+        putIfPresent(out, "collectiveAlias", p.collectiveAlias());
+        putIfPresent(out, "supportContact", p.supportContact());
+        putIfPresent(out, "dbaName", p.dbaName());
+        out.put("allowsLanguageChoice", p.allowsLanguageChoice());
+        out.put("reminderEmailsOptOut", p.reminderEmailsOptOut());
+        out.put("language", p.language());
+        out.put("includesReports", p.includesReports());
         return out;
     }
 

@@ -1,7 +1,8 @@
 package dev.standin.provider.velo.payor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.standin.db.velo.tables.records.PayorRecord;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jooq.DSLContext;
 
 import java.util.Optional;
@@ -9,29 +10,40 @@ import java.util.UUID;
 
 import static dev.standin.db.velo.Tables.PAYOR;
 
-/** Payors, the Velo tenant. */
+/**
+ * Payors, the Velo tenant. Every authenticated call reads its payor, and payors change rarely, so
+ * lookups go through a small cache that every write here (and {@link #forgetCached()} on reset) clears.
+ */
 public final class PayorRepository {
     private final DSLContext dsl;
+    private final Cache<UUID, Optional<Payor>> byId = Caffeine.newBuilder().maximumSize(1_000).build();
 
     public PayorRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    public Optional<PayorRecord> find(UUID payorId) {
-        return dsl.selectFrom(PAYOR).where(PAYOR.PAYOR_ID.eq(payorId)).fetchOptional();
+    public Optional<Payor> find(UUID payorId) {
+        return byId.get(payorId, id -> dsl.selectFrom(PAYOR).where(PAYOR.PAYOR_ID.eq(id)).fetchOptional().map(Payor::of));
+    }
+
+    public void forgetCached() {
+        byId.invalidateAll();
     }
 
     public void updateFundingDetails(UUID payorId, String routingNumber, String accountNumber, String accountName) {
+        byId.invalidate(payorId);
         dsl.update(PAYOR)
                 .set(PAYOR.FUNDING_ROUTING_NUMBER, routingNumber)
                 .set(PAYOR.FUNDING_ACCOUNT_NUMBER, accountNumber)
                 .set(PAYOR.FUNDING_ACCOUNT_NAME, accountName)
                 .where(PAYOR.PAYOR_ID.eq(payorId))
                 .execute();
+        byId.invalidate(payorId);
     }
 
     /** Inserts a payor as a scenario seeds it (the same field names as {@code GET /v1/payors/{payorId}}). */
     public void insertSeed(DSLContext tx, JsonNode p) {
+        byId.invalidateAll();
         JsonNode a = p.path("address");
         tx.insertInto(PAYOR)
                 .set(PAYOR.PAYOR_ID, UUID.fromString(p.get("payorId").asText()))

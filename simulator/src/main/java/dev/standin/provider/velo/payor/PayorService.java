@@ -2,7 +2,6 @@ package dev.standin.provider.velo.payor;
 
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
-import dev.standin.db.velo.tables.records.PayorRecord;
 import dev.standin.provider.velo.auth.ApiKeyRepository;
 import dev.standin.provider.velo.auth.VeloPrincipal;
 import org.jooq.exception.DataAccessException;
@@ -31,7 +30,7 @@ public final class PayorService {
         this.ids = ids;
     }
 
-    public PayorRecord get(VeloPrincipal caller, UUID payorId) {
+    public Payor get(VeloPrincipal caller, UUID payorId) {
         if (!caller.payorId().equals(payorId)) {
             throw payorNotFound();
         }

@@ -1,0 +1,32 @@
+# Standin in a container. Build:  docker build -t standin .
+# Run:    docker run --rm -p 8080-8084:8080-8084 -p 7501:7501 standin [options]
+# Options pass through as arguments or STANDIN_* variables (e.g. -e STANDIN_CLOCK=manual).
+
+# --- build: the wrapper pins Maven; `verify` runs the same tests as CI, then keeps the jar they tested
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY simulator simulator
+COPY scenarios scenarios
+COPY openapi openapi
+RUN ./mvnw -B verify
+
+# --- run: a JRE, a non-root user, the jar and the scenarios
+FROM eclipse-temurin:21-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin standin \
+ && mkdir -p /data && chown standin /data
+WORKDIR /app
+COPY --from=build /src/simulator/target/standin.jar /app/standin.jar
+COPY scenarios /app/scenarios
+USER standin
+ENV JAVA_OPTS="-Xms256m -Xmx256m -XX:+UseG1GC -XX:MaxGCPauseMillis=10"
+EXPOSE 8080 8081 8082 8083 8084 7501
+HEALTHCHECK --interval=5s --timeout=2s --start-period=15s --retries=3 \
+  CMD curl -fsS "http://127.0.0.1:${STANDIN_PORT_CONTROL:-8080}/_sim/health" || exit 1
+# The built-in default scenario loads unless --scenario (or STANDIN_SCENARIO) names others,
+# e.g. --scenario /app/scenarios/default.yaml --scenario /scenarios/mine.yaml with a mounted folder.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/standin.jar \"$@\"", "standin"]

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Benchmark: start-up time to a healthy /_sim/health, idle and loaded resident memory, and
+# throughput / p99 of authenticated GET /v1/payors/{id} over loopback with wrk (2 threads,
+# 32 connections, 15 s after a 10 s warm-up), with the request journal on (its default size).
+#
+#   bench/run.sh                 uses simulator/target/standin.jar (built when missing)
+#   BENCH_DURATION=30s bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=../tools/find-jdk.sh
+. tools/find-jdk.sh
+
+command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
+JAR=simulator/target/standin.jar
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+
+OFFSET=${BENCH_PORT_OFFSET:-1000}
+CONTROL=$((8080 + OFFSET)); VELO=$((8081 + OFFSET))
+DURATION=${BENCH_DURATION:-15s}
+# the JVM options run.sh uses; the first start creates the class-data archive (reported as "cold")
+JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+PAYOR=c66a1b03-23e2-4fa8-9197-840f98f8d205
+KEY=44a9537d-d55d-4b47-8082-14061c2bcdd8
+SECRET=c396b26b-137a-44fd-87f5-34631f8fd529
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+pid=
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
+# starts the server; sets pid, and ms to the milliseconds from process start to a healthy /_sim/health
+launch() {
+  local start
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" >/tmp/standin-bench.log 2>&1 &
+  pid=$!
+  until curl -fs "http://127.0.0.1:$CONTROL/_sim/health" >/dev/null 2>&1; do
+    kill -0 $pid 2>/dev/null || { cat /tmp/standin-bench.log >&2; exit 1; }
+    sleep 0.01
+  done
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+}
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+
+rm -f simulator/target/standin.jsa
+launch; cold_ms=$ms; stop
+warm=()
+for _ in 1 2 3; do launch; warm+=("$ms"); stop; done
+launch; healthy_ms=$ms
+sleep 3
+idle_rss=$(rss_mb $pid)
+
+token=$(curl -fs -X POST -u "$KEY:$SECRET" "http://127.0.0.1:$VELO/v1/authenticate?grant_type=client_credentials" \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+url="http://127.0.0.1:$VELO/v1/payors/$PAYOR"
+curl -fs -H "Authorization: Bearer $token" "$url" >/dev/null
+
+wrk -t2 -c32 -d10s -H "Authorization: Bearer $token" "$url" >/dev/null
+peak=0
+( while kill -0 $pid 2>/dev/null; do r=$(rss_mb $pid); echo "$r"; sleep 1; done ) >/tmp/standin-bench-rss.txt &
+sampler=$!
+result=$(wrk -t2 -c32 -d"$DURATION" --latency -H "Authorization: Bearer $token" "$url")
+kill $sampler 2>/dev/null || true
+loaded_rss=$(rss_mb $pid)
+peak=$(sort -n /tmp/standin-bench-rss.txt | tail -1)
+
+rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
+p99=$(echo "$result" | awk '$1 == "99%" {print $2}')
+p50=$(echo "$result" | awk '$1 == "50%" {print $2}')
+non2xx=$(echo "$result" | awk '/Non-2xx/ {print $NF}')
+journal=$(curl -fs "http://127.0.0.1:$CONTROL/_sim/requests?limit=1000000" | grep -o '"count":[0-9]*' | cut -d: -f2)
+
+echo "$result"
+echo
+echo "== Standin benchmark ($(java -version 2>&1 | head -1); $(nproc) cores; JAVA_OPTS=$JAVA_OPTS)"
+echo "start to healthy:        ${healthy_ms} ms (earlier warm starts: ${warm[*]} ms; first start, no class-data archive yet: ${cold_ms} ms)"
+echo "idle RSS:                ${idle_rss} MB"
+echo "RSS after load:          ${loaded_rss} MB (peak during the run ${peak} MB)"
+echo "GET /v1/payors/{id}:     ${rps} requests/s, p50 ${p50}, p99 ${p99} (2 threads, 32 connections, ${DURATION})"
+echo "non-2xx responses:       ${non2xx:-0}; request journal on, holding ${journal} entries (its bound)"
