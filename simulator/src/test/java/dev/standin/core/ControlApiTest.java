@@ -41,7 +41,7 @@ class ControlApiTest extends AcceptanceTest {
         String token = veloToken();
         veloAs(token).body("{\"name\":\"payroll\"}").post("/v1/payors/" + PAYOR_ID + "/applications").then().statusCode(201);
         veloAs(token).body("{\"name\":\"payroll\"}").post("/v1/payors/" + PAYOR_ID + "/applications").then().statusCode(409);
-        control().contentType(ContentType.JSON).body("{\"by\":\"PT1H\"}").post("/_sim/clock/advance").then().statusCode(200);
+        advance("PT1H");
 
         control().post("/_sim/reset").then().statusCode(200);
 
@@ -52,7 +52,7 @@ class ControlApiTest extends AcceptanceTest {
 
     @Test
     void resetOfOneProviderKeepsTheClock() {
-        control().contentType(ContentType.JSON).body("{\"by\":\"PT10M\"}").post("/_sim/clock/advance").then().statusCode(200);
+        advance("PT10M");
         control().queryParam("provider", "velo").post("/_sim/reset").then().statusCode(200).body("reset", equalTo("velo"));
         control().get("/_sim/clock").then().body("now", equalTo("2026-01-01T00:10:00Z"));
     }
@@ -79,12 +79,12 @@ class ControlApiTest extends AcceptanceTest {
         scheduler.schedule("test", "early", Duration.ofSeconds(30), () -> ran.add("early"));
         scheduler.schedule("test", "beyond", Duration.ofSeconds(120), () -> ran.add("beyond"));
 
-        control().contentType(ContentType.JSON).body("{\"by\":\"PT90S\"}").post("/_sim/clock/advance").then().statusCode(200)
+        advance("PT90S")
                 .body("now", equalTo("2026-01-01T00:01:30Z"))
                 .body("pending.name", contains("beyond"));
         assertEquals(List.of("early", "late@1"), ran);
 
-        control().contentType(ContentType.JSON).body("{\"by\":\"PT1S\"}").post("/_sim/clock/advance").then().statusCode(200);
+        advance("PT1S");
         assertEquals(List.of("early", "late@1"), ran);
     }
 
@@ -93,7 +93,7 @@ class ControlApiTest extends AcceptanceTest {
         List<String> seen = new ArrayList<>();
         server.scheduler().schedule("test", "stamp", Duration.ofSeconds(45),
                 () -> seen.add(control().get("/_sim/clock").then().extract().path("now")));
-        control().contentType(ContentType.JSON).body("{\"by\":\"PT5M\"}").post("/_sim/clock/advance").then().statusCode(200);
+        advance("PT5M");
         assertEquals(List.of("2026-01-01T00:00:45Z"), seen);
     }
 

@@ -111,6 +111,23 @@ class ScenarioLoadingTest extends AcceptanceTest {
     }
 
     @Test
+    void negativeAndUnreadableDurationsAreNamed() {
+        control().contentType("application/yaml").body("""
+                version: 1
+                name: bad-durations
+                rules:
+                  - match: {provider: velo}
+                    effect: {delay: PT-5S}
+                settings:
+                  delays: {veloPayoutValidationDelay: 5s}
+                """).post("/_sim/scenarios").then()
+                .statusCode(400)
+                .body("problems", hasSize(2))
+                .body("problems.find { it.field == 'rules[0].effect.delay' }.why", containsString("negative"))
+                .body("problems.find { it.field == 'settings.delays.veloPayoutValidationDelay' }.why", containsString("ISO-8601"));
+    }
+
+    @Test
     void aScenarioNameCanOnlyBeLoadedOnce() {
         control().contentType("application/yaml").body("version: 1\nname: default\n").post("/_sim/scenarios").then()
                 .statusCode(400)

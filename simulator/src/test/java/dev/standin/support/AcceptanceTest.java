@@ -67,6 +67,12 @@ public abstract class AcceptanceTest {
         return velo().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
 
+    /** Advances the virtual clock through the control API, e.g. {@code advance("PT90S")}. */
+    protected io.restassured.response.ValidatableResponse advance(String by) {
+        return control().contentType(ContentType.JSON).body("{\"by\":\"" + by + "\"}").post("/_sim/clock/advance")
+                .then().statusCode(200);
+    }
+
     /** Loads a scenario into the running server through the control API. */
     protected void loadScenario(String yaml) {
         control().contentType("application/yaml").body(yaml).post("/_sim/scenarios").then().statusCode(201);

@@ -50,10 +50,6 @@ public class ApiError extends RuntimeException {
         return new ApiError(400, "INVALID_VALUE", message, param, "pathParam");
     }
 
-    public static ApiError badHeader(String header, String message) {
-        return new ApiError(400, "INVALID_VALUE", message, header, "header");
-    }
-
     public static ApiError malformedJson(String message) {
         return new ApiError(400, "MALFORMED_JSON", message, "body", "requestBody");
     }

@@ -2,7 +2,6 @@ package dev.standin.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.standin.core.json.Json;
 import io.javalin.http.Context;
 
@@ -22,24 +21,6 @@ public final class JsonBody {
         }
         try {
             return Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiError.malformedJson(describe(e));
-        }
-    }
-
-    /** The body bound to {@code type}; field types that do not match are reported by field. */
-    public static <T> T as(Context ctx, Class<T> type) {
-        JsonNode tree = tree(ctx);
-        if (!tree.isObject()) {
-            throw ApiError.malformedJson("The request body must be a JSON object");
-        }
-        try {
-            return Json.mapper().treeToValue(tree, type);
-        } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "body" : e.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            throw ApiError.badBody(field, "has the wrong type for " + field);
         } catch (JsonProcessingException e) {
             throw ApiError.malformedJson(describe(e));
         }

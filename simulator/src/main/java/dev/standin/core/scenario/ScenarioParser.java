@@ -69,12 +69,12 @@ public final class ScenarioParser {
         for (Error error : schema().validate(root)) {
             reportSchemaError(error, problems);
         }
-        if (problems.isEmpty() && loaded.find(root.get("name").asText()).isPresent()) {
+        if (problems.isEmpty() && loaded.find(root.path("name").asText()).isPresent()) {
             problems.add("/name", "a scenario named '" + root.get("name").asText() + "' is already loaded");
         }
+        checkDurations(root.path("settings"), "/settings", problems);
+        checkDurations(root.path("rules"), "/rules", problems);
         if (problems.isEmpty()) {
-            checkDurations(root.path("settings"), "/settings", problems);
-            checkDurations(root.path("rules"), "/rules", problems);
             JsonNode seed = root.path("seed");
             seedChecks.forEach((provider, check) -> {
                 if (seed.has(provider)) {

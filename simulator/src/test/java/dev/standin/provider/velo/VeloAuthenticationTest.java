@@ -87,8 +87,4 @@ class VeloAuthenticationTest extends AcceptanceTest {
         veloAs("19f6bafd-93fd-4747-b229-00507bbc991f").get("/v1/payors/" + PAYOR_ID).then().statusCode(401)
                 .body("error", equalTo("invalid_token"));
     }
-
-    private void advance(String by) {
-        control().contentType(ContentType.JSON).body("{\"by\":\"" + by + "\"}").post("/_sim/clock/advance").then().statusCode(200);
-    }
 }
