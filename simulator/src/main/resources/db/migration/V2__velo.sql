@@ -48,3 +48,145 @@ CREATE TABLE velo.api_key (
     description    VARCHAR(1024),
     roles          VARCHAR(1000) NOT NULL
 );
+
+-- Payees. The submitted details (address, individual or company, payment channel...) are kept as
+-- the JSON the payor sent; the columns are what lists filter and sort on.
+CREATE TABLE velo.payee (
+    payee_id          UUID PRIMARY KEY,
+    payor_id          UUID NOT NULL REFERENCES velo.payor (payor_id),
+    remote_id         VARCHAR(100) NOT NULL,
+    payee_type        VARCHAR(10) NOT NULL,
+    email             VARCHAR(255) NOT NULL,
+    display_name      VARCHAR(255) NOT NULL,
+    country           VARCHAR(60),
+    language          VARCHAR(2),
+    payment_currency  VARCHAR(3),
+    onboarded_status  VARCHAR(20) NOT NULL,
+    ofac_status       VARCHAR(20) NOT NULL,
+    invitation_status VARCHAR(20) NOT NULL,
+    invite_id         UUID,
+    batch_id          UUID,
+    created           TIMESTAMP WITH TIME ZONE NOT NULL,
+    details           CLOB NOT NULL,
+    CONSTRAINT payee_remote_id_unique UNIQUE (payor_id, remote_id)
+);
+CREATE INDEX payee_by_payor_name ON velo.payee (payor_id, display_name);
+
+CREATE TABLE velo.payee_batch (
+    batch_id        UUID PRIMARY KEY,
+    payor_id        UUID NOT NULL REFERENCES velo.payor (payor_id),
+    status          VARCHAR(20) NOT NULL,
+    submitted_count INT NOT NULL,
+    created         TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- Submissions of a batch waiting to be processed, then the ones that failed and why.
+CREATE TABLE velo.payee_submission (
+    batch_id        UUID NOT NULL REFERENCES velo.payee_batch (batch_id),
+    position        INT NOT NULL,
+    payor_id        UUID NOT NULL,
+    submission      CLOB NOT NULL,
+    failure_message VARCHAR(1000),
+    processed       BOOLEAN NOT NULL DEFAULT FALSE,
+    PRIMARY KEY (batch_id, position)
+);
+
+-- Source accounts hold the payor's balance per currency, in minor units.
+CREATE TABLE velo.source_account (
+    source_account_id     UUID PRIMARY KEY,
+    payor_id              UUID NOT NULL REFERENCES velo.payor (payor_id),
+    name                  VARCHAR(64) NOT NULL,
+    currency              VARCHAR(3) NOT NULL,
+    balance               BIGINT NOT NULL,
+    funding_ref           VARCHAR(20) NOT NULL,
+    physical_account_name VARCHAR(100) NOT NULL,
+    rails_id              VARCHAR(20) NOT NULL,
+    pooled                BOOLEAN NOT NULL,
+    balance_visible       BOOLEAN NOT NULL,
+    customer_id           VARCHAR(50),
+    CONSTRAINT source_account_name_unique UNIQUE (payor_id, name),
+    CONSTRAINT source_account_balance_not_negative CHECK (balance >= 0)
+);
+
+-- ACH funding requests: PENDING until credited (CREDIT) or returned (FAILED).
+CREATE TABLE velo.funding (
+    funding_id        UUID PRIMARY KEY,
+    payor_id          UUID NOT NULL REFERENCES velo.payor (payor_id),
+    source_account_id UUID NOT NULL REFERENCES velo.source_account (source_account_id),
+    amount            BIGINT NOT NULL,
+    currency          VARCHAR(3) NOT NULL,
+    status            VARCHAR(20) NOT NULL,
+    requested         TIMESTAMP WITH TIME ZONE NOT NULL,
+    completed         TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE velo.funding_event (
+    funding_id UUID NOT NULL REFERENCES velo.funding (funding_id),
+    seq        INT NOT NULL,
+    event_id   UUID NOT NULL,
+    event_type VARCHAR(50) NOT NULL,
+    at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (funding_id, seq)
+);
+
+CREATE TABLE velo.payout (
+    payout_id     UUID PRIMARY KEY,
+    payor_id      UUID NOT NULL REFERENCES velo.payor (payor_id),
+    status        VARCHAR(20) NOT NULL,
+    memo          VARCHAR(40),
+    submitted     TIMESTAMP WITH TIME ZONE NOT NULL,
+    validated     TIMESTAMP WITH TIME ZONE,
+    quote_id      UUID,
+    quote_created TIMESTAMP WITH TIME ZONE,
+    quote_expiry  TIMESTAMP WITH TIME ZONE,
+    instructed    TIMESTAMP WITH TIME ZONE,
+    completed     TIMESTAMP WITH TIME ZONE,
+    withdrawn     TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX payout_by_payor ON velo.payout (payor_id, submitted);
+
+-- One row per submitted payment: rejected ones keep their reason.
+CREATE TABLE velo.payment (
+    payment_id          UUID PRIMARY KEY,
+    payout_id           UUID NOT NULL REFERENCES velo.payout (payout_id),
+    payor_id            UUID NOT NULL,
+    position            INT NOT NULL,
+    remote_id           VARCHAR(100) NOT NULL,
+    payee_id            UUID,
+    currency            VARCHAR(3) NOT NULL,
+    amount              BIGINT NOT NULL,
+    source_account_name VARCHAR(64) NOT NULL,
+    source_account_id   UUID,
+    source_currency     VARCHAR(3),
+    source_amount       BIGINT,
+    rate                DECIMAL(19, 4),
+    payor_payment_id    VARCHAR(40),
+    payment_memo        VARCHAR(40),
+    status              VARCHAR(30) NOT NULL,
+    reason              VARCHAR(40),
+    failure_reason      VARCHAR(100),
+    updated             TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX payment_by_payout ON velo.payment (payout_id, position);
+CREATE INDEX payment_by_payor ON velo.payment (payor_id, updated);
+CREATE INDEX payment_waiting_for_funds ON velo.payment (source_account_id, status);
+
+CREATE TABLE velo.payment_event (
+    payment_id UUID NOT NULL REFERENCES velo.payment (payment_id),
+    seq        INT NOT NULL,
+    event_id   UUID NOT NULL,
+    event_type VARCHAR(50) NOT NULL,
+    at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (payment_id, seq)
+);
+
+-- Payee invitations: the public invite flow moves the payee to REGISTERED then ONBOARDED.
+CREATE TABLE velo.invite (
+    invite_id      UUID PRIMARY KEY,
+    payee_id       UUID NOT NULL REFERENCES velo.payee (payee_id),
+    payor_id       UUID NOT NULL,
+    sms_token      VARCHAR(10),
+    sms_validated  BOOLEAN NOT NULL DEFAULT FALSE,
+    password_set   BOOLEAN NOT NULL DEFAULT FALSE,
+    terms_accepted BOOLEAN NOT NULL DEFAULT FALSE
+);

@@ -46,7 +46,7 @@ final class ClockEndpoints implements EndpointGroup {
     }
 
     private void advance(Context ctx) {
-        JsonNode by = JsonBody.tree(ctx).path("by");
+        JsonNode by = JsonBody.lenientTree(ctx).path("by");
         if (!by.isTextual()) {
             throw ApiError.badBody("by", "'by' is required: an ISO-8601 duration such as \"PT90S\"");
         }

@@ -15,6 +15,15 @@ public final class JsonBody {
     /** The body as a tree; an empty body reads as an empty object. */
     public static JsonNode tree(Context ctx) {
         requireJson(ctx);
+        return parse(ctx);
+    }
+
+    /** The body as a tree whatever its declared Content-Type (for the control API, driven by hand with curl -d). */
+    public static JsonNode lenientTree(Context ctx) {
+        return parse(ctx);
+    }
+
+    private static JsonNode parse(Context ctx) {
         String body = ctx.body();
         if (body.isBlank()) {
             return Json.mapper().createObjectNode();

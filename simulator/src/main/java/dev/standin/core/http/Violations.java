@@ -10,16 +10,75 @@ import java.util.List;
  * all of them at once, then {@link #throwIfAny() throws} a 400 {@link ApiError}.
  */
 public final class Violations {
-    private final List<ApiError.Violation> found = new ArrayList<>();
+    private final List<ApiError.Violation> found;
     private final String prefix;
 
     public Violations() {
-        this("");
+        this(new ArrayList<>(), "");
     }
 
-    /** Fields are reported as {@code prefix + field}, e.g. {@code "address."}. */
-    public Violations(String prefix) {
+    private Violations(List<ApiError.Violation> found, String prefix) {
+        this.found = found;
         this.prefix = prefix;
+    }
+
+    /** The same collector for a nested object: its fields are reported as e.g. {@code payees[0].address.city}. */
+    public Violations at(String path) {
+        return new Violations(found, prefix + path + ".");
+    }
+
+    /** A required nested object; answers it, or a missing node (and a violation) when absent or not an object. */
+    public JsonNode object(JsonNode body, String field, boolean required) {
+        JsonNode node = body.path(field);
+        if (node.isObject()) {
+            return node;
+        }
+        if (!node.isMissingNode() && !node.isNull()) {
+            add(field, prefix + field + " must be an object");
+        } else if (required) {
+            found.add(new ApiError.Violation(prefix + field + " must not be null", "REQUIRED", prefix + field, "requestBody"));
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** A text field that must also match {@code pattern} (when present), described by {@code rule}. */
+    public String matching(JsonNode body, String field, int min, int max, boolean required, String pattern, String rule) {
+        String value = text(body, field, min, max, required);
+        if (value != null && !value.matches(pattern)) {
+            add(field, prefix + field + ": " + rule);
+        }
+        return value;
+    }
+
+    /** One of {@code allowed}. */
+    public String oneOf(JsonNode body, String field, boolean required, List<String> allowed) {
+        String value = text(body, field, 0, Integer.MAX_VALUE, required);
+        if (value != null && !allowed.contains(value)) {
+            add(field, prefix + field + ": must be one of " + allowed);
+        }
+        return value;
+    }
+
+    /** A whole number within [min, max]; null when absent (and a violation when required). */
+    public Long number(JsonNode body, String field, long min, long max, boolean required) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                found.add(new ApiError.Violation(prefix + field + " must not be null", "REQUIRED", prefix + field, "requestBody"));
+            }
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            add(field, prefix + field + " must be a whole number");
+            return null;
+        }
+        long value = node.asLong();
+        if (value < min) {
+            add(field, prefix + field + ": must be at least " + min);
+        } else if (value > max) {
+            add(field, prefix + field + ": must be at most " + max);
+        }
+        return value;
     }
 
     public void add(String field, String message) {

@@ -2,6 +2,7 @@ package dev.standin.core.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,24 @@ public final class ScenarioRegistry {
 
     public void remove(String name) {
         loaded.removeIf(s -> s.name().equals(name));
+    }
+
+    /**
+     * The delay of a lifecycle step: zero when any loaded scenario sets {@code settings.instant},
+     * else {@code settings.delays.<name>} from the last scenario that sets it, else {@code fallback}.
+     */
+    public Duration delay(String name, Duration fallback) {
+        List<Scenario> all = all();
+        if (all.stream().anyMatch(s -> s.settings().path("instant").asBoolean(false))) {
+            return Duration.ZERO;
+        }
+        for (int i = all.size() - 1; i >= 0; i--) {
+            JsonNode value = all.get(i).settings().path("delays").path(name);
+            if (value.isTextual()) {
+                return Duration.parse(value.asText());
+            }
+        }
+        return fallback;
     }
 
     /** Every loaded scenario's seed section for one provider, in load order. */

@@ -11,6 +11,16 @@ import dev.standin.db.velo.Velo;
 import dev.standin.provider.velo.auth.ApiKeyRepository;
 import dev.standin.provider.velo.auth.AuthHandler;
 import dev.standin.provider.velo.auth.AuthService;
+import dev.standin.provider.velo.funding.FundingRepository;
+import dev.standin.provider.velo.funding.FundingService;
+import dev.standin.provider.velo.funding.SourceAccountHandler;
+import dev.standin.provider.velo.funding.SourceAccountRepository;
+import dev.standin.provider.velo.payee.InviteRepository;
+import dev.standin.provider.velo.payee.PayeeBatchRepository;
+import dev.standin.provider.velo.payee.PayeeHandler;
+import dev.standin.provider.velo.payee.PayeeRepository;
+import dev.standin.provider.velo.payee.PayeeSeeder;
+import dev.standin.provider.velo.payee.PayeeService;
 import dev.standin.provider.velo.payor.ApplicationRepository;
 import dev.standin.provider.velo.payor.PayorHandler;
 import dev.standin.provider.velo.payor.PayorRepository;
@@ -39,6 +49,13 @@ public final class VeloModule implements ProviderModule {
     private AuthService auth;
     private AuthHandler authHandler;
     private PayorHandler payorHandler;
+    private PayeeRepository payees;
+    private PayeeService payeeService;
+    private PayeeHandler payeeHandler;
+    private SourceAccountRepository sourceAccounts;
+    private FundingService funding;
+    private SourceAccountHandler sourceAccountHandler;
+    private VeloControl control;
     private ErrorRenderer errors;
 
     @Override
@@ -62,6 +79,15 @@ public final class VeloModule implements ProviderModule {
         this.authHandler = new AuthHandler(auth);
         this.payorHandler = new PayorHandler(auth,
                 new PayorService(payors, new ApplicationRepository(dsl), keys, context.ids()));
+        this.payees = new PayeeRepository(dsl);
+        this.payeeService = new PayeeService(payees, new PayeeBatchRepository(dsl), new InviteRepository(), dsl,
+                context.clock(), context.scheduler(), context.ids(), context.scenarios());
+        this.payeeHandler = new PayeeHandler(auth, payeeService);
+        this.sourceAccounts = new SourceAccountRepository(dsl);
+        this.funding = new FundingService(sourceAccounts, new FundingRepository(dsl), dsl,
+                context.clock(), context.scheduler(), context.ids(), context.scenarios());
+        this.sourceAccountHandler = new SourceAccountHandler(auth, funding);
+        this.control = new VeloControl(payeeService);
         this.errors = new VeloErrors(context.ids());
     }
 
@@ -75,7 +101,19 @@ public final class VeloModule implements ProviderModule {
                 post("applications", payorHandler::createApplication);
                 post("applications/{applicationId}/keys", payorHandler::createKey);
             });
+            get("/v1/payees", payeeHandler::list);
+            get("/v1/payees/{payeeId}", payeeHandler::get);
+            post("/v2/payees", payeeHandler::create);
+            get("/v2/payees/batch/{batchId}", payeeHandler::batch);
+            get("/v1/sourceAccounts", sourceAccountHandler::list);
+            get("/v1/sourceAccounts/{sourceAccountId}", sourceAccountHandler::get);
+            post("/v1/sourceAccounts/{sourceAccountId}/achFundingRequest", sourceAccountHandler::requestAch);
         };
+    }
+
+    @Override
+    public EndpointGroup controlRoutes() {
+        return () -> post("/payees/{payeeId}", control::setPayeeStates);
     }
 
     @Override
@@ -101,6 +139,12 @@ public final class VeloModule implements ProviderModule {
                 }
                 keys.insert(tx, key.get("apiKey").asText(), key.get("apiSecret").asText(), payorId, null,
                         key.path("name").asText("seeded key"), null, roles);
+            }
+            for (JsonNode account : payor.path("sourceAccounts")) {
+                sourceAccounts.insertSeed(tx, payorId, account);
+            }
+            for (JsonNode payee : payor.path("payees")) {
+                PayeeSeeder.insert(tx, payees, payorId, payee, context.clock().now());
             }
         }
     }

@@ -28,12 +28,27 @@ final class VeloSeedCheck implements SeedCheck {
             if (!payorIds.add(payor.path("payorId").asText())) {
                 problems.add(at + "/payorId", "payor " + payor.path("payorId").asText() + " is seeded twice");
             }
+            unique(payor.path("payees"), at + "/payees", "payeeId", "payee", problems);
+            unique(payor.path("payees"), at + "/payees", "remoteId", "remote id", problems);
+            unique(payor.path("sourceAccounts"), at + "/sourceAccounts", "id", "source account", problems);
+            unique(payor.path("sourceAccounts"), at + "/sourceAccounts", "name", "source account name", problems);
             JsonNode keys = payor.path("apiKeys");
             for (int k = 0; k < keys.size(); k++) {
                 String apiKey = keys.get(k).path("apiKey").asText();
                 if (!apiKeys.add(apiKey)) {
                     problems.add(at + "/apiKeys/" + k + "/apiKey", "API key " + apiKey + " is seeded twice");
                 }
+            }
+        }
+    }
+
+    /** Within one payor's list, {@code field} must not repeat. */
+    private static void unique(JsonNode items, String pointer, String field, String what, Problems problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String value = items.get(i).path(field).asText();
+            if (!seen.add(value)) {
+                problems.add(pointer + "/" + i + "/" + field, what + " " + value + " is seeded twice for this payor");
             }
         }
     }

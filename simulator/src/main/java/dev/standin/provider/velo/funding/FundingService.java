@@ -1,0 +1,95 @@
+package dev.standin.provider.velo.funding;
+
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.ApiError;
+import dev.standin.core.id.IdGenerator;
+import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.provider.velo.VeloModule;
+import dev.standin.provider.velo.VeloPage;
+import dev.standin.provider.velo.auth.VeloPrincipal;
+import org.jooq.DSLContext;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Source accounts and ACH funding: a request is PENDING, then credited to the balance after a delay
+ * on the virtual clock (exactly once), after which payments waiting for funds proceed.
+ */
+public final class FundingService {
+    static final Duration FUNDING_DELAY = Duration.ofSeconds(2);
+
+    private final SourceAccountRepository accounts;
+    private final FundingRepository fundings;
+    private final DSLContext dsl;
+    private final VirtualClock clock;
+    private final Scheduler scheduler;
+    private final IdGenerator ids;
+    private final ScenarioRegistry settings;
+    private Consumer<UUID> onCredited = account -> {
+    };
+
+    public FundingService(SourceAccountRepository accounts, FundingRepository fundings, DSLContext dsl, VirtualClock clock,
+                          Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
+        this.accounts = accounts;
+        this.fundings = fundings;
+        this.dsl = dsl;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.ids = ids;
+        this.settings = settings;
+    }
+
+    /** Called with the source account id after each credit (payments waiting for funds resume). */
+    public void onCredited(Consumer<UUID> listener) {
+        this.onCredited = listener;
+    }
+
+    public SourceAccount get(VeloPrincipal caller, UUID id) {
+        return accounts.find(caller.payorId(), id)
+                .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Source account not found", "sourceAccountId", "pathParam"));
+    }
+
+    public SourceAccountRepository.Page list(VeloPrincipal caller, String payorId, String physicalAccountName, VeloPage page) {
+        if (payorId != null && !caller.payorId().toString().equalsIgnoreCase(payorId)) {
+            throw new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "queryParam");
+        }
+        return accounts.list(caller.payorId(), physicalAccountName, page);
+    }
+
+    public UUID requestAch(VeloPrincipal caller, UUID sourceAccountId, long amount) {
+        SourceAccount account = get(caller, sourceAccountId);
+        UUID fundingId = ids.uuid();
+        dsl.transaction(tx -> {
+            fundings.insert(tx.dsl(), fundingId, caller.payorId(), account.id(), amount, account.currency(), now());
+            fundings.event(tx.dsl(), fundingId, ids.uuid(), "PAYOR_FUNDING_REQUESTED", now());
+        });
+        scheduler.schedule(VeloModule.NAME, "ACH funding " + fundingId,
+                settings.delay("veloFundingDelay", FUNDING_DELAY), () -> credit(fundingId));
+        return fundingId;
+    }
+
+    void credit(UUID fundingId) {
+        fundings.find(fundingId).ifPresent(f -> {
+            boolean credited = dsl.transactionResult(tx -> {
+                if (!fundings.complete(tx.dsl(), fundingId, "CREDIT", now())) {
+                    return false;
+                }
+                accounts.credit(tx.dsl(), f.getSourceAccountId(), f.getAmount());
+                fundings.event(tx.dsl(), fundingId, ids.uuid(), "PAYOR_FUNDING_DETECTED", now());
+                return true;
+            });
+            if (credited) {
+                onCredited.accept(f.getSourceAccountId());
+            }
+        });
+    }
+
+    private OffsetDateTime now() {
+        return clock.now().atOffset(ZoneOffset.UTC);
+    }
+}

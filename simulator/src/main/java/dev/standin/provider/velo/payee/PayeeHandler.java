@@ -1,0 +1,136 @@
+package dev.standin.provider.velo.payee;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.http.ApiError;
+import dev.standin.core.http.JsonBody;
+import dev.standin.db.velo.tables.records.PayeeBatchRecord;
+import dev.standin.provider.velo.VeloPage;
+import dev.standin.provider.velo.VeloPaths;
+import dev.standin.provider.velo.auth.AuthService;
+import dev.standin.provider.velo.auth.VeloPrincipal;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code /v1/payees}, {@code /v2/payees} and {@code /v2/payees/batch/{batchId}}. */
+public final class PayeeHandler {
+    private static final List<String> OFAC = List.of("PENDING", "PASSED", "FAILED");
+    private static final List<String> ONBOARDED = List.of("CREATED", "INVITED", "REGISTERED", "ONBOARDED");
+
+    private final AuthService auth;
+    private final PayeeService payees;
+
+    public PayeeHandler(AuthService auth, PayeeService payees) {
+        this.auth = auth;
+        this.payees = payees;
+    }
+
+    public void list(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        List<ApiError.Violation> problems = new ArrayList<>();
+        String email = ctx.queryParam("email") != null ? ctx.queryParam("email") : ctx.queryParam("Email");
+        PayeeRepository.Filter filter = new PayeeRepository.Filter(
+                enumParam(ctx, "ofacStatus", OFAC, problems), enumParam(ctx, "onboardedStatus", ONBOARDED, problems),
+                blankToNull(email), blankToNull(ctx.queryParam("displayName")), blankToNull(ctx.queryParam("remoteId")),
+                enumParam(ctx, "payeeType", PayeeSubmissionRules.TYPES, problems));
+        if (!problems.isEmpty()) {
+            throw new ApiError(400, problems);
+        }
+        VeloPage page = VeloPage.from(ctx, List.copyOf(PayeeRepository.SORTABLE.keySet()), "displayName:asc");
+        PayeeRepository.Page result = payees.list(caller, blankToNull(ctx.queryParam("payorId")), filter, page);
+        Map<String, Object> body = page.render(ctx, result.total(), result.payees().stream().map(PayeeHandler::render).toList());
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("page", body.get("page"));
+        ordered.put("summary", payees.summary(caller));
+        ordered.put("links", body.get("links"));
+        ordered.put("content", body.get("content"));
+        ctx.json(ordered);
+    }
+
+    public void get(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        ctx.json(render(payees.get(caller, VeloPaths.uuid(ctx, "payeeId"))));
+    }
+
+    public void create(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        JsonNode body = JsonBody.tree(ctx);
+        UUID batchId = payees.submit(caller, body);
+        ctx.status(201).header("Location", base(ctx) + "/v2/payees/batch/" + batchId);
+    }
+
+    public void batch(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        PayeeBatchRecord batch = payees.batch(caller, VeloPaths.uuid(ctx, "batchId"));
+        List<Map<String, Object>> failures = new ArrayList<>();
+        int pending = 0;
+        for (PayeeBatchRepository.Submission s : payees.submissions(batch.getBatchId())) {
+            if (!s.processed()) {
+                pending++;
+            } else if (s.failureMessage() != null) {
+                Map<String, Object> failure = new LinkedHashMap<>();
+                failure.put("failedSubmission", s.payee());
+                failure.put("failureMessage", s.failureMessage());
+                failures.add(failure);
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", batch.getStatus());
+        body.put("failureCount", failures.size());
+        body.put("pendingCount", pending);
+        body.put("failures", failures);
+        ctx.json(body);
+    }
+
+    /** A payee as lists and lookups show it. */
+    public static Map<String, Object> render(Payee p) {
+        JsonNode d = p.details();
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("payorId", p.payorId().toString());
+        ref.put("remoteId", p.remoteId());
+        ref.put("invitationStatus", p.invitationStatus());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("payeeId", p.payeeId().toString());
+        out.put("payorRefs", List.of(ref));
+        out.put("email", p.email());
+        out.put("onboardedStatus", p.onboardedStatus());
+        out.put("ofacStatus", p.ofacStatus());
+        out.put("type", p.type());
+        out.put("displayName", p.displayName());
+        out.put("country", p.country());
+        out.put("language", p.language());
+        out.put("created", p.created().toInstant().toString());
+        out.put("address", d.path("address"));
+        if (d.has("individual")) {
+            out.put("individual", d.get("individual"));
+        }
+        if (d.has("company")) {
+            out.put("company", d.get("company"));
+        }
+        if (d.has("paymentChannel")) {
+            out.put("paymentChannel", d.get("paymentChannel"));
+        }
+        return out;
+    }
+
+    static String base(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    private static String enumParam(Context ctx, String name, List<String> allowed, List<ApiError.Violation> problems) {
+        String value = blankToNull(ctx.queryParam(name));
+        if (value != null && !allowed.contains(value)) {
+            problems.add(new ApiError.Violation(name + " must be one of " + allowed + ", was '" + value + "'",
+                    "INVALID_VALUE", name, "queryParam"));
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.standin.provider.velo.payee;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.ApiError;
+import dev.standin.core.http.Violations;
+import dev.standin.core.id.IdGenerator;
+import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.db.velo.tables.records.PayeeBatchRecord;
+import dev.standin.provider.velo.VeloModule;
+import dev.standin.provider.velo.VeloPage;
+import dev.standin.provider.velo.auth.VeloPrincipal;
+import org.jooq.DSLContext;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Payee creation in batches and the payee lifecycle: a batch is processed on the virtual clock;
+ * each created payee is INVITED with a PENDING invitation and a PENDING OFAC check that later
+ * PASSES (or FAILS for the documented trigger).
+ */
+public final class PayeeService {
+    public static final int MAX_BATCH = 2000;
+    static final Duration BATCH_DELAY = Duration.ofSeconds(1);
+    static final Duration OFAC_DELAY = Duration.ofSeconds(2);
+    /** Payees whose email starts with this fail the OFAC check (the documented way to trigger it). */
+    static final String OFAC_FAIL_PREFIX = "ofacfail";
+
+    private final PayeeRepository payees;
+    private final PayeeBatchRepository batches;
+    private final InviteRepository invites;
+    private final DSLContext dsl;
+    private final VirtualClock clock;
+    private final Scheduler scheduler;
+    private final IdGenerator ids;
+    private final ScenarioRegistry settings;
+
+    public PayeeService(PayeeRepository payees, PayeeBatchRepository batches, InviteRepository invites, DSLContext dsl,
+                        VirtualClock clock, Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
+        this.payees = payees;
+        this.batches = batches;
+        this.invites = invites;
+        this.dsl = dsl;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.ids = ids;
+        this.settings = settings;
+    }
+
+    /** Validates a JSON batch as a whole (400 per field, 409 for in-batch duplicates), stores it and schedules its processing. */
+    public UUID submit(VeloPrincipal caller, JsonNode body) {
+        Violations v = new Violations();
+        String payorId = v.text(body, "payorId", 36, 36, true);
+        JsonNode list = body.path("payees");
+        if (!list.isArray() || list.isEmpty() || list.size() > MAX_BATCH) {
+            v.add("payees", "payees: size must be between 1 and " + MAX_BATCH + " inclusive");
+        } else {
+            LocalDate today = clock.now().atOffset(ZoneOffset.UTC).toLocalDate();
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).isObject()) {
+                    v.add("payees[" + i + "]", "payees[" + i + "] must be an object");
+                } else {
+                    PayeeSubmissionRules.check(list.get(i), v.at("payees[" + i + "]"), today);
+                }
+            }
+        }
+        v.throwIfAny();
+        requireOwnPayor(caller, payorId);
+        PayeeSubmissionRules.rejectDuplicates(list);
+        UUID batchId = ids.uuid();
+        dsl.transaction(tx -> batches.insert(tx.dsl(), batchId, caller.payorId(), list, now()));
+        scheduler.schedule(VeloModule.NAME, "payee batch " + batchId,
+                settings.delay("veloPayeeBatchDelay", BATCH_DELAY), () -> process(batchId));
+        return batchId;
+    }
+
+    /** Creates the batch's payees; a remote id or email the payor already uses fails that submission. */
+    void process(UUID batchId) {
+        PayeeBatchRecord batch = batches.find(batchId).orElse(null);
+        if (batch == null) {
+            return;
+        }
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            for (PayeeBatchRepository.Submission s : batches.submissions(batchId)) {
+                if (s.processed()) {
+                    continue;
+                }
+                String failure = create(t, batch.getPayorId(), batchId, s.payee());
+                batches.markProcessed(t, batchId, s.position(), failure);
+            }
+            batches.accept(t, batchId);
+        });
+    }
+
+    private String create(DSLContext tx, UUID payorId, UUID batchId, JsonNode p) {
+        String remoteId = p.path("remoteId").asText();
+        if (payees.findByRemoteId(tx, payorId, remoteId).isPresent()) {
+            return "Remote id '" + remoteId + "' is already in use by this payor";
+        }
+        if (payees.emailTaken(tx, payorId, p.path("email").asText())) {
+            return "Email '" + p.path("email").asText() + "' is already in use by this payor";
+        }
+        UUID payeeId = ids.uuid();
+        UUID inviteId = ids.uuid();
+        payees.insert(tx, new Payee(payeeId, payorId, remoteId, p.path("type").asText(), p.path("email").asText(),
+                Payee.displayNameOf(p), p.path("address").path("country").asText(null), p.path("language").asText("EN"),
+                p.path("paymentChannel").path("currency").asText(null),
+                "INVITED", Payee.PENDING, Payee.PENDING, inviteId, batchId, now(), p));
+        invites.insert(tx, inviteId, payeeId, payorId);
+        scheduler.schedule(VeloModule.NAME, "OFAC check " + payeeId,
+                settings.delay("veloOfacCheckDelay", OFAC_DELAY), () -> screen(payeeId));
+        return null;
+    }
+
+    /** The OFAC screening result: FAILED for the documented trigger, PASSED otherwise. */
+    void screen(UUID payeeId) {
+        payees.find(payeeId).filter(p -> Payee.PENDING.equals(p.ofacStatus())).ifPresent(p -> {
+            boolean hit = p.email().toLowerCase(Locale.ROOT).startsWith(OFAC_FAIL_PREFIX);
+            payees.setStates(payeeId, null, hit ? Payee.FAILED : Payee.PASSED, null);
+        });
+    }
+
+    public PayeeBatchRecord batch(VeloPrincipal caller, UUID batchId) {
+        return batches.find(caller.payorId(), batchId)
+                .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Batch not found", "batchId", "pathParam"));
+    }
+
+    public java.util.List<PayeeBatchRepository.Submission> submissions(UUID batchId) {
+        return batches.submissions(batchId);
+    }
+
+    public PayeeRepository.Page list(VeloPrincipal caller, String payorId, PayeeRepository.Filter filter, VeloPage page) {
+        if (payorId != null) {
+            requireOwnPayor(caller, payorId);
+        }
+        return payees.list(caller.payorId(), filter, page);
+    }
+
+    public java.util.Map<String, Integer> summary(VeloPrincipal caller) {
+        return payees.summary(caller.payorId());
+    }
+
+    public Payee get(VeloPrincipal caller, UUID payeeId) {
+        return payees.find(caller.payorId(), payeeId)
+                .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Payee not found", "payeeId", "pathParam"));
+    }
+
+    /** The control API's override of a payee's states (QA moves onboarding and OFAC by hand). */
+    public Payee setStates(UUID payeeId, String onboardedStatus, String ofacStatus, String invitationStatus) {
+        payees.find(payeeId).orElseThrow(() -> ApiError.notFound("No payee " + payeeId));
+        payees.setStates(payeeId, onboardedStatus, ofacStatus, invitationStatus);
+        return payees.find(payeeId).orElseThrow();
+    }
+
+    private static void requireOwnPayor(VeloPrincipal caller, String payorId) {
+        if (!caller.payorId().toString().equalsIgnoreCase(payorId)) {
+            throw new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "requestBody");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return clock.now().atOffset(ZoneOffset.UTC);
+    }
+}
