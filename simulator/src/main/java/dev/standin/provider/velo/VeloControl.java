@@ -5,6 +5,7 @@ import dev.standin.core.http.JsonBody;
 import dev.standin.core.http.Violations;
 import dev.standin.provider.velo.payee.PayeeHandler;
 import dev.standin.provider.velo.payee.PayeeService;
+import dev.standin.provider.velo.payout.PayoutService;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -12,9 +13,28 @@ import java.util.List;
 /** Velo's control endpoints under {@code /_sim/velo}: what QA moves by hand. */
 final class VeloControl {
     private final PayeeService payees;
+    private final PayoutService payouts;
 
-    VeloControl(PayeeService payees) {
+    VeloControl(PayeeService payees, PayoutService payouts) {
         this.payees = payees;
+        this.payouts = payouts;
+    }
+
+    /**
+     * {@code POST /_sim/velo/payments/{paymentId}/fail} with an optional {@code reason} (default
+     * {@code ACH_RETURN_R01}): the payment FAILS through the real lifecycle (money back, payout settled).
+     */
+    void failPayment(Context ctx) {
+        var paymentId = VeloPaths.uuid(ctx, "paymentId");
+        JsonNode body = JsonBody.lenientTree(ctx);
+        Violations v = new Violations();
+        String reason = v.text(body, "reason", 1, 100, false);
+        v.throwIfAny();
+        if (!payouts.failPayment(paymentId, reason == null ? "ACH_RETURN_R01" : reason)) {
+            throw new dev.standin.core.http.ApiError(409, "INVALID_STATE",
+                    "Payment " + paymentId + " is unknown, not instructed yet, or already ended", null, null);
+        }
+        ctx.json(java.util.Map.of("paymentId", paymentId.toString(), "status", "FAILED"));
     }
 
     /** {@code POST /_sim/velo/payees/{payeeId}} with any of onboardedStatus, ofacStatus, invitationStatus. */

@@ -22,6 +22,10 @@ import dev.standin.provider.velo.payee.PayeeRepository;
 import dev.standin.provider.velo.payee.PayeeSeeder;
 import dev.standin.provider.velo.payee.PayeeService;
 import dev.standin.provider.velo.payor.ApplicationRepository;
+import dev.standin.provider.velo.payout.PayoutHandler;
+import dev.standin.provider.velo.payout.PayoutRepository;
+import dev.standin.provider.velo.payout.PayoutService;
+import dev.standin.provider.velo.reference.ReferenceHandler;
 import dev.standin.provider.velo.payor.PayorHandler;
 import dev.standin.provider.velo.payor.PayorRepository;
 import dev.standin.provider.velo.payor.PayorService;
@@ -34,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -55,6 +60,9 @@ public final class VeloModule implements ProviderModule {
     private SourceAccountRepository sourceAccounts;
     private FundingService funding;
     private SourceAccountHandler sourceAccountHandler;
+    private PayoutService payoutService;
+    private PayoutHandler payoutHandler;
+    private ReferenceHandler referenceHandler;
     private VeloControl control;
     private ErrorRenderer errors;
 
@@ -87,7 +95,12 @@ public final class VeloModule implements ProviderModule {
         this.funding = new FundingService(sourceAccounts, new FundingRepository(dsl), dsl,
                 context.clock(), context.scheduler(), context.ids(), context.scenarios());
         this.sourceAccountHandler = new SourceAccountHandler(auth, funding);
-        this.control = new VeloControl(payeeService);
+        this.payoutService = new PayoutService(new PayoutRepository(dsl), payees, sourceAccounts, dsl,
+                context.clock(), context.scheduler(), context.ids(), context.scenarios());
+        this.funding.onCredited(payoutService::fundsArrived);
+        this.payoutHandler = new PayoutHandler(auth, payoutService);
+        this.referenceHandler = new ReferenceHandler(auth);
+        this.control = new VeloControl(payeeService, payoutService);
         this.errors = new VeloErrors(context.ids());
     }
 
@@ -108,12 +121,25 @@ public final class VeloModule implements ProviderModule {
             get("/v1/sourceAccounts", sourceAccountHandler::list);
             get("/v1/sourceAccounts/{sourceAccountId}", sourceAccountHandler::get);
             post("/v1/sourceAccounts/{sourceAccountId}/achFundingRequest", sourceAccountHandler::requestAch);
+            post("/v3/payouts", payoutHandler::submit);
+            path("/v3/payouts/{payoutId}", () -> {
+                get(payoutHandler::get);
+                post(payoutHandler::instruct);
+                delete(payoutHandler::withdraw);
+                post("quote", payoutHandler::quote);
+            });
+            get("/v1/supportedCountries", referenceHandler::countries);
+            get("/v2/currencies", referenceHandler::currencies);
+            get("/v1/paymentChannelRules", referenceHandler::paymentChannelRules);
         };
     }
 
     @Override
     public EndpointGroup controlRoutes() {
-        return () -> post("/payees/{payeeId}", control::setPayeeStates);
+        return () -> {
+            post("/payees/{payeeId}", control::setPayeeStates);
+            post("/payments/{paymentId}/fail", control::failPayment);
+        };
     }
 
     @Override

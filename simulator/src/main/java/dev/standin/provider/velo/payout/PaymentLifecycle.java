@@ -1,0 +1,193 @@
+package dev.standin.provider.velo.payout;
+
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.id.IdGenerator;
+import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.provider.velo.VeloModule;
+import dev.standin.provider.velo.funding.SourceAccountRepository;
+import org.jooq.DSLContext;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static dev.standin.db.velo.Tables.PAYOUT;
+
+/**
+ * What happens to accepted payments after instruct, on the virtual clock: FUNDED as soon as the
+ * source account covers them (the balance is debited exactly once; otherwise AWAITING_FUNDS until a
+ * funding arrives), then BANK_PAYMENT_REQUESTED, ACCEPTED_BY_RAILS and CONFIRMED, each step an
+ * event. A payment can FAIL (a bank return), which puts its money back. When every payment has
+ * ended, the payout is COMPLETED, or INCOMPLETE if any failed.
+ */
+final class PaymentLifecycle {
+    static final Duration STEP_DELAY = Duration.ofSeconds(1);
+
+    private static final String[][] STEPS = {
+            {PaymentStatus.FUNDED, PaymentStatus.BANK_PAYMENT_REQUESTED, "BANK_PAYMENT_REQUESTED"},
+            {PaymentStatus.BANK_PAYMENT_REQUESTED, PaymentStatus.ACCEPTED_BY_RAILS, "PAYMENT_ACCEPTED_BY_RAILS"},
+            {PaymentStatus.ACCEPTED_BY_RAILS, PaymentStatus.CONFIRMED, "PAYMENT_CONFIRMED"},
+    };
+
+    private final PayoutRepository payouts;
+    private final SourceAccountRepository accounts;
+    private final DSLContext dsl;
+    private final VirtualClock clock;
+    private final Scheduler scheduler;
+    private final IdGenerator ids;
+    private final ScenarioRegistry settings;
+
+    PaymentLifecycle(PayoutRepository payouts, SourceAccountRepository accounts, DSLContext dsl, VirtualClock clock,
+                     Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
+        this.payouts = payouts;
+        this.accounts = accounts;
+        this.dsl = dsl;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.ids = ids;
+        this.settings = settings;
+    }
+
+    /**
+     * Inside the instruct transaction: funds each accepted payment (or leaves it waiting for funds).
+     * Answers the payments funded, whose next steps {@link #afterCommit} schedules.
+     */
+    List<UUID> fund(DSLContext tx, UUID payoutId) {
+        List<UUID> funded = new ArrayList<>();
+        for (Payment p : payouts.payments(tx, payoutId)) {
+            if (!p.status().equals(PaymentStatus.ACCEPTED)) {
+                continue;
+            }
+            payouts.event(tx, p.paymentId(), ids.uuid(), "PAYMENT_SUBMITTED", now());
+            if (accounts.debitIfCovered(tx, p.sourceAccountId(), p.sourceAmount())) {
+                payouts.movePayment(tx, p.paymentId(), List.of(PaymentStatus.ACCEPTED), PaymentStatus.FUNDED, null, now());
+                payouts.event(tx, p.paymentId(), ids.uuid(), "PAYMENT_FUNDED", now());
+                funded.add(p.paymentId());
+            } else {
+                payouts.movePayment(tx, p.paymentId(), List.of(PaymentStatus.ACCEPTED), PaymentStatus.AWAITING_FUNDS, null, now());
+                payouts.event(tx, p.paymentId(), ids.uuid(), "PAYMENT_AWAITING_FUNDS", now());
+            }
+        }
+        return funded;
+    }
+
+    void afterCommit(List<UUID> funded) {
+        funded.forEach(id -> scheduleStep(id, 0));
+    }
+
+    /** A funding arrived on {@code sourceAccountId}: waiting payments it now covers are funded, oldest first. */
+    void fundsArrived(UUID sourceAccountId) {
+        for (Payment p : payouts.awaitingFunds(sourceAccountId)) {
+            if (fundWaiting(sourceAccountId, p)) {
+                scheduleStep(p.paymentId(), 0);
+            }
+        }
+    }
+
+    private boolean fundWaiting(UUID sourceAccountId, Payment p) {
+        try {
+            return dsl.transactionResult(tx -> {
+                DSLContext t = tx.dsl();
+                if (!accounts.debitIfCovered(t, sourceAccountId, p.sourceAmount())) {
+                    return false;
+                }
+                if (!payouts.movePayment(t, p.paymentId(), List.of(PaymentStatus.AWAITING_FUNDS), PaymentStatus.FUNDED, null, now())) {
+                    throw new MovedMeanwhile();
+                }
+                payouts.event(t, p.paymentId(), ids.uuid(), "PAYMENT_FUNDED", now());
+                return true;
+            });
+        } catch (MovedMeanwhile e) {
+            return false;
+        }
+    }
+
+    private void scheduleStep(UUID paymentId, int step) {
+        scheduler.schedule(VeloModule.NAME, STEPS[step][2] + " " + paymentId,
+                settings.delay("veloPaymentStepDelay", STEP_DELAY), () -> runStep(paymentId, step));
+    }
+
+    private void runStep(UUID paymentId, int step) {
+        String[] s = STEPS[step];
+        Optional<UUID> payoutId = dsl.transactionResult(tx -> {
+            Optional<Payment> p = payouts.payment(tx.dsl(), paymentId);
+            if (p.isEmpty() || !payouts.movePayment(tx.dsl(), paymentId, List.of(s[0]), s[1], null, now())) {
+                return Optional.<UUID>empty();
+            }
+            payouts.event(tx.dsl(), paymentId, ids.uuid(), s[2], now());
+            return Optional.of(p.get().payoutId());
+        });
+        if (payoutId.isEmpty()) {
+            return;
+        }
+        if (step + 1 < STEPS.length) {
+            scheduleStep(paymentId, step + 1);
+        } else {
+            settle(payoutId.get());
+        }
+    }
+
+    /**
+     * The provider outcome "this payment failed" (e.g. an ACH return): FAILED, its money back on the
+     * source account if it had been debited, and the payout settled again. Answers false when the
+     * payment is not in a state that can fail (not instructed yet, or already failed).
+     */
+    boolean fail(UUID paymentId, String reason) {
+        Optional<UUID> payoutId = dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Optional<Payment> found = payouts.payment(t, paymentId);
+            if (found.isEmpty()) {
+                return Optional.<UUID>empty();
+            }
+            Payment p = found.get();
+            boolean debited = PaymentStatus.DEBITED.contains(p.status());
+            if (!debited && !p.status().equals(PaymentStatus.AWAITING_FUNDS)) {
+                return Optional.<UUID>empty();
+            }
+            if (!payouts.movePayment(t, paymentId, List.of(p.status()), PaymentStatus.FAILED, reason, now())) {
+                return Optional.<UUID>empty();
+            }
+            if (debited) {
+                accounts.credit(t, p.sourceAccountId(), p.sourceAmount());
+            }
+            if (reason.startsWith("ACH_RETURN") || reason.startsWith("R0")) {
+                payouts.event(t, paymentId, ids.uuid(), "ACH_RETURN_RECEIVED", now());
+            }
+            payouts.event(t, paymentId, ids.uuid(), "PAYMENT_FAILED", now());
+            return Optional.of(p.payoutId());
+        });
+        payoutId.ifPresent(this::settle);
+        return payoutId.isPresent();
+    }
+
+    /** When every payment of an instructed payout has ended: COMPLETED, or INCOMPLETE if any failed. */
+    private void settle(UUID payoutId) {
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            List<Payment> payments = payouts.payments(t, payoutId);
+            boolean allEnded = payments.stream().allMatch(p -> PaymentStatus.TERMINAL.contains(p.status()));
+            if (!allEnded) {
+                return;
+            }
+            boolean anyFailed = payments.stream().anyMatch(p -> p.status().equals(PaymentStatus.FAILED));
+            payouts.movePayout(t, payoutId, List.of("INSTRUCTED", "COMPLETED"), anyFailed ? "INCOMPLETE" : "COMPLETED",
+                    PAYOUT.COMPLETED, now());
+        });
+    }
+
+    private OffsetDateTime now() {
+        return clock.now().atOffset(ZoneOffset.UTC);
+    }
+
+    /** Rolls a funding attempt back when the payment moved (failed, withdrawn) between read and write. */
+    private static final class MovedMeanwhile extends RuntimeException {
+        MovedMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.standin.provider.velo.payout;
+
+import dev.standin.core.http.JsonBody;
+import dev.standin.provider.velo.VeloPaths;
+import dev.standin.provider.velo.auth.AuthService;
+import dev.standin.provider.velo.auth.VeloPrincipal;
+import io.javalin.http.Context;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code /v3/payouts}: submit, summary, quote, instruct and withdraw. */
+public final class PayoutHandler {
+    private final AuthService auth;
+    private final PayoutService payouts;
+
+    public PayoutHandler(AuthService auth, PayoutService payouts) {
+        this.auth = auth;
+        this.payouts = payouts;
+    }
+
+    public void submit(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        UUID payoutId = payouts.submit(caller, JsonBody.tree(ctx));
+        ctx.status(202).header("Location", ctx.scheme() + "://" + ctx.host() + "/v3/payouts/" + payoutId)
+                .json(Map.of("payoutId", payoutId.toString()));
+    }
+
+    public void get(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        ctx.json(summary(payouts.get(caller, VeloPaths.uuid(ctx, "payoutId")), caller.payorId()));
+    }
+
+    public void quote(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        PayoutService.View view = payouts.quote(caller, VeloPaths.uuid(ctx, "payoutId"));
+        ctx.json(Map.of("fxSummaries", fxSummaries(view, false)));
+    }
+
+    public void instruct(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        payouts.instruct(caller, VeloPaths.uuid(ctx, "payoutId"));
+        ctx.status(202);
+    }
+
+    public void withdraw(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        payouts.withdraw(caller, VeloPaths.uuid(ctx, "payoutId"));
+        ctx.status(202);
+    }
+
+    /** The payout summary as the guide's example shows it. */
+    static Map<String, Object> summary(PayoutService.View view, UUID payorId) {
+        List<Payment> payments = view.payments();
+        long rejected = payments.stream().filter(p -> p.status().equals(PaymentStatus.REJECTED)).count();
+        long withdrawn = payments.stream().filter(p -> p.status().equals(PaymentStatus.WITHDRAWN)).count();
+        long accepted = view.payout().status().equals("SUBMITTED") ? 0 : payments.size() - rejected;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("payoutId", view.payout().payoutId().toString());
+        out.put("payorId", payorId.toString());
+        out.put("status", view.payout().status());
+        out.put("submittedDateTime", view.payout().submitted().toInstant().toString());
+        if (view.payout().instructed() != null) {
+            out.put("instructedDateTime", view.payout().instructed().toInstant().toString());
+        }
+        if (view.payout().withdrawn() != null) {
+            out.put("withdrawnDateTime", view.payout().withdrawn().toInstant().toString());
+        }
+        out.put("payoutMemo", view.payout().memo());
+        out.put("paymentsSubmitted", payments.size());
+        out.put("paymentsAccepted", accepted);
+        out.put("paymentsRejected", rejected);
+        out.put("paymentsWithdrawn", withdrawn);
+        out.put("fxSummaries", view.payout().quoteId() == null ? List.of() : fxSummaries(view, true));
+        out.put("accounts", accounts(payments));
+        out.put("rejectedPayments", payments.stream().filter(p -> p.status().equals(PaymentStatus.REJECTED))
+                .map(PayoutHandler::rejected).toList());
+        return out;
+    }
+
+    /** One entry per source/payment currency pair of the priced payments. */
+    static List<Map<String, Object>> fxSummaries(PayoutService.View view, boolean withStatus) {
+        Map<String, List<Payment>> byPair = new LinkedHashMap<>();
+        for (Payment p : view.payments()) {
+            if (p.rate() != null && !p.status().equals(PaymentStatus.REJECTED)) {
+                byPair.computeIfAbsent(p.sourceCurrency() + "/" + p.currency(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        Payout payout = view.payout();
+        List<Map<String, Object>> out = new ArrayList<>();
+        byPair.values().forEach(pair -> {
+            Payment first = pair.getFirst();
+            BigDecimal rate = first.rate();
+            Map<String, Object> fx = new LinkedHashMap<>();
+            fx.put("quoteId", payout.quoteId() == null ? null : payout.quoteId().toString());
+            fx.put("expiryTime", instant(payout.quoteExpiry()));
+            fx.put("creationTime", instant(payout.quoteCreated()));
+            fx.put("rate", rate);
+            fx.put("invertedRate", FxRates.inverted(rate));
+            fx.put("totalSourceAmount", pair.stream().mapToLong(Payment::sourceAmount).sum());
+            fx.put("totalPaymentAmount", pair.stream().mapToLong(Payment::amount).sum());
+            fx.put("sourceCurrency", first.sourceCurrency());
+            fx.put("paymentCurrency", first.currency());
+            if (withStatus) {
+                fx.put("status", fxStatus(payout, view.asOf()));
+                fx.put("fundingStatus", fundingStatus(payout, pair));
+            }
+            out.add(fx);
+        });
+        return out;
+    }
+
+    private static String fxStatus(Payout payout, java.time.Instant asOf) {
+        return switch (payout.status()) {
+            case "QUOTED" -> asOf.isBefore(payout.quoteExpiry().toInstant()) ? "QUOTED" : "EXPIRED";
+            case "INSTRUCTED", "COMPLETED", "INCOMPLETE" -> "EXECUTED";
+            default -> "QUOTED";
+        };
+    }
+
+    private static String fundingStatus(Payout payout, List<Payment> pair) {
+        if (payout.instructed() == null) {
+            return "UNFUNDED";
+        }
+        boolean allFunded = pair.stream().allMatch(p -> PaymentStatus.DEBITED.contains(p.status())
+                || p.status().equals(PaymentStatus.FAILED));
+        return allFunded ? "FUNDED" : "INSTRUCTED";
+    }
+
+    private static List<Map<String, Object>> accounts(List<Payment> payments) {
+        Map<String, Map<String, Object>> byAccount = new LinkedHashMap<>();
+        for (Payment p : payments) {
+            if (p.sourceAccountId() == null || p.status().equals(PaymentStatus.REJECTED)) {
+                continue;
+            }
+            Map<String, Object> account = byAccount.computeIfAbsent(p.sourceAccountName(), name -> {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("sourceAccountName", name);
+                a.put("sourceAccountId", p.sourceAccountId().toString());
+                a.put("currency", p.sourceCurrency());
+                a.put("totalPayoutCost", 0L);
+                return a;
+            });
+            long cost = p.sourceAmount() != null ? p.sourceAmount() : p.currency().equals(p.sourceCurrency()) ? p.amount() : 0;
+            account.put("totalPayoutCost", (Long) account.get("totalPayoutCost") + cost);
+        }
+        return new ArrayList<>(byAccount.values());
+    }
+
+    private static Map<String, Object> rejected(Payment p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("remoteId", p.remoteId());
+        out.put("currencyType", p.currency());
+        out.put("amount", p.amount());
+        out.put("sourceAccountName", p.sourceAccountName());
+        out.put("payorPaymentId", p.payorPaymentId());
+        out.put("reason", p.reason());
+        return out;
+    }
+
+    private static String instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant().toString();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.standin.provider.velo.payout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.ApiError;
+import dev.standin.core.http.Violations;
+import dev.standin.core.id.IdGenerator;
+import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.provider.velo.VeloModule;
+import dev.standin.provider.velo.auth.VeloPrincipal;
+import org.jooq.DSLContext;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.standin.db.velo.Tables.PAYOUT;
+
+/** Submit, quote, instruct and withdraw payouts; the state machine lives here and in {@link PaymentLifecycle}. */
+public final class PayoutService {
+    public static final int MAX_PAYMENTS = 2000;
+    public static final Duration QUOTE_LIFETIME = Duration.ofSeconds(60);
+    static final Duration VALIDATION_DELAY = Duration.ofSeconds(1);
+    private static final List<String> QUOTABLE = List.of("ACCEPTED", "QUOTED");
+    private static final List<String> WITHDRAWABLE = List.of("SUBMITTED", "ACCEPTED", "QUOTED");
+
+    /** A payout with its payments, as the summary shows it at {@code asOf} (quotes expire). */
+    public record View(Payout payout, List<Payment> payments, java.time.Instant asOf) {
+    }
+
+    private final PayoutRepository payouts;
+    private final PayoutValidator validator;
+    private final PaymentLifecycle lifecycle;
+    private final FxRates rates;
+    private final DSLContext dsl;
+    private final VirtualClock clock;
+    private final Scheduler scheduler;
+    private final IdGenerator ids;
+    private final ScenarioRegistry settings;
+
+    public PayoutService(PayoutRepository payouts, dev.standin.provider.velo.payee.PayeeRepository payees,
+                         dev.standin.provider.velo.funding.SourceAccountRepository accounts, DSLContext dsl,
+                         VirtualClock clock, Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
+        this.payouts = payouts;
+        this.rates = new FxRates(settings);
+        this.validator = new PayoutValidator(payouts, payees, accounts, rates);
+        this.lifecycle = new PaymentLifecycle(payouts, accounts, dsl, clock, scheduler, ids, settings);
+        this.dsl = dsl;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.ids = ids;
+        this.settings = settings;
+    }
+
+    /** Checks the payout's shape (400 per field), stores it SUBMITTED with its payments, and schedules validation. */
+    public UUID submit(VeloPrincipal caller, JsonNode body) {
+        Violations v = new Violations();
+        String payorId = v.text(body, "payorId", 36, 36, true);
+        String memo = v.text(body, "payoutMemo", 0, 40, false);
+        JsonNode list = body.path("payments");
+        List<Payment> payments = new ArrayList<>();
+        UUID payoutId = ids.uuid();
+        if (!list.isArray() || list.isEmpty() || list.size() > MAX_PAYMENTS) {
+            v.add("payments", "payments: size must be between 1 and " + MAX_PAYMENTS + " inclusive");
+        } else {
+            for (int i = 0; i < list.size(); i++) {
+                Violations p = v.at("payments[" + i + "]");
+                JsonNode item = list.get(i);
+                String remoteId = p.text(item, "remoteId", 1, 100, true);
+                String currency = p.matching(item, "currency", 3, 3, true, "^[A-Z]{3}$", "must be a 3 character currency code e.g. USD, GBP, EUR");
+                Long amount = p.number(item, "amount", 1, Long.MAX_VALUE, true);
+                String paymentMemo = p.text(item, "paymentMemo", 0, 40, false);
+                String sourceAccountName = p.text(item, "sourceAccountName", 1, 64, true);
+                String payorPaymentId = p.text(item, "payorPaymentId", 0, 40, false);
+                payments.add(new Payment(null, payoutId, caller.payorId(), i, remoteId, null, currency,
+                        amount == null ? 0 : amount, sourceAccountName, null, null, null, null, payorPaymentId,
+                        paymentMemo, PaymentStatus.SUBMITTED, null, null, now()));
+            }
+        }
+        v.throwIfAny();
+        if (!caller.payorId().toString().equalsIgnoreCase(payorId)) {
+            throw new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "requestBody");
+        }
+        List<Payment> withIds = payments.stream().map(p -> new Payment(ids.uuid(), p.payoutId(), p.payorId(), p.position(),
+                p.remoteId(), null, p.currency(), p.amount(), p.sourceAccountName(), null, null, null, null,
+                p.payorPaymentId(), p.paymentMemo(), p.status(), null, null, p.updated())).toList();
+        dsl.transaction(tx -> {
+            payouts.insertPayout(tx.dsl(), payoutId, caller.payorId(), memo, now());
+            payouts.insertPayments(tx.dsl(), withIds);
+        });
+        scheduler.schedule(VeloModule.NAME, "validate payout " + payoutId,
+                settings.delay("veloPayoutValidationDelay", VALIDATION_DELAY),
+                () -> dsl.transaction(tx -> validator.validate(tx.dsl(), payoutId, now())));
+        return payoutId;
+    }
+
+    public View get(VeloPrincipal caller, UUID payoutId) {
+        Payout payout = find(caller, payoutId);
+        return new View(payout, payouts.payments(dsl, payoutId), clock.now());
+    }
+
+    /** Prices the accepted payments at the current rates; the quote expires 60 s later. */
+    public View quote(VeloPrincipal caller, UUID payoutId) {
+        Payout payout = find(caller, payoutId);
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            OffsetDateTime now = now();
+            if (!payouts.movePayout(t, payoutId, QUOTABLE, "QUOTED", null, now)) {
+                throw wrongState(payout.status(), "quoted");
+            }
+            price(t, payoutId);
+            payouts.setQuote(t, payoutId, ids.uuid(), now, now.plus(QUOTE_LIFETIME));
+        });
+        return get(caller, payoutId);
+    }
+
+    /**
+     * ACCEPTED (priced at the current rates) or QUOTED with an unexpired quote: INSTRUCTED, and the
+     * payments are funded or wait for funds. Exactly one of concurrent instructs succeeds.
+     */
+    public void instruct(VeloPrincipal caller, UUID payoutId) {
+        Payout payout = find(caller, payoutId);
+        List<UUID> funded = dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Payout current = payouts.find(t, payoutId).orElseThrow();
+            if (current.status().equals("QUOTED") && !now().isBefore(current.quoteExpiry())) {
+                throw new ApiError(409, "QUOTE_EXPIRED",
+                        "The quote expired at " + current.quoteExpiry().toInstant() + "; request a new quote", null, null);
+            }
+            if (!payouts.movePayout(t, payoutId, QUOTABLE, "INSTRUCTED", PAYOUT.INSTRUCTED, now())) {
+                throw wrongState(current.status(), "instructed");
+            }
+            if (current.status().equals("ACCEPTED")) {
+                price(t, payoutId);
+            }
+            return lifecycle.fund(t, payoutId);
+        });
+        lifecycle.afterCommit(funded);
+    }
+
+    /** Before instruct: WITHDRAWN with its payments; after: 409. */
+    public void withdraw(VeloPrincipal caller, UUID payoutId) {
+        Payout payout = find(caller, payoutId);
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            if (!payouts.movePayout(t, payoutId, WITHDRAWABLE, "WITHDRAWN", PAYOUT.WITHDRAWN, now())) {
+                throw wrongState(payouts.find(t, payoutId).map(Payout::status).orElse(payout.status()), "withdrawn");
+            }
+            for (Payment p : payouts.payments(t, payoutId)) {
+                if (!p.status().equals(PaymentStatus.REJECTED)) {
+                    payouts.event(t, p.paymentId(), ids.uuid(), "PAYOUT_WITHDRAWN", now());
+                }
+            }
+            payouts.moveAllPayments(t, payoutId, List.of(PaymentStatus.SUBMITTED, PaymentStatus.ACCEPTED),
+                    PaymentStatus.WITHDRAWN, now());
+        });
+    }
+
+    /** The provider outcome a scenario (or the control API) triggers: fail one payment, e.g. with an ACH return. */
+    public boolean failPayment(UUID paymentId, String reason) {
+        return lifecycle.fail(paymentId, reason);
+    }
+
+    public void fundsArrived(UUID sourceAccountId) {
+        lifecycle.fundsArrived(sourceAccountId);
+    }
+
+    private void price(DSLContext tx, UUID payoutId) {
+        for (Payment p : payouts.payments(tx, payoutId)) {
+            if (p.status().equals(PaymentStatus.ACCEPTED)) {
+                BigDecimal rate = rates.rate(p.sourceCurrency(), p.currency())
+                        .orElseThrow(() -> new ApiError(409, "UNSUPPORTED_CURRENCY",
+                                "No FX rate from " + p.sourceCurrency() + " to " + p.currency(), null, null));
+                payouts.price(tx, p.paymentId(), rate, FxRates.sourceAmount(p.amount(), p.currency(), p.sourceCurrency(), rate));
+            }
+        }
+    }
+
+    private Payout find(VeloPrincipal caller, UUID payoutId) {
+        return payouts.find(caller.payorId(), payoutId)
+                .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Payout not found", "payoutId", "pathParam"));
+    }
+
+    private static ApiError wrongState(String status, String verb) {
+        return new ApiError(409, "INVALID_STATE", "A payout in status " + status + " cannot be " + verb, null, null);
+    }
+
+    private OffsetDateTime now() {
+        return clock.now().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.standin.provider.velo.payout;
+
+import dev.standin.provider.velo.funding.SourceAccount;
+import dev.standin.provider.velo.funding.SourceAccountRepository;
+import dev.standin.provider.velo.payee.Payee;
+import dev.standin.provider.velo.payee.PayeeRepository;
+import dev.standin.provider.velo.reference.Currencies;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The asynchronous validation of a SUBMITTED payout: each payment is ACCEPTED or REJECTED with the
+ * first reason that applies, in this order: UNKNOWN_SOURCE_ACCOUNT, UNSUPPORTED_CURRENCY,
+ * PAYMENT_VALUE_TOO_HIGH, UNKNOWN_REMOTE_ID, OFAC_FAILED, DECLINED_INVITE, PENDING_INVITE,
+ * PAYEE_NOT_ONBOARDED, CURRENCY_MISMATCH (the payee's payment channel is in another currency),
+ * UNSUPPORTED_CURRENCY (no FX rate between the source account and the payment currency) and
+ * DUPLICATE_PAYOR_PAYMENT_ID. The payout is ACCEPTED when any payment is, else REJECTED.
+ */
+final class PayoutValidator {
+    private final PayoutRepository payouts;
+    private final PayeeRepository payees;
+    private final SourceAccountRepository accounts;
+    private final FxRates rates;
+
+    PayoutValidator(PayoutRepository payouts, PayeeRepository payees, SourceAccountRepository accounts, FxRates rates) {
+        this.payouts = payouts;
+        this.payees = payees;
+        this.accounts = accounts;
+        this.rates = rates;
+    }
+
+    void validate(DSLContext tx, UUID payoutId, OffsetDateTime now) {
+        Payout payout = payouts.find(tx, payoutId).orElse(null);
+        if (payout == null || !payout.status().equals(PaymentStatus.SUBMITTED)) {
+            return;
+        }
+        Set<String> payorPaymentIds = new HashSet<>();
+        boolean anyAccepted = false;
+        for (Payment p : payouts.payments(tx, payoutId)) {
+            Optional<SourceAccount> account = accounts.findByName(tx, payout.payorId(), p.sourceAccountName());
+            Optional<Payee> payee = payees.findByRemoteId(tx, payout.payorId(), p.remoteId());
+            String reason = reason(tx, payout, p, account, payee, payorPaymentIds);
+            anyAccepted |= reason == null;
+            payouts.judge(tx, p.paymentId(), reason == null ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED, reason,
+                    payee.map(Payee::payeeId).orElse(null), account.map(SourceAccount::id).orElse(null),
+                    account.map(SourceAccount::currency).orElse(null), now);
+        }
+        payouts.movePayout(tx, payoutId, List.of(PaymentStatus.SUBMITTED),
+                anyAccepted ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED, null, now);
+    }
+
+    private String reason(DSLContext tx, Payout payout, Payment p, Optional<SourceAccount> account, Optional<Payee> payee,
+                          Set<String> payorPaymentIds) {
+        if (account.isEmpty()) {
+            return "UNKNOWN_SOURCE_ACCOUNT";
+        }
+        Optional<Currencies.Currency> currency = Currencies.find(p.currency());
+        if (currency.isEmpty()) {
+            return "UNSUPPORTED_CURRENCY";
+        }
+        if (p.amount() > currency.get().maxMinorAmount()) {
+            return "PAYMENT_VALUE_TOO_HIGH";
+        }
+        if (payee.isEmpty()) {
+            return "UNKNOWN_REMOTE_ID";
+        }
+        Payee e = payee.get();
+        if (Payee.FAILED.equals(e.ofacStatus())) {
+            return "OFAC_FAILED";
+        }
+        if (Payee.DECLINED.equals(e.invitationStatus())) {
+            return "DECLINED_INVITE";
+        }
+        if (Payee.PENDING.equals(e.invitationStatus())) {
+            return "PENDING_INVITE";
+        }
+        if (!Payee.ONBOARDED.equals(e.onboardedStatus())) {
+            return "PAYEE_NOT_ONBOARDED";
+        }
+        if (e.paymentCurrency() != null && !e.paymentCurrency().equals(p.currency())) {
+            return "CURRENCY_MISMATCH";
+        }
+        if (rates.rate(account.get().currency(), p.currency()).isEmpty()) {
+            return "UNSUPPORTED_CURRENCY";
+        }
+        if (p.payorPaymentId() != null && !p.payorPaymentId().isEmpty()
+                && (!payorPaymentIds.add(p.payorPaymentId())
+                || payouts.payorPaymentIdUsed(tx, payout.payorId(), p.payorPaymentId(), payout.payoutId()))) {
+            return "DUPLICATE_PAYOR_PAYMENT_ID";
+        }
+        return null;
+    }
+}
