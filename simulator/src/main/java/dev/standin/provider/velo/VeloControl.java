@@ -20,6 +20,11 @@ final class VeloControl {
         this.payouts = payouts;
     }
 
+    /** {@code GET /_sim/velo/payouts/{payoutId}}: any payor's payout with its payments' ids, states and events. */
+    void payout(Context ctx) {
+        ctx.json(payouts.inspect(VeloPaths.uuid(ctx, "payoutId")));
+    }
+
     /**
      * {@code POST /_sim/velo/payments/{paymentId}/fail} with an optional {@code reason} (default
      * {@code ACH_RETURN_R01}): the payment FAILS through the real lifecycle (money back, payout settled).

@@ -138,6 +138,7 @@ public final class VeloModule implements ProviderModule {
     public EndpointGroup controlRoutes() {
         return () -> {
             post("/payees/{payeeId}", control::setPayeeStates);
+            get("/payouts/{payoutId}", control::payout);
             post("/payments/{paymentId}/fail", control::failPayment);
         };
     }

@@ -32,6 +32,15 @@ public record VeloPage(int page, int pageSize, List<Sort> sort) {
 
     public static VeloPage from(Context ctx, List<String> sortable, String defaultSort) {
         List<ApiError.Violation> problems = new ArrayList<>();
+        VeloPage page = from(ctx, sortable, defaultSort, problems);
+        if (!problems.isEmpty()) {
+            throw new ApiError(400, problems);
+        }
+        return page;
+    }
+
+    /** As {@link #from(Context, List, String)}, adding problems to the caller's list (to report them with its own). */
+    public static VeloPage from(Context ctx, List<String> sortable, String defaultSort, List<ApiError.Violation> problems) {
         int page = intParam(ctx, "page", 1, 1, Integer.MAX_VALUE, problems);
         int pageSize = intParam(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems);
         String sortText = ctx.queryParam("sort");
@@ -46,9 +55,6 @@ public record VeloPage(int page, int pageSize, List<Sort> sort) {
             } else {
                 sort.add(new Sort(fieldAndOrder[0], fieldAndOrder[1].equals("asc")));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new ApiError(400, problems);
         }
         return new VeloPage(page, pageSize, sort);
     }

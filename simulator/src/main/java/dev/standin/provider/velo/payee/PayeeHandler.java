@@ -37,10 +37,10 @@ public final class PayeeHandler {
                 enumParam(ctx, "ofacStatus", OFAC, problems), enumParam(ctx, "onboardedStatus", ONBOARDED, problems),
                 blankToNull(email), blankToNull(ctx.queryParam("displayName")), blankToNull(ctx.queryParam("remoteId")),
                 enumParam(ctx, "payeeType", PayeeSubmissionRules.TYPES, problems));
+        VeloPage page = VeloPage.from(ctx, List.copyOf(PayeeRepository.SORTABLE.keySet()), "displayName:asc", problems);
         if (!problems.isEmpty()) {
             throw new ApiError(400, problems);
         }
-        VeloPage page = VeloPage.from(ctx, List.copyOf(PayeeRepository.SORTABLE.keySet()), "displayName:asc");
         PayeeRepository.Page result = payees.list(caller, blankToNull(ctx.queryParam("payorId")), filter, page);
         Map<String, Object> body = page.render(ctx, result.total(), result.payees().stream().map(PayeeHandler::render).toList());
         Map<String, Object> ordered = new LinkedHashMap<>();

@@ -161,6 +161,31 @@ public final class PayoutService {
         });
     }
 
+    /** For the control API: a payout of any payor with each payment's id, status, reasons and events. */
+    public java.util.Map<String, Object> inspect(UUID payoutId) {
+        Payout payout = payouts.find(dsl, payoutId).orElseThrow(() -> ApiError.notFound("No payout " + payoutId));
+        List<java.util.Map<String, Object>> payments = new ArrayList<>();
+        for (Payment p : payouts.payments(dsl, payoutId)) {
+            java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("paymentId", p.paymentId().toString());
+            item.put("remoteId", p.remoteId());
+            item.put("amount", p.amount());
+            item.put("currency", p.currency());
+            item.put("sourceAmount", p.sourceAmount());
+            item.put("status", p.status());
+            item.put("reason", p.reason());
+            item.put("failureReason", p.failureReason());
+            item.put("events", payouts.eventTypes(p.paymentId()));
+            payments.add(item);
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("payoutId", payoutId.toString());
+        out.put("payorId", payout.payorId().toString());
+        out.put("status", payout.status());
+        out.put("payments", payments);
+        return out;
+    }
+
     /** The provider outcome a scenario (or the control API) triggers: fail one payment, e.g. with an ACH return. */
     public boolean failPayment(UUID paymentId, String reason) {
         return lifecycle.fail(paymentId, reason);
