@@ -61,6 +61,8 @@ CREATE TABLE velo.payee (
     country           VARCHAR(60),
     language          VARCHAR(2),
     payment_currency  VARCHAR(3),
+    routing_number    VARCHAR(20),
+    account_number    VARCHAR(40),
     onboarded_status  VARCHAR(20) NOT NULL,
     ofac_status       VARCHAR(20) NOT NULL,
     invitation_status VARCHAR(20) NOT NULL,
@@ -121,13 +123,13 @@ CREATE TABLE velo.funding (
 );
 
 CREATE TABLE velo.funding_event (
+    ordinal    BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     funding_id UUID NOT NULL REFERENCES velo.funding (funding_id),
-    seq        INT NOT NULL,
     event_id   UUID NOT NULL,
     event_type VARCHAR(50) NOT NULL,
-    at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (funding_id, seq)
+    at         TIMESTAMP WITH TIME ZONE NOT NULL
 );
+CREATE INDEX funding_event_by_funding ON velo.funding_event (funding_id, ordinal);
 
 CREATE TABLE velo.payout (
     payout_id     UUID PRIMARY KEY,
@@ -172,13 +174,13 @@ CREATE INDEX payment_by_payor ON velo.payment (payor_id, updated);
 CREATE INDEX payment_waiting_for_funds ON velo.payment (source_account_id, status);
 
 CREATE TABLE velo.payment_event (
+    ordinal    BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     payment_id UUID NOT NULL REFERENCES velo.payment (payment_id),
-    seq        INT NOT NULL,
     event_id   UUID NOT NULL,
     event_type VARCHAR(50) NOT NULL,
-    at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (payment_id, seq)
+    at         TIMESTAMP WITH TIME ZONE NOT NULL
 );
+CREATE INDEX payment_event_by_payment ON velo.payment_event (payment_id, ordinal);
 
 -- Payee invitations: the public invite flow moves the payee to REGISTERED then ONBOARDED.
 CREATE TABLE velo.invite (

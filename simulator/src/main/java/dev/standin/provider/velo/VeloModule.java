@@ -8,6 +8,8 @@ import dev.standin.core.scenario.Scenario;
 import dev.standin.core.scenario.SeedCheck;
 import dev.standin.core.store.Database;
 import dev.standin.db.velo.Velo;
+import dev.standin.provider.velo.audit.AuditHandler;
+import dev.standin.provider.velo.audit.AuditRepository;
 import dev.standin.provider.velo.auth.ApiKeyRepository;
 import dev.standin.provider.velo.auth.AuthHandler;
 import dev.standin.provider.velo.auth.AuthService;
@@ -63,6 +65,7 @@ public final class VeloModule implements ProviderModule {
     private PayoutService payoutService;
     private PayoutHandler payoutHandler;
     private ReferenceHandler referenceHandler;
+    private AuditHandler auditHandler;
     private VeloControl control;
     private ErrorRenderer errors;
 
@@ -100,6 +103,7 @@ public final class VeloModule implements ProviderModule {
         this.funding.onCredited(payoutService::fundsArrived);
         this.payoutHandler = new PayoutHandler(auth, payoutService);
         this.referenceHandler = new ReferenceHandler(auth);
+        this.auditHandler = new AuditHandler(auth, new AuditRepository(dsl, new PayoutRepository(dsl)), context.clock());
         this.control = new VeloControl(payeeService, payoutService);
         this.errors = new VeloErrors(context.ids());
     }
@@ -128,6 +132,12 @@ public final class VeloModule implements ProviderModule {
                 delete(payoutHandler::withdraw);
                 post("quote", payoutHandler::quote);
             });
+            get("/v3/paymentaudit/payouts", auditHandler::payouts);
+            get("/v3/paymentaudit/payouts/{payoutId}", auditHandler::payoutPayments);
+            get("/v3/paymentaudit/payments", auditHandler::payments);
+            get("/v3/paymentaudit/payments/{paymentId}", auditHandler::payment);
+            get("/v1/paymentaudit/payoutStatistics", auditHandler::statistics);
+            get("/v1/paymentaudit/fundings", auditHandler::fundings);
             get("/v1/supportedCountries", referenceHandler::countries);
             get("/v2/currencies", referenceHandler::currencies);
             get("/v1/paymentChannelRules", referenceHandler::paymentChannelRules);

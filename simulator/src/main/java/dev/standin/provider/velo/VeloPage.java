@@ -59,6 +59,11 @@ public record VeloPage(int page, int pageSize, List<Sort> sort) {
         return new VeloPage(page, pageSize, sort);
     }
 
+    /** The first page of size 1, for looking one row up through a list query. */
+    public static VeloPage first() {
+        return new VeloPage(1, 1, List.of());
+    }
+
     public int offset() {
         return (page - 1) * pageSize;
     }

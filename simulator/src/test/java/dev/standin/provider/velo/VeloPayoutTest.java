@@ -84,7 +84,7 @@ class VeloPayoutTest extends AcceptanceTest {
                 .body("accounts[0].totalPayoutCost", equalTo(49042));
         control().get("/_sim/velo/payouts/" + payoutId).then()
                 .body("payments[0].status", equalTo("CONFIRMED"))
-                .body("payments[0].events", contains("PAYMENT_SUBMITTED", "PAYMENT_FUNDED", "BANK_PAYMENT_REQUESTED",
+                .body("payments[0].events", contains("PAYMENT_SUBMITTED", "PAYMENT_SUBMITTED_ACCEPTED", "PAYMENT_FUNDED", "BANK_PAYMENT_REQUESTED",
                         "PAYMENT_ACCEPTED_BY_RAILS", "PAYMENT_CONFIRMED"));
         assertEquals(before - 49042, balance(token, PAYOR_SRC_ACCT), "debited exactly once");
     }
@@ -185,7 +185,7 @@ class VeloPayoutTest extends AcceptanceTest {
         advance("PT3S");
         veloAs(token).get("/v3/payouts/" + payoutId).then().body("status", equalTo("COMPLETED"));
         control().get("/_sim/velo/payouts/" + payoutId).then()
-                .body("payments[0].events", contains("PAYMENT_SUBMITTED", "PAYMENT_AWAITING_FUNDS", "PAYMENT_FUNDED",
+                .body("payments[0].events", contains("PAYMENT_SUBMITTED", "PAYMENT_SUBMITTED_ACCEPTED", "PAYMENT_AWAITING_FUNDS", "PAYMENT_FUNDED",
                         "BANK_PAYMENT_REQUESTED", "PAYMENT_ACCEPTED_BY_RAILS", "PAYMENT_CONFIRMED"));
     }
 

@@ -42,10 +42,8 @@ public final class FundingRepository {
     }
 
     public void event(DSLContext tx, UUID fundingId, UUID eventId, String type, OffsetDateTime at) {
-        int seq = tx.fetchCount(FUNDING_EVENT, FUNDING_EVENT.FUNDING_ID.eq(fundingId));
         tx.insertInto(FUNDING_EVENT)
                 .set(FUNDING_EVENT.FUNDING_ID, fundingId)
-                .set(FUNDING_EVENT.SEQ, seq + 1)
                 .set(FUNDING_EVENT.EVENT_ID, eventId)
                 .set(FUNDING_EVENT.EVENT_TYPE, type)
                 .set(FUNDING_EVENT.AT, at)

@@ -63,7 +63,6 @@ final class PaymentLifecycle {
             if (!p.status().equals(PaymentStatus.ACCEPTED)) {
                 continue;
             }
-            payouts.event(tx, p.paymentId(), ids.uuid(), "PAYMENT_SUBMITTED", now());
             if (accounts.debitIfCovered(tx, p.sourceAccountId(), p.sourceAmount())) {
                 payouts.movePayment(tx, p.paymentId(), List.of(PaymentStatus.ACCEPTED), PaymentStatus.FUNDED, null, now());
                 payouts.event(tx, p.paymentId(), ids.uuid(), "PAYMENT_FUNDED", now());

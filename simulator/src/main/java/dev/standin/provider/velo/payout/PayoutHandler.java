@@ -6,8 +6,6 @@ import dev.standin.provider.velo.auth.AuthService;
 import dev.standin.provider.velo.auth.VeloPrincipal;
 import io.javalin.http.Context;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,53 +81,27 @@ public final class PayoutHandler {
         return out;
     }
 
-    /** One entry per source/payment currency pair of the priced payments. */
+    /** The guide's fxSummaries: the quote response leaves out each entry's status and fundingStatus. */
     static List<Map<String, Object>> fxSummaries(PayoutService.View view, boolean withStatus) {
-        Map<String, List<Payment>> byPair = new LinkedHashMap<>();
-        for (Payment p : view.payments()) {
-            if (p.rate() != null && !p.status().equals(PaymentStatus.REJECTED)) {
-                byPair.computeIfAbsent(p.sourceCurrency() + "/" + p.currency(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        Payout payout = view.payout();
         List<Map<String, Object>> out = new ArrayList<>();
-        byPair.values().forEach(pair -> {
-            Payment first = pair.getFirst();
-            BigDecimal rate = first.rate();
+        for (FxSummary s : FxSummary.of(view.payout(), view.payments(), view.asOf())) {
             Map<String, Object> fx = new LinkedHashMap<>();
-            fx.put("quoteId", payout.quoteId() == null ? null : payout.quoteId().toString());
-            fx.put("expiryTime", instant(payout.quoteExpiry()));
-            fx.put("creationTime", instant(payout.quoteCreated()));
-            fx.put("rate", rate);
-            fx.put("invertedRate", FxRates.inverted(rate));
-            fx.put("totalSourceAmount", pair.stream().mapToLong(Payment::sourceAmount).sum());
-            fx.put("totalPaymentAmount", pair.stream().mapToLong(Payment::amount).sum());
-            fx.put("sourceCurrency", first.sourceCurrency());
-            fx.put("paymentCurrency", first.currency());
+            fx.put("quoteId", s.quoteId() == null ? null : s.quoteId().toString());
+            fx.put("expiryTime", instant(s.expiryTime()));
+            fx.put("creationTime", instant(s.creationTime()));
+            fx.put("rate", s.rate());
+            fx.put("invertedRate", s.invertedRate());
+            fx.put("totalSourceAmount", s.totalSourceAmount());
+            fx.put("totalPaymentAmount", s.totalPaymentAmount());
+            fx.put("sourceCurrency", s.sourceCurrency());
+            fx.put("paymentCurrency", s.paymentCurrency());
             if (withStatus) {
-                fx.put("status", fxStatus(payout, view.asOf()));
-                fx.put("fundingStatus", fundingStatus(payout, pair));
+                fx.put("status", s.status());
+                fx.put("fundingStatus", s.fundingStatus());
             }
             out.add(fx);
-        });
-        return out;
-    }
-
-    private static String fxStatus(Payout payout, java.time.Instant asOf) {
-        return switch (payout.status()) {
-            case "QUOTED" -> asOf.isBefore(payout.quoteExpiry().toInstant()) ? "QUOTED" : "EXPIRED";
-            case "INSTRUCTED", "COMPLETED", "INCOMPLETE" -> "EXECUTED";
-            default -> "QUOTED";
-        };
-    }
-
-    private static String fundingStatus(Payout payout, List<Payment> pair) {
-        if (payout.instructed() == null) {
-            return "UNFUNDED";
         }
-        boolean allFunded = pair.stream().allMatch(p -> PaymentStatus.DEBITED.contains(p.status())
-                || p.status().equals(PaymentStatus.FAILED));
-        return allFunded ? "FUNDED" : "INSTRUCTED";
+        return out;
     }
 
     private static List<Map<String, Object>> accounts(List<Payment> payments) {
@@ -163,7 +135,7 @@ public final class PayoutHandler {
         return out;
     }
 
-    private static String instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant().toString();
+    private static String instant(java.time.Instant t) {
+        return t == null ? null : t.toString();
     }
 }

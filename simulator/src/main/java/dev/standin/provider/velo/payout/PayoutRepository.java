@@ -127,27 +127,37 @@ public final class PayoutRepository {
     }
 
     public void event(DSLContext tx, UUID paymentId, UUID eventId, String type, OffsetDateTime at) {
-        int seq = tx.fetchCount(PAYMENT_EVENT, PAYMENT_EVENT.PAYMENT_ID.eq(paymentId));
-        tx.insertInto(PAYMENT_EVENT)
-                .set(PAYMENT_EVENT.PAYMENT_ID, paymentId)
-                .set(PAYMENT_EVENT.SEQ, seq + 1)
-                .set(PAYMENT_EVENT.EVENT_ID, eventId)
-                .set(PAYMENT_EVENT.EVENT_TYPE, type)
-                .set(PAYMENT_EVENT.AT, at)
-                .execute();
+        events(tx, List.of(new Event(paymentId, eventId, type, at)));
+    }
+
+    /** A payment event to record. */
+    public record Event(UUID paymentId, UUID eventId, String type, OffsetDateTime at) {
+    }
+
+    /** Records many events in one statement (a 2,000-payment payout records 2,000 at a time). */
+    public void events(DSLContext tx, List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        var insert = tx.insertInto(PAYMENT_EVENT, PAYMENT_EVENT.PAYMENT_ID, PAYMENT_EVENT.EVENT_ID,
+                PAYMENT_EVENT.EVENT_TYPE, PAYMENT_EVENT.AT);
+        for (Event e : events) {
+            insert = insert.values(e.paymentId(), e.eventId(), e.type(), e.at());
+        }
+        insert.execute();
     }
 
     public List<String> eventTypes(UUID paymentId) {
         return dsl.select(PAYMENT_EVENT.EVENT_TYPE).from(PAYMENT_EVENT).where(PAYMENT_EVENT.PAYMENT_ID.eq(paymentId))
-                .orderBy(PAYMENT_EVENT.SEQ).fetch(PAYMENT_EVENT.EVENT_TYPE);
+                .orderBy(PAYMENT_EVENT.ORDINAL).fetch(PAYMENT_EVENT.EVENT_TYPE);
     }
 
-    static Payout toPayout(PayoutRecord r) {
+    public static Payout toPayout(PayoutRecord r) {
         return new Payout(r.getPayoutId(), r.getPayorId(), r.getStatus(), r.getMemo(), r.getSubmitted(), r.getQuoteId(),
                 r.getQuoteCreated(), r.getQuoteExpiry(), r.getInstructed(), r.getCompleted(), r.getWithdrawn());
     }
 
-    static Payment toPayment(PaymentRecord r) {
+    public static Payment toPayment(PaymentRecord r) {
         return new Payment(r.getPaymentId(), r.getPayoutId(), r.getPayorId(), r.getPosition(), r.getRemoteId(),
                 r.getPayeeId(), r.getCurrency(), r.getAmount(), r.getSourceAccountName(), r.getSourceAccountId(),
                 r.getSourceCurrency(), r.getSourceAmount(), r.getRate(), r.getPayorPaymentId(), r.getPaymentMemo(),

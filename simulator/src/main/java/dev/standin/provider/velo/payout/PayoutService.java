@@ -48,7 +48,7 @@ public final class PayoutService {
                          VirtualClock clock, Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
         this.payouts = payouts;
         this.rates = new FxRates(settings);
-        this.validator = new PayoutValidator(payouts, payees, accounts, rates);
+        this.validator = new PayoutValidator(payouts, payees, accounts, rates, ids);
         this.lifecycle = new PaymentLifecycle(payouts, accounts, dsl, clock, scheduler, ids, settings);
         this.dsl = dsl;
         this.clock = clock;
@@ -92,6 +92,8 @@ public final class PayoutService {
         dsl.transaction(tx -> {
             payouts.insertPayout(tx.dsl(), payoutId, caller.payorId(), memo, now());
             payouts.insertPayments(tx.dsl(), withIds);
+            payouts.events(tx.dsl(), withIds.stream()
+                    .map(p -> new PayoutRepository.Event(p.paymentId(), ids.uuid(), "PAYMENT_SUBMITTED", p.updated())).toList());
         });
         scheduler.schedule(VeloModule.NAME, "validate payout " + payoutId,
                 settings.delay("veloPayoutValidationDelay", VALIDATION_DELAY),

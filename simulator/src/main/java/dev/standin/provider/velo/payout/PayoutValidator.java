@@ -1,5 +1,6 @@
 package dev.standin.provider.velo.payout;
 
+import dev.standin.core.id.IdGenerator;
 import dev.standin.provider.velo.funding.SourceAccount;
 import dev.standin.provider.velo.funding.SourceAccountRepository;
 import dev.standin.provider.velo.payee.Payee;
@@ -8,6 +9,7 @@ import dev.standin.provider.velo.reference.Currencies;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +29,15 @@ final class PayoutValidator {
     private final PayeeRepository payees;
     private final SourceAccountRepository accounts;
     private final FxRates rates;
+    private final IdGenerator ids;
 
-    PayoutValidator(PayoutRepository payouts, PayeeRepository payees, SourceAccountRepository accounts, FxRates rates) {
+    PayoutValidator(PayoutRepository payouts, PayeeRepository payees, SourceAccountRepository accounts, FxRates rates,
+                    IdGenerator ids) {
         this.payouts = payouts;
         this.payees = payees;
         this.accounts = accounts;
         this.rates = rates;
+        this.ids = ids;
     }
 
     void validate(DSLContext tx, UUID payoutId, OffsetDateTime now) {
@@ -41,6 +46,7 @@ final class PayoutValidator {
             return;
         }
         Set<String> payorPaymentIds = new HashSet<>();
+        List<PayoutRepository.Event> events = new ArrayList<>();
         boolean anyAccepted = false;
         for (Payment p : payouts.payments(tx, payoutId)) {
             Optional<SourceAccount> account = accounts.findByName(tx, payout.payorId(), p.sourceAccountName());
@@ -50,7 +56,10 @@ final class PayoutValidator {
             payouts.judge(tx, p.paymentId(), reason == null ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED, reason,
                     payee.map(Payee::payeeId).orElse(null), account.map(SourceAccount::id).orElse(null),
                     account.map(SourceAccount::currency).orElse(null), now);
+            events.add(new PayoutRepository.Event(p.paymentId(), ids.uuid(),
+                    reason == null ? "PAYMENT_SUBMITTED_ACCEPTED" : "PAYMENT_SUBMITTED_REJECTED", now));
         }
+        payouts.events(tx, events);
         payouts.movePayout(tx, payoutId, List.of(PaymentStatus.SUBMITTED),
                 anyAccepted ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED, null, now);
     }
