@@ -6,6 +6,7 @@ import dev.standin.core.http.Violations;
 import dev.standin.provider.velo.payee.PayeeHandler;
 import dev.standin.provider.velo.payee.PayeeService;
 import dev.standin.provider.velo.payout.PayoutService;
+import dev.standin.provider.velo.invite.InviteService;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -14,10 +15,33 @@ import java.util.List;
 final class VeloControl {
     private final PayeeService payees;
     private final PayoutService payouts;
+    private final InviteService invites;
 
-    VeloControl(PayeeService payees, PayoutService payouts) {
+    VeloControl(PayeeService payees, PayoutService payouts, InviteService invites) {
         this.payees = payees;
         this.payouts = payouts;
+        this.invites = invites;
+    }
+
+    /** {@code GET /_sim/velo/payees/{payeeId}}: any payor's payee, with its invite id (the link Velo would email). */
+    void payee(Context ctx) {
+        var payee = payees.inspect(VeloPaths.uuid(ctx, "payeeId"));
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(PayeeHandler.render(payee));
+        out.put("inviteId", payee.inviteId() == null ? null : payee.inviteId().toString());
+        ctx.json(out);
+    }
+
+    /** {@code GET /_sim/velo/invites/{inviteId}}: the invite's progress and the SMS code "sent" to the payee. */
+    void invite(Context ctx) {
+        var invite = invites.inspect(VeloPaths.uuid(ctx, "inviteId"));
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("inviteId", invite.getInviteId().toString());
+        out.put("payeeId", invite.getPayeeId().toString());
+        out.put("smsToken", invite.getSmsToken());
+        out.put("passwordSet", invite.getPasswordSet());
+        out.put("smsValidated", invite.getSmsValidated());
+        out.put("termsAccepted", invite.getTermsAccepted());
+        ctx.json(out);
     }
 
     /** {@code GET /_sim/velo/payouts/{payoutId}}: any payor's payout with its payments' ids, states and events. */

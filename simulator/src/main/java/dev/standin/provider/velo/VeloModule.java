@@ -17,7 +17,9 @@ import dev.standin.provider.velo.funding.FundingRepository;
 import dev.standin.provider.velo.funding.FundingService;
 import dev.standin.provider.velo.funding.SourceAccountHandler;
 import dev.standin.provider.velo.funding.SourceAccountRepository;
-import dev.standin.provider.velo.payee.InviteRepository;
+import dev.standin.provider.velo.invite.InviteHandler;
+import dev.standin.provider.velo.invite.InviteRepository;
+import dev.standin.provider.velo.invite.InviteService;
 import dev.standin.provider.velo.payee.PayeeBatchRepository;
 import dev.standin.provider.velo.payee.PayeeHandler;
 import dev.standin.provider.velo.payee.PayeeRepository;
@@ -66,6 +68,9 @@ public final class VeloModule implements ProviderModule {
     private PayoutHandler payoutHandler;
     private ReferenceHandler referenceHandler;
     private AuditHandler auditHandler;
+    private InviteRepository invites;
+    private InviteService inviteService;
+    private InviteHandler inviteHandler;
     private VeloControl control;
     private ErrorRenderer errors;
 
@@ -91,7 +96,10 @@ public final class VeloModule implements ProviderModule {
         this.payorHandler = new PayorHandler(auth,
                 new PayorService(payors, new ApplicationRepository(dsl), keys, context.ids()));
         this.payees = new PayeeRepository(dsl);
-        this.payeeService = new PayeeService(payees, new PayeeBatchRepository(dsl), new InviteRepository(), dsl,
+        this.invites = new InviteRepository(dsl);
+        this.inviteService = new InviteService(invites, payees, context.ids());
+        this.inviteHandler = new InviteHandler(inviteService);
+        this.payeeService = new PayeeService(payees, new PayeeBatchRepository(dsl), invites, dsl,
                 context.clock(), context.scheduler(), context.ids(), context.scenarios());
         this.payeeHandler = new PayeeHandler(auth, payeeService);
         this.sourceAccounts = new SourceAccountRepository(dsl);
@@ -104,7 +112,7 @@ public final class VeloModule implements ProviderModule {
         this.payoutHandler = new PayoutHandler(auth, payoutService);
         this.referenceHandler = new ReferenceHandler(auth);
         this.auditHandler = new AuditHandler(auth, new AuditRepository(dsl, new PayoutRepository(dsl)), context.clock());
-        this.control = new VeloControl(payeeService, payoutService);
+        this.control = new VeloControl(payeeService, payoutService, inviteService);
         this.errors = new VeloErrors(context.ids());
     }
 
@@ -138,6 +146,14 @@ public final class VeloModule implements ProviderModule {
             get("/v3/paymentaudit/payments/{paymentId}", auditHandler::payment);
             get("/v1/paymentaudit/payoutStatistics", auditHandler::statistics);
             get("/v1/paymentaudit/fundings", auditHandler::fundings);
+            path("/v1/invites/{inviteId}", () -> {
+                get(inviteHandler::validate);
+                post(inviteHandler::setPassword);
+                post("smsTokens", inviteHandler::sendSmsToken);
+                post("smsTokens/validate", inviteHandler::validateSmsToken);
+                post("passwords/validate", inviteHandler::validatePassword);
+                post("optionsUpdate", inviteHandler::updateOptions);
+            });
             get("/v1/supportedCountries", referenceHandler::countries);
             get("/v2/currencies", referenceHandler::currencies);
             get("/v1/paymentChannelRules", referenceHandler::paymentChannelRules);
@@ -147,8 +163,10 @@ public final class VeloModule implements ProviderModule {
     @Override
     public EndpointGroup controlRoutes() {
         return () -> {
+            get("/payees/{payeeId}", control::payee);
             post("/payees/{payeeId}", control::setPayeeStates);
             get("/payouts/{payoutId}", control::payout);
+            get("/invites/{inviteId}", control::invite);
             post("/payments/{paymentId}/fail", control::failPayment);
         };
     }
@@ -181,7 +199,7 @@ public final class VeloModule implements ProviderModule {
                 sourceAccounts.insertSeed(tx, payorId, account);
             }
             for (JsonNode payee : payor.path("payees")) {
-                PayeeSeeder.insert(tx, payees, payorId, payee, context.clock().now());
+                PayeeSeeder.insert(tx, payees, invites, payorId, payee, context.clock().now());
             }
         }
     }

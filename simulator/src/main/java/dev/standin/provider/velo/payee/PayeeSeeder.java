@@ -1,5 +1,7 @@
 package dev.standin.provider.velo.payee;
 
+import dev.standin.provider.velo.invite.InviteRepository;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jooq.DSLContext;
 
@@ -13,7 +15,7 @@ public final class PayeeSeeder {
     private PayeeSeeder() {
     }
 
-    public static void insert(DSLContext tx, PayeeRepository payees, UUID payorId, JsonNode p, Instant now) {
+    public static void insert(DSLContext tx, PayeeRepository payees, InviteRepository invites, UUID payorId, JsonNode p, Instant now) {
         UUID payeeId = UUID.fromString(p.get("payeeId").asText());
         UUID inviteId = UUID.nameUUIDFromBytes(("invite:" + payeeId).getBytes(StandardCharsets.UTF_8));
         payees.insert(tx, new Payee(payeeId, payorId, p.get("remoteId").asText(), p.get("type").asText(),
@@ -21,7 +23,7 @@ public final class PayeeSeeder {
                 p.path("language").asText("EN"), p.path("paymentChannel").path("currency").asText(null),
                 p.path("onboardedStatus").asText(Payee.ONBOARDED), p.path("ofacStatus").asText(Payee.PASSED),
                 p.path("invitationStatus").asText(Payee.ACCEPTED), inviteId, null, now.atOffset(ZoneOffset.UTC), details(p)));
-        new InviteRepository().insert(tx, inviteId, payeeId, payorId);
+        invites.insert(tx, inviteId, payeeId, payorId);
     }
 
     /** The seed minus the simulator's own keys: what a payor would have submitted. */

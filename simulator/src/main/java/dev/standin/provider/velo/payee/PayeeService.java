@@ -1,5 +1,7 @@
 package dev.standin.provider.velo.payee;
 
+import dev.standin.provider.velo.invite.InviteRepository;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
@@ -150,6 +152,11 @@ public final class PayeeService {
     public Payee get(VeloPrincipal caller, UUID payeeId) {
         return payees.find(caller.payorId(), payeeId)
                 .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Payee not found", "payeeId", "pathParam"));
+    }
+
+    /** For the control API: any payor's payee. */
+    public Payee inspect(UUID payeeId) {
+        return payees.find(payeeId).orElseThrow(() -> ApiError.notFound("No payee " + payeeId));
     }
 
     /** The control API's override of a payee's states (QA moves onboarding and OFAC by hand). */
