@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.JsonBody;
 import dev.standin.db.velo.tables.records.PayeeBatchRecord;
+import dev.standin.provider.velo.CsvUpload;
 import dev.standin.provider.velo.VeloPage;
 import dev.standin.provider.velo.VeloPaths;
 import dev.standin.provider.velo.auth.AuthService;
@@ -56,8 +57,18 @@ public final class PayeeHandler {
         ctx.json(render(payees.get(caller, VeloPaths.uuid(ctx, "payeeId"))));
     }
 
+    /** JSON, or a multipart CSV upload (the {@code file} part, with {@code payorId} as a query or form parameter). */
     public void create(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
+        if (ctx.isMultipartFormData()) {
+            String payorId = ctx.queryParam("payorId") != null ? ctx.queryParam("payorId") : ctx.formParam("payorId");
+            PayeeService.CsvBatch batch = payees.submitCsv(caller, payorId, CsvUpload.read(ctx, PayeeCsv.COLUMNS));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("batchId", batch.batchId().toString());
+            body.put("rejectedCsvRows", batch.rejectedCsvRows());
+            ctx.status(201).header("Location", base(ctx) + "/v2/payees/batch/" + batch.batchId()).json(body);
+            return;
+        }
         JsonNode body = JsonBody.tree(ctx);
         UUID batchId = payees.submit(caller, body);
         ctx.status(201).header("Location", base(ctx) + "/v2/payees/batch/" + batchId);

@@ -3,6 +3,10 @@ package dev.standin.provider.velo.payee;
 import dev.standin.provider.velo.invite.InviteRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.standin.core.json.Json;
+import dev.standin.provider.velo.CsvUpload;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
@@ -19,6 +23,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -55,6 +61,44 @@ public final class PayeeService {
         this.settings = settings;
     }
 
+    /** A CSV row refused before the batch: its line, content and why. */
+    public record RejectedRow(int lineNumber, String rejectedContent, String reason) {
+    }
+
+    /** The batch made from a CSV upload, and the rows left out of it. */
+    public record CsvBatch(UUID batchId, List<RejectedRow> rejectedCsvRows) {
+    }
+
+    /**
+     * A CSV upload: rows breaking a field rule are left out and reported; the others form a batch
+     * (409 for in-batch duplicates, 400 when no row is valid).
+     */
+    public CsvBatch submitCsv(VeloPrincipal caller, String payorId, List<CsvUpload.Row> rows) {
+        requireOwnPayor(caller, payorId);
+        LocalDate today = clock.now().atOffset(ZoneOffset.UTC).toLocalDate();
+        ArrayNode valid = Json.mapper().createArrayNode();
+        List<RejectedRow> rejected = new ArrayList<>();
+        for (CsvUpload.Row row : rows) {
+            ObjectNode submission = PayeeCsv.toSubmission(row);
+            Violations v = new Violations();
+            PayeeSubmissionRules.check(submission, v, today);
+            try {
+                v.throwIfAny();
+                valid.add(submission);
+            } catch (ApiError e) {
+                rejected.add(new RejectedRow(row.lineNumber(), row.content(),
+                        String.join("; ", e.violations().stream().map(ApiError.Violation::message).toList())));
+            }
+        }
+        if (valid.isEmpty() || valid.size() > MAX_BATCH) {
+            throw new ApiError(400, "INVALID_VALUE", valid.isEmpty() ? "The CSV holds no valid payee rows: "
+                    + rejected.stream().map(r -> "line " + r.lineNumber() + ": " + r.reason()).toList()
+                    : "A batch holds at most " + MAX_BATCH + " payees", "file", "requestBody");
+        }
+        PayeeSubmissionRules.rejectDuplicates(valid);
+        return new CsvBatch(store(caller, valid), rejected);
+    }
+
     /** Validates a JSON batch as a whole (400 per field, 409 for in-batch duplicates), stores it and schedules its processing. */
     public UUID submit(VeloPrincipal caller, JsonNode body) {
         Violations v = new Violations();
@@ -75,8 +119,12 @@ public final class PayeeService {
         v.throwIfAny();
         requireOwnPayor(caller, payorId);
         PayeeSubmissionRules.rejectDuplicates(list);
+        return store(caller, list);
+    }
+
+    private UUID store(VeloPrincipal caller, JsonNode payees) {
         UUID batchId = ids.uuid();
-        dsl.transaction(tx -> batches.insert(tx.dsl(), batchId, caller.payorId(), list, now()));
+        dsl.transaction(tx -> batches.insert(tx.dsl(), batchId, caller.payorId(), payees, now()));
         scheduler.schedule(VeloModule.NAME, "payee batch " + batchId,
                 settings.delay("veloPayeeBatchDelay", BATCH_DELAY), () -> process(batchId));
         return batchId;
@@ -134,7 +182,7 @@ public final class PayeeService {
                 .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Batch not found", "batchId", "pathParam"));
     }
 
-    public java.util.List<PayeeBatchRepository.Submission> submissions(UUID batchId) {
+    public List<PayeeBatchRepository.Submission> submissions(UUID batchId) {
         return batches.submissions(batchId);
     }
 

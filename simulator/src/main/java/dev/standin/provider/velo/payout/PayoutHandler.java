@@ -1,6 +1,7 @@
 package dev.standin.provider.velo.payout;
 
 import dev.standin.core.http.JsonBody;
+import dev.standin.provider.velo.CsvUpload;
 import dev.standin.provider.velo.VeloPaths;
 import dev.standin.provider.velo.auth.AuthService;
 import dev.standin.provider.velo.auth.VeloPrincipal;
@@ -22,9 +23,13 @@ public final class PayoutHandler {
         this.payouts = payouts;
     }
 
+    /** JSON, or a multipart CSV upload ({@code file}; {@code payorId} and {@code payoutMemo} as query or form parameters). */
     public void submit(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
-        UUID payoutId = payouts.submit(caller, JsonBody.tree(ctx));
+        UUID payoutId = ctx.isMultipartFormData()
+                ? payouts.submitCsv(caller, param(ctx, "payorId"), param(ctx, "payoutMemo"),
+                CsvUpload.read(ctx, PayoutService.CSV_COLUMNS))
+                : payouts.submit(caller, JsonBody.tree(ctx));
         ctx.status(202).header("Location", ctx.scheme() + "://" + ctx.host() + "/v3/payouts/" + payoutId)
                 .json(Map.of("payoutId", payoutId.toString()));
     }
@@ -50,6 +55,10 @@ public final class PayoutHandler {
         VeloPrincipal caller = auth.require(ctx);
         payouts.withdraw(caller, VeloPaths.uuid(ctx, "payoutId"));
         ctx.status(202);
+    }
+
+    private static String param(Context ctx, String name) {
+        return ctx.queryParam(name) != null ? ctx.queryParam(name) : ctx.formParam(name);
     }
 
     /** The payout summary as the guide's example shows it. */

@@ -40,10 +40,10 @@ public final class PayoutRepository {
     public void insertPayments(DSLContext tx, List<Payment> payments) {
         var insert = tx.insertInto(PAYMENT, PAYMENT.PAYMENT_ID, PAYMENT.PAYOUT_ID, PAYMENT.PAYOR_ID, PAYMENT.POSITION,
                 PAYMENT.REMOTE_ID, PAYMENT.CURRENCY, PAYMENT.AMOUNT, PAYMENT.SOURCE_ACCOUNT_NAME, PAYMENT.PAYOR_PAYMENT_ID,
-                PAYMENT.PAYMENT_MEMO, PAYMENT.STATUS, PAYMENT.UPDATED);
+                PAYMENT.PAYMENT_MEMO, PAYMENT.STATUS, PAYMENT.REASON, PAYMENT.UPDATED);
         for (Payment p : payments) {
             insert = insert.values(p.paymentId(), p.payoutId(), p.payorId(), p.position(), p.remoteId(), p.currency(),
-                    p.amount(), p.sourceAccountName(), p.payorPaymentId(), p.paymentMemo(), p.status(), p.updated());
+                    p.amount(), p.sourceAccountName(), p.payorPaymentId(), p.paymentMemo(), p.status(), p.reason(), p.updated());
         }
         insert.execute();
     }

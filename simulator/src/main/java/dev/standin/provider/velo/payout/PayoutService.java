@@ -1,6 +1,9 @@
 package dev.standin.provider.velo.payout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.standin.core.json.Json;
+import dev.standin.provider.velo.CsvUpload;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
@@ -57,6 +60,10 @@ public final class PayoutService {
         this.settings = settings;
     }
 
+    /** The CSV columns of a payout upload, in the guide's order (used when the file has no header row). */
+    public static final List<String> CSV_COLUMNS = List.of("remoteId", "currency", "amount", "paymentMemo",
+            "sourceAccountName", "payorPaymentId");
+
     /** Checks the payout's shape (400 per field), stores it SUBMITTED with its payments, and schedules validation. */
     public UUID submit(VeloPrincipal caller, JsonNode body) {
         Violations v = new Violations();
@@ -64,31 +71,75 @@ public final class PayoutService {
         String memo = v.text(body, "payoutMemo", 0, 40, false);
         JsonNode list = body.path("payments");
         List<Payment> payments = new ArrayList<>();
-        UUID payoutId = ids.uuid();
         if (!list.isArray() || list.isEmpty() || list.size() > MAX_PAYMENTS) {
             v.add("payments", "payments: size must be between 1 and " + MAX_PAYMENTS + " inclusive");
         } else {
             for (int i = 0; i < list.size(); i++) {
-                Violations p = v.at("payments[" + i + "]");
-                JsonNode item = list.get(i);
-                String remoteId = p.text(item, "remoteId", 1, 100, true);
-                String currency = p.matching(item, "currency", 3, 3, true, "^[A-Z]{3}$", "must be a 3 character currency code e.g. USD, GBP, EUR");
-                Long amount = p.number(item, "amount", 1, Long.MAX_VALUE, true);
-                String paymentMemo = p.text(item, "paymentMemo", 0, 40, false);
-                String sourceAccountName = p.text(item, "sourceAccountName", 1, 64, true);
-                String payorPaymentId = p.text(item, "payorPaymentId", 0, 40, false);
-                payments.add(new Payment(null, payoutId, caller.payorId(), i, remoteId, null, currency,
-                        amount == null ? 0 : amount, sourceAccountName, null, null, null, null, payorPaymentId,
-                        paymentMemo, PaymentStatus.SUBMITTED, null, null, now()));
+                payments.add(payment(list.get(i), v.at("payments[" + i + "]"), i, caller));
             }
         }
         v.throwIfAny();
-        if (!caller.payorId().toString().equalsIgnoreCase(payorId)) {
-            throw new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "requestBody");
+        requireOwnPayor(caller, payorId);
+        return store(caller, memo, payments);
+    }
+
+    /**
+     * A CSV upload: rows breaking a field rule become payments REJECTED as BADLY_FORMED_DATA_ROW; with
+     * no valid row at all, no payout is made and the answer is 400 (as the guide says).
+     */
+    public UUID submitCsv(VeloPrincipal caller, String payorId, String memo, List<CsvUpload.Row> rows) {
+        requireOwnPayor(caller, payorId);
+        if (memo != null && memo.length() > 40) {
+            throw ApiError.badQuery("payoutMemo", "payoutMemo: size must be between 0 and 40 inclusive");
         }
-        List<Payment> withIds = payments.stream().map(p -> new Payment(ids.uuid(), p.payoutId(), p.payorId(), p.position(),
+        List<Payment> payments = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (CsvUpload.Row row : rows) {
+            ObjectNode item = Json.mapper().createObjectNode();
+            row.cells().forEach((column, value) -> {
+                if (column.equals("amount") && value.matches("-?\\d{1,18}")) {
+                    item.put(column, Long.parseLong(value));
+                } else {
+                    item.put(column, value);
+                }
+            });
+            Violations rowRules = new Violations();
+            Payment p = payment(item, rowRules, payments.size(), caller);
+            try {
+                rowRules.throwIfAny();
+                payments.add(p);
+            } catch (ApiError e) {
+                problems.add("line " + row.lineNumber() + ": " + e.getMessage());
+                payments.add(new Payment(null, null, p.payorId(), p.position(), p.remoteId() == null ? "" : p.remoteId(), null,
+                        p.currency() == null ? "" : p.currency(), p.amount(), p.sourceAccountName() == null ? "" : p.sourceAccountName(),
+                        null, null, null, null, p.payorPaymentId(), p.paymentMemo(), PaymentStatus.REJECTED,
+                        "BADLY_FORMED_DATA_ROW", null, now()));
+            }
+        }
+        if (payments.stream().noneMatch(p -> p.status().equals(PaymentStatus.SUBMITTED)) || payments.size() > MAX_PAYMENTS) {
+            throw new ApiError(400, "INVALID_VALUE", payments.size() > MAX_PAYMENTS
+                    ? "A payout holds at most " + MAX_PAYMENTS + " payments"
+                    : "The CSV holds no valid payments: " + problems, "file", "requestBody");
+        }
+        return store(caller, memo, payments);
+    }
+
+    private Payment payment(JsonNode item, Violations p, int position, VeloPrincipal caller) {
+        String remoteId = p.text(item, "remoteId", 1, 100, true);
+        String currency = p.matching(item, "currency", 3, 3, true, "^[A-Z]{3}$", "must be a 3 character currency code e.g. USD, GBP, EUR");
+        Long amount = p.number(item, "amount", 1, Long.MAX_VALUE, true);
+        String paymentMemo = p.text(item, "paymentMemo", 0, 40, false);
+        String sourceAccountName = p.text(item, "sourceAccountName", 1, 64, true);
+        String payorPaymentId = p.text(item, "payorPaymentId", 0, 40, false);
+        return new Payment(null, null, caller.payorId(), position, remoteId, null, currency, amount == null ? 0 : amount,
+                sourceAccountName, null, null, null, null, payorPaymentId, paymentMemo, PaymentStatus.SUBMITTED, null, null, now());
+    }
+
+    private UUID store(VeloPrincipal caller, String memo, List<Payment> payments) {
+        UUID payoutId = ids.uuid();
+        List<Payment> withIds = payments.stream().map(p -> new Payment(ids.uuid(), payoutId, p.payorId(), p.position(),
                 p.remoteId(), null, p.currency(), p.amount(), p.sourceAccountName(), null, null, null, null,
-                p.payorPaymentId(), p.paymentMemo(), p.status(), null, null, p.updated())).toList();
+                p.payorPaymentId(), p.paymentMemo(), p.status(), p.reason(), null, p.updated())).toList();
         dsl.transaction(tx -> {
             payouts.insertPayout(tx.dsl(), payoutId, caller.payorId(), memo, now());
             payouts.insertPayments(tx.dsl(), withIds);
@@ -99,6 +150,12 @@ public final class PayoutService {
                 settings.delay("veloPayoutValidationDelay", VALIDATION_DELAY),
                 () -> dsl.transaction(tx -> validator.validate(tx.dsl(), payoutId, now())));
         return payoutId;
+    }
+
+    private static void requireOwnPayor(VeloPrincipal caller, String payorId) {
+        if (!caller.payorId().toString().equalsIgnoreCase(payorId)) {
+            throw new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "requestBody");
+        }
     }
 
     public View get(VeloPrincipal caller, UUID payoutId) {

@@ -49,6 +49,9 @@ final class PayoutValidator {
         List<PayoutRepository.Event> events = new ArrayList<>();
         boolean anyAccepted = false;
         for (Payment p : payouts.payments(tx, payoutId)) {
+            if (p.status().equals(PaymentStatus.REJECTED)) {
+                continue;
+            }
             Optional<SourceAccount> account = accounts.findByName(tx, payout.payorId(), p.sourceAccountName());
             Optional<Payee> payee = payees.findByRemoteId(tx, payout.payorId(), p.remoteId());
             String reason = reason(tx, payout, p, account, payee, payorPaymentIds);
