@@ -28,7 +28,7 @@ RUN java -XX:ArchiveClassesAtExit=/app/standin.jsa -jar /app/standin.jar --port-
     kill $pid; wait $pid || true; test -s /app/standin.jsa
 USER standin
 ENV MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xms96m -Xmx96m -XX:+UseSerialGC -XX:SharedArchiveFile=/app/standin.jsa"
+    JAVA_OPTS="-Xms96m -Xmx512m -XX:+UseSerialGC -XX:SharedArchiveFile=/app/standin.jsa"
 EXPOSE 8080 8081 8082 8083 8084 7501
 HEALTHCHECK --interval=5s --timeout=2s --start-period=15s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${STANDIN_PORT_CONTROL:-8080}/_sim/health" || exit 1

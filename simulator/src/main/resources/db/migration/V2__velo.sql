@@ -49,14 +49,16 @@ CREATE TABLE velo.api_key (
     roles          VARCHAR(1000) NOT NULL
 );
 
--- Payees. The submitted details (address, individual or company, payment channel...) are kept as
--- the JSON the payor sent; the columns are what lists filter and sort on.
+-- Payees. The columns are what lists filter and sort on; the submitted details (address, individual
+-- or company, payment channel...) are kept as the JSON the payor sent, in their own table so that
+-- list scans only touch these narrow rows.
 CREATE TABLE velo.payee (
     payee_id          UUID PRIMARY KEY,
     payor_id          UUID NOT NULL REFERENCES velo.payor (payor_id),
     remote_id         VARCHAR(100) NOT NULL,
     payee_type        VARCHAR(10) NOT NULL,
     email             VARCHAR(255) NOT NULL,
+    email_key         VARCHAR(255) NOT NULL,
     display_name      VARCHAR(255) NOT NULL,
     country           VARCHAR(60),
     language          VARCHAR(2),
@@ -69,10 +71,15 @@ CREATE TABLE velo.payee (
     invite_id         UUID,
     batch_id          UUID,
     created           TIMESTAMP WITH TIME ZONE NOT NULL,
-    details           CLOB NOT NULL,
     CONSTRAINT payee_remote_id_unique UNIQUE (payor_id, remote_id)
 );
+
+CREATE TABLE velo.payee_detail (
+    payee_id UUID PRIMARY KEY REFERENCES velo.payee (payee_id),
+    details  CLOB NOT NULL
+);
 CREATE INDEX payee_by_payor_name ON velo.payee (payor_id, display_name);
+CREATE INDEX payee_by_payor_email ON velo.payee (payor_id, email_key);
 
 CREATE TABLE velo.payee_batch (
     batch_id        UUID PRIMARY KEY,
@@ -172,6 +179,7 @@ CREATE TABLE velo.payment (
 CREATE INDEX payment_by_payout ON velo.payment (payout_id, position);
 CREATE INDEX payment_by_payor ON velo.payment (payor_id, updated);
 CREATE INDEX payment_waiting_for_funds ON velo.payment (source_account_id, status);
+CREATE INDEX payment_by_payor_payment_id ON velo.payment (payor_id, payor_payment_id);
 
 CREATE TABLE velo.payment_event (
     ordinal    BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

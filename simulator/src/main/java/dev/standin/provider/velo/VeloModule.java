@@ -208,6 +208,7 @@ public final class VeloModule implements ProviderModule {
     public void clear() {
         database.truncate(Velo.VELO);
         payors.forgetCached();
+        payees.forgetCached();
         auth.clear();
     }
 

@@ -45,6 +45,14 @@ public final class SourceAccountRepository {
                 .fetchOptional().map(SourceAccountRepository::toAccount);
     }
 
+    /** All of a payor's source accounts, by name. */
+    public Map<String, SourceAccount> byName(DSLContext tx, UUID payorId) {
+        Map<String, SourceAccount> out = new java.util.HashMap<>();
+        tx.selectFrom(SOURCE_ACCOUNT).where(SOURCE_ACCOUNT.PAYOR_ID.eq(payorId))
+                .fetch(SourceAccountRepository::toAccount).forEach(a -> out.put(a.name(), a));
+        return out;
+    }
+
     public Page list(UUID payorId, String physicalAccountName, VeloPage page) {
         Condition where = SOURCE_ACCOUNT.PAYOR_ID.eq(payorId);
         if (physicalAccountName != null) {

@@ -38,7 +38,7 @@ public final class PayeeHandler {
                 enumParam(ctx, "ofacStatus", OFAC, problems), enumParam(ctx, "onboardedStatus", ONBOARDED, problems),
                 blankToNull(email), blankToNull(ctx.queryParam("displayName")), blankToNull(ctx.queryParam("remoteId")),
                 enumParam(ctx, "payeeType", PayeeSubmissionRules.TYPES, problems));
-        VeloPage page = VeloPage.from(ctx, List.copyOf(PayeeRepository.SORTABLE.keySet()), "displayName:asc", problems);
+        VeloPage page = VeloPage.from(ctx, PayeeRepository.SORTABLE, "displayName:asc", problems);
         if (!problems.isEmpty()) {
             throw new ApiError(400, problems);
         }

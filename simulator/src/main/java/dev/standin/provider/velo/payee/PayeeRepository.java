@@ -7,12 +7,10 @@ import dev.standin.db.velo.tables.records.PayeeRecord;
 import dev.standin.provider.velo.VeloPage;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static dev.standin.db.velo.Tables.PAYEE;
+import static dev.standin.db.velo.Tables.PAYEE_DETAIL;
 
 /** Payees, always read within one payor. */
 public final class PayeeRepository {
@@ -32,17 +31,26 @@ public final class PayeeRepository {
     public record Page(long total, List<Payee> payees) {
     }
 
-    static final Map<String, Field<?>> SORTABLE = Map.of(
-            "payeeId", PAYEE.PAYEE_ID,
-            "displayName", PAYEE.DISPLAY_NAME,
-            "ofacStatus", PAYEE.OFAC_STATUS,
-            "onboardedStatus", PAYEE.ONBOARDED_STATUS,
-            "email", PAYEE.EMAIL);
+    static final List<String> SORTABLE = List.copyOf(PayeeIndex.SORTS.keySet());
 
     private final DSLContext dsl;
+    private final PayeeIndex index;
 
     public PayeeRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.index = new PayeeIndex(payorId -> dsl.select(PAYEE.PAYEE_ID, PAYEE.REMOTE_ID, PAYEE.PAYEE_TYPE, PAYEE.EMAIL,
+                        PAYEE.DISPLAY_NAME, PAYEE.ONBOARDED_STATUS, PAYEE.OFAC_STATUS)
+                .from(PAYEE).where(PAYEE.PAYOR_ID.eq(payorId))
+                .fetch(r -> new PayeeIndex.Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
+    }
+
+    /** After a committed change to a payor's payees (lists read an in-memory index of them). */
+    public void changed(UUID payorId) {
+        index.forget(payorId);
+    }
+
+    public void forgetCached() {
+        index.forgetAll();
     }
 
     public void insert(DSLContext tx, Payee p) {
@@ -52,6 +60,7 @@ public final class PayeeRepository {
                 .set(PAYEE.REMOTE_ID, p.remoteId())
                 .set(PAYEE.PAYEE_TYPE, p.type())
                 .set(PAYEE.EMAIL, p.email())
+                .set(PAYEE.EMAIL_KEY, p.email().toLowerCase(Locale.ROOT))
                 .set(PAYEE.DISPLAY_NAME, p.displayName())
                 .set(PAYEE.COUNTRY, p.country())
                 .set(PAYEE.LANGUAGE, p.language())
@@ -66,79 +75,72 @@ public final class PayeeRepository {
                 .set(PAYEE.INVITE_ID, p.inviteId())
                 .set(PAYEE.BATCH_ID, p.batchId())
                 .set(PAYEE.CREATED, p.created())
-                .set(PAYEE.DETAILS, p.details().toString())
                 .execute();
+        tx.insertInto(PAYEE_DETAIL).set(PAYEE_DETAIL.PAYEE_ID, p.payeeId()).set(PAYEE_DETAIL.DETAILS, p.details().toString()).execute();
     }
 
     public Optional<Payee> find(UUID payorId, UUID payeeId) {
-        return dsl.selectFrom(PAYEE).where(PAYEE.PAYOR_ID.eq(payorId).and(PAYEE.PAYEE_ID.eq(payeeId)))
-                .fetchOptional().map(PayeeRepository::toPayee);
+        return withDetails(dsl, PAYEE.PAYOR_ID.eq(payorId).and(PAYEE.PAYEE_ID.eq(payeeId))).stream().findFirst();
     }
 
     /** Any payor's payee, for the control API and scheduled steps. */
     public Optional<Payee> find(UUID payeeId) {
-        return dsl.selectFrom(PAYEE).where(PAYEE.PAYEE_ID.eq(payeeId)).fetchOptional().map(PayeeRepository::toPayee);
+        return withDetails(dsl, PAYEE.PAYEE_ID.eq(payeeId)).stream().findFirst();
+    }
+
+    /** A payor's payees with these remote ids, by remote id (one query for a whole payout). */
+    public Map<String, Payee> findByRemoteIds(DSLContext tx, UUID payorId, java.util.Collection<String> remoteIds) {
+        Map<String, Payee> out = new java.util.HashMap<>();
+        withDetails(tx, PAYEE.PAYOR_ID.eq(payorId).and(PAYEE.REMOTE_ID.in(remoteIds))).forEach(p -> out.put(p.remoteId(), p));
+        return out;
     }
 
     public Optional<Payee> findByRemoteId(DSLContext tx, UUID payorId, String remoteId) {
-        return tx.selectFrom(PAYEE).where(PAYEE.PAYOR_ID.eq(payorId).and(PAYEE.REMOTE_ID.eq(remoteId)))
-                .fetchOptional().map(PayeeRepository::toPayee);
+        return withDetails(tx, PAYEE.PAYOR_ID.eq(payorId).and(PAYEE.REMOTE_ID.eq(remoteId))).stream().findFirst();
     }
 
     public boolean emailTaken(DSLContext tx, UUID payorId, String email) {
-        return tx.fetchExists(PAYEE, PAYEE.PAYOR_ID.eq(payorId).and(DSL.lower(PAYEE.EMAIL).eq(email.toLowerCase(Locale.ROOT))));
+        return tx.fetchExists(PAYEE, PAYEE.PAYOR_ID.eq(payorId).and(PAYEE.EMAIL_KEY.eq(email.toLowerCase(Locale.ROOT))));
     }
 
+    /** Filters, sorts and pages in memory over the payor's index, then reads the page's whole rows. */
     public Page list(UUID payorId, Filter f, VeloPage page) {
-        List<Condition> where = new ArrayList<>();
-        where.add(PAYEE.PAYOR_ID.eq(payorId));
-        if (f.ofacStatus() != null) {
-            where.add(PAYEE.OFAC_STATUS.eq(f.ofacStatus()));
-        }
-        if (f.onboardedStatus() != null) {
-            where.add(PAYEE.ONBOARDED_STATUS.eq(f.onboardedStatus()));
-        }
-        if (f.email() != null) {
-            where.add(PAYEE.EMAIL.containsIgnoreCase(f.email()));
-        }
-        if (f.displayName() != null) {
-            where.add(PAYEE.DISPLAY_NAME.containsIgnoreCase(f.displayName()));
-        }
-        if (f.remoteId() != null) {
-            where.add(PAYEE.REMOTE_ID.eq(f.remoteId()));
-        }
-        if (f.payeeType() != null) {
-            where.add(PAYEE.PAYEE_TYPE.eq(f.payeeType()));
-        }
-        List<SortField<?>> order = new ArrayList<>();
+        Comparator<PayeeIndex.Row> order = null;
         for (VeloPage.Sort s : page.sort()) {
-            Field<?> field = SORTABLE.get(s.field());
-            order.add(s.ascending() ? field.asc() : field.desc());
+            Comparator<PayeeIndex.Row> next = PayeeIndex.SORTS.get(s.field());
+            next = s.ascending() ? next : next.reversed();
+            order = order == null ? next : order.thenComparing(next);
         }
-        order.add(PAYEE.PAYEE_ID.asc());
-        long total = dsl.fetchCount(PAYEE, DSL.and(where));
-        List<Payee> rows = dsl.selectFrom(PAYEE).where(where).orderBy(order)
-                .limit(page.pageSize()).offset(page.offset())
-                .fetch(PayeeRepository::toPayee);
-        return new Page(total, rows);
+        Comparator<PayeeIndex.Row> byId = PayeeIndex.SORTS.get("payeeId");
+        order = order == null ? byId : order.thenComparing(byId);
+        // keep only the first offset + pageSize matches in order (a bounded heap), counting all matches
+        int keep = page.offset() + page.pageSize();
+        java.util.PriorityQueue<PayeeIndex.Row> best = new java.util.PriorityQueue<>(keep + 1, order.reversed());
+        int total = 0;
+        String emailLower = f.email() == null ? null : f.email().toLowerCase(Locale.ROOT);
+        String displayNameLower = f.displayName() == null ? null : f.displayName().toLowerCase(Locale.ROOT);
+        for (PayeeIndex.Row r : index.snapshot(payorId).rows()) {
+            if (PayeeIndex.matches(r, f, emailLower, displayNameLower)) {
+                total++;
+                if (best.size() < keep) {
+                    best.add(r);
+                } else if (order.compare(r, best.peek()) < 0) {
+                    best.poll();
+                    best.add(r);
+                }
+            }
+        }
+        List<PayeeIndex.Row> first = new java.util.ArrayList<>(best);
+        first.sort(order);
+        List<UUID> ids = first.stream().skip(page.offset()).map(PayeeIndex.Row::payeeId).toList();
+        Map<UUID, Payee> rows = new java.util.HashMap<>();
+        withDetails(dsl, PAYEE.PAYEE_ID.in(ids)).forEach(p -> rows.put(p.payeeId(), p));
+        return new Page(total, ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList());
     }
 
     /** Counts over all of a payor's payees, by state. */
     public Map<String, Integer> summary(UUID payorId) {
-        var r = dsl.select(
-                        DSL.count(),
-                        DSL.count().filterWhere(PAYEE.ONBOARDED_STATUS.eq("INVITED")),
-                        DSL.count().filterWhere(PAYEE.ONBOARDED_STATUS.eq("REGISTERED")),
-                        DSL.count().filterWhere(PAYEE.ONBOARDED_STATUS.eq(Payee.ONBOARDED)),
-                        DSL.count().filterWhere(PAYEE.OFAC_STATUS.eq(Payee.FAILED)))
-                .from(PAYEE).where(PAYEE.PAYOR_ID.eq(payorId)).fetchOne();
-        Map<String, Integer> summary = new java.util.LinkedHashMap<>();
-        summary.put("totalPayeesCount", r.value1());
-        summary.put("totalInvitedCount", r.value2());
-        summary.put("totalRegisteredCount", r.value3());
-        summary.put("totalOnboardedCount", r.value4());
-        summary.put("totalOfacFailedCount", r.value5());
-        return summary;
+        return index.summary(payorId);
     }
 
     /** Sets whichever states are non-null. */
@@ -154,13 +156,21 @@ public final class PayeeRepository {
             update = update.set(PAYEE.INVITATION_STATUS, invitationStatus);
         }
         update.where(PAYEE.PAYEE_ID.eq(payeeId)).execute();
+        find(payeeId).ifPresent(p -> changed(p.payorId()));
     }
 
-    static Payee toPayee(PayeeRecord r) {
+    private static List<Payee> withDetails(DSLContext ctx, Condition where) {
+        return ctx.select(PAYEE.fields()).select(PAYEE_DETAIL.DETAILS)
+                .from(PAYEE.join(PAYEE_DETAIL).on(PAYEE_DETAIL.PAYEE_ID.eq(PAYEE.PAYEE_ID)))
+                .where(where)
+                .fetch(r -> toPayee(r.into(PAYEE), r.get(PAYEE_DETAIL.DETAILS)));
+    }
+
+    static Payee toPayee(PayeeRecord r, String details) {
         return new Payee(r.getPayeeId(), r.getPayorId(), r.getRemoteId(), r.getPayeeType(), r.getEmail(),
                 r.getDisplayName(), r.getCountry(), r.getLanguage(), r.getPaymentCurrency(),
                 r.getOnboardedStatus(), r.getOfacStatus(), r.getInvitationStatus(), r.getInviteId(),
-                r.getBatchId(), r.getCreated(), parse(r.getDetails()));
+                r.getBatchId(), r.getCreated(), parse(details));
     }
 
     private static JsonNode parse(String json) {

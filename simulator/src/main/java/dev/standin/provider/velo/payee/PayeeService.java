@@ -147,6 +147,7 @@ public final class PayeeService {
             }
             batches.accept(t, batchId);
         });
+        payees.changed(batch.getPayorId());
     }
 
     private String create(DSLContext tx, UUID payorId, UUID batchId, JsonNode p) {

@@ -74,12 +74,14 @@ public final class PayoutRepository {
                 .fetch(PayoutRepository::toPayment);
     }
 
-    /** Whether another live payment of this payor already uses {@code payorPaymentId}. */
-    public boolean payorPaymentIdUsed(DSLContext tx, UUID payorId, String payorPaymentId, UUID exceptPayout) {
-        return tx.fetchExists(PAYMENT, PAYMENT.PAYOR_ID.eq(payorId)
-                .and(PAYMENT.PAYOR_PAYMENT_ID.eq(payorPaymentId))
-                .and(PAYMENT.PAYOUT_ID.ne(exceptPayout))
-                .and(PAYMENT.STATUS.notIn(PaymentStatus.REJECTED, PaymentStatus.WITHDRAWN)));
+    /** Which of {@code payorPaymentIds} another live payment of this payor (outside {@code exceptPayout}) already uses. */
+    public java.util.Set<String> payorPaymentIdsUsed(DSLContext tx, UUID payorId, Collection<String> payorPaymentIds, UUID exceptPayout) {
+        return new java.util.HashSet<>(tx.selectDistinct(PAYMENT.PAYOR_PAYMENT_ID).from(PAYMENT)
+                .where(PAYMENT.PAYOR_ID.eq(payorId)
+                        .and(PAYMENT.PAYOR_PAYMENT_ID.in(payorPaymentIds))
+                        .and(PAYMENT.PAYOUT_ID.ne(exceptPayout))
+                        .and(PAYMENT.STATUS.notIn(PaymentStatus.REJECTED, PaymentStatus.WITHDRAWN)))
+                .fetch(PAYMENT.PAYOR_PAYMENT_ID));
     }
 
     /** Moves the payout from one of {@code from} to {@code to}; answers whether this call made the move. */
@@ -97,13 +99,22 @@ public final class PayoutRepository {
                 .where(PAYOUT.PAYOUT_ID.eq(payoutId)).execute();
     }
 
-    /** Records validation's verdict on one payment. */
-    public void judge(DSLContext tx, UUID paymentId, String status, String reason, UUID payeeId, UUID sourceAccountId,
-                      String sourceCurrency, OffsetDateTime at) {
-        tx.update(PAYMENT).set(PAYMENT.STATUS, status).set(PAYMENT.REASON, reason).set(PAYMENT.PAYEE_ID, payeeId)
-                .set(PAYMENT.SOURCE_ACCOUNT_ID, sourceAccountId).set(PAYMENT.SOURCE_CURRENCY, sourceCurrency)
-                .set(PAYMENT.UPDATED, at)
-                .where(PAYMENT.PAYMENT_ID.eq(paymentId)).execute();
+    /** Validation's verdict on one payment. */
+    public record Verdict(UUID paymentId, String status, String reason, UUID payeeId, UUID sourceAccountId, String sourceCurrency) {
+    }
+
+    /** Records validation's verdicts in one batched statement. */
+    public void judge(DSLContext tx, List<Verdict> verdicts, OffsetDateTime at) {
+        var batch = tx.batch(tx.update(PAYMENT).set(PAYMENT.STATUS, (String) null).set(PAYMENT.REASON, (String) null)
+                .set(PAYMENT.PAYEE_ID, (UUID) null).set(PAYMENT.SOURCE_ACCOUNT_ID, (UUID) null)
+                .set(PAYMENT.SOURCE_CURRENCY, (String) null).set(PAYMENT.UPDATED, (OffsetDateTime) null)
+                .where(PAYMENT.PAYMENT_ID.eq((UUID) null)));
+        for (Verdict v : verdicts) {
+            batch = batch.bind(v.status(), v.reason(), v.payeeId(), v.sourceAccountId(), v.sourceCurrency(), at, v.paymentId());
+        }
+        if (!verdicts.isEmpty()) {
+            batch.execute();
+        }
     }
 
     public void price(DSLContext tx, UUID paymentId, BigDecimal rate, long sourceAmount) {

@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,30 +47,37 @@ final class PayoutValidator {
         if (payout == null || !payout.status().equals(PaymentStatus.SUBMITTED)) {
             return;
         }
-        Set<String> payorPaymentIds = new HashSet<>();
+        List<Payment> payments = payouts.payments(tx, payoutId).stream()
+                .filter(p -> !p.status().equals(PaymentStatus.REJECTED)).toList();
+        Map<String, SourceAccount> accountsByName = accounts.byName(tx, payout.payorId());
+        Map<String, Payee> payeesByRemoteId = payees.findByRemoteIds(tx, payout.payorId(),
+                payments.stream().map(Payment::remoteId).collect(Collectors.toSet()));
+        Set<String> usedElsewhere = payouts.payorPaymentIdsUsed(tx, payout.payorId(), payments.stream()
+                .map(Payment::payorPaymentId).filter(id -> id != null && !id.isEmpty()).collect(Collectors.toSet()), payoutId);
+        Set<String> seenHere = new HashSet<>();
+        List<PayoutRepository.Verdict> verdicts = new ArrayList<>();
         List<PayoutRepository.Event> events = new ArrayList<>();
         boolean anyAccepted = false;
-        for (Payment p : payouts.payments(tx, payoutId)) {
-            if (p.status().equals(PaymentStatus.REJECTED)) {
-                continue;
-            }
-            Optional<SourceAccount> account = accounts.findByName(tx, payout.payorId(), p.sourceAccountName());
-            Optional<Payee> payee = payees.findByRemoteId(tx, payout.payorId(), p.remoteId());
-            String reason = reason(tx, payout, p, account, payee, payorPaymentIds);
+        for (Payment p : payments) {
+            Optional<SourceAccount> account = Optional.ofNullable(accountsByName.get(p.sourceAccountName()));
+            Optional<Payee> payee = Optional.ofNullable(payeesByRemoteId.get(p.remoteId()));
+            String reason = reason(p, account, payee, seenHere, usedElsewhere);
             anyAccepted |= reason == null;
-            payouts.judge(tx, p.paymentId(), reason == null ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED, reason,
+            verdicts.add(new PayoutRepository.Verdict(p.paymentId(),
+                    reason == null ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED, reason,
                     payee.map(Payee::payeeId).orElse(null), account.map(SourceAccount::id).orElse(null),
-                    account.map(SourceAccount::currency).orElse(null), now);
+                    account.map(SourceAccount::currency).orElse(null)));
             events.add(new PayoutRepository.Event(p.paymentId(), ids.uuid(),
                     reason == null ? "PAYMENT_SUBMITTED_ACCEPTED" : "PAYMENT_SUBMITTED_REJECTED", now));
         }
+        payouts.judge(tx, verdicts, now);
         payouts.events(tx, events);
         payouts.movePayout(tx, payoutId, List.of(PaymentStatus.SUBMITTED),
                 anyAccepted ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED, null, now);
     }
 
-    private String reason(DSLContext tx, Payout payout, Payment p, Optional<SourceAccount> account, Optional<Payee> payee,
-                          Set<String> payorPaymentIds) {
+    private String reason(Payment p, Optional<SourceAccount> account, Optional<Payee> payee,
+                          Set<String> seenHere, Set<String> usedElsewhere) {
         if (account.isEmpty()) {
             return "UNKNOWN_SOURCE_ACCOUNT";
         }
@@ -102,8 +111,7 @@ final class PayoutValidator {
             return "UNSUPPORTED_CURRENCY";
         }
         if (p.payorPaymentId() != null && !p.payorPaymentId().isEmpty()
-                && (!payorPaymentIds.add(p.payorPaymentId())
-                || payouts.payorPaymentIdUsed(tx, payout.payorId(), p.payorPaymentId(), payout.payoutId()))) {
+                && (!seenHere.add(p.payorPaymentId()) || usedElsewhere.contains(p.payorPaymentId()))) {
             return "DUPLICATE_PAYOR_PAYMENT_ID";
         }
         return null;
