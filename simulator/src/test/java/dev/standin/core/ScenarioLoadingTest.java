@@ -128,6 +128,33 @@ class ScenarioLoadingTest extends AcceptanceTest {
     }
 
     @Test
+    void aScenarioReusingAnotherScenariosPayeeIdIsRefusedWithItsLine() {
+        control().contentType("application/yaml").body("""
+                version: 1
+                name: clashing-payee
+                seed:
+                  velo:
+                    payors:
+                      - payorId: 0b5b3c3e-0000-4000-8000-000000000099
+                        payorName: Clash
+                        address: {line1: 1 Road, city: Paris, country: FR}
+                        primaryContactName: X
+                        primaryContactPhone: "1"
+                        primaryContactEmail: x@example.com
+                        payees:
+                          - payeeId: 1b6e3c1a-0001-4a00-8000-000000000001
+                            remoteId: clash
+                            type: Company
+                            email: clash@example.com
+                            address: {line1: 1 Road, city: Paris, zipOrPostcode: "75001", country: FR}
+                            company: {name: Clash}
+                """).post("/_sim/scenarios").then()
+                .statusCode(400)
+                .body("problems[0].field", equalTo("seed.velo.payors[0].payees[0].payeeId"))
+                .body("problems[0].line", equalTo(13));
+    }
+
+    @Test
     void aScenarioNameCanOnlyBeLoadedOnce() {
         control().contentType("application/yaml").body("version: 1\nname: default\n").post("/_sim/scenarios").then()
                 .statusCode(400)

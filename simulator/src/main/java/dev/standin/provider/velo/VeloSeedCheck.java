@@ -8,17 +8,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Velo seed checks the schema cannot make: payor ids and API keys unique across every loaded scenario. */
+/**
+ * Velo seed checks the schema cannot make: payor, payee and source account ids and API keys unique
+ * across every loaded scenario; remote ids and account names unique within their payor.
+ */
 final class VeloSeedCheck implements SeedCheck {
 
     @Override
     public void check(JsonNode seed, String pointer, List<JsonNode> alreadyLoaded, Problems problems) {
         Set<String> payorIds = new HashSet<>();
         Set<String> apiKeys = new HashSet<>();
+        Set<String> payeeIds = new HashSet<>();
+        Set<String> accountIds = new HashSet<>();
         for (JsonNode other : alreadyLoaded) {
             other.path("payors").forEach(p -> {
                 payorIds.add(p.path("payorId").asText());
                 p.path("apiKeys").forEach(k -> apiKeys.add(k.path("apiKey").asText()));
+                p.path("payees").forEach(e -> payeeIds.add(e.path("payeeId").asText()));
+                p.path("sourceAccounts").forEach(a -> accountIds.add(a.path("id").asText()));
             });
         }
         JsonNode payors = seed.path("payors");
@@ -28,10 +35,10 @@ final class VeloSeedCheck implements SeedCheck {
             if (!payorIds.add(payor.path("payorId").asText())) {
                 problems.add(at + "/payorId", "payor " + payor.path("payorId").asText() + " is seeded twice");
             }
-            unique(payor.path("payees"), at + "/payees", "payeeId", "payee", problems);
-            unique(payor.path("payees"), at + "/payees", "remoteId", "remote id", problems);
-            unique(payor.path("sourceAccounts"), at + "/sourceAccounts", "id", "source account", problems);
-            unique(payor.path("sourceAccounts"), at + "/sourceAccounts", "name", "source account name", problems);
+            unique(payor.path("payees"), at + "/payees", "payeeId", payeeIds, "payee", problems);
+            unique(payor.path("payees"), at + "/payees", "remoteId", new HashSet<>(), "remote id", problems);
+            unique(payor.path("sourceAccounts"), at + "/sourceAccounts", "id", accountIds, "source account", problems);
+            unique(payor.path("sourceAccounts"), at + "/sourceAccounts", "name", new HashSet<>(), "source account name", problems);
             JsonNode keys = payor.path("apiKeys");
             for (int k = 0; k < keys.size(); k++) {
                 String apiKey = keys.get(k).path("apiKey").asText();
@@ -42,13 +49,12 @@ final class VeloSeedCheck implements SeedCheck {
         }
     }
 
-    /** Within one payor's list, {@code field} must not repeat. */
-    private static void unique(JsonNode items, String pointer, String field, String what, Problems problems) {
-        Set<String> seen = new HashSet<>();
+    /** {@code field} must not repeat among {@code items} nor match anything already in {@code seen}. */
+    private static void unique(JsonNode items, String pointer, String field, Set<String> seen, String what, Problems problems) {
         for (int i = 0; i < items.size(); i++) {
             String value = items.get(i).path(field).asText();
             if (!seen.add(value)) {
-                problems.add(pointer + "/" + i + "/" + field, what + " " + value + " is seeded twice for this payor");
+                problems.add(pointer + "/" + i + "/" + field, what + " " + value + " is seeded twice");
             }
         }
     }
