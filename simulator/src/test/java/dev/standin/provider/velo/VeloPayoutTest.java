@@ -157,6 +157,29 @@ class VeloPayoutTest extends AcceptanceTest {
     }
 
     @Test
+    void aScenarioCanOverrideTheFxRateTable() {
+        loadScenario("version: 1\nname: dearer-euro\nseed:\n  velo:\n    fxRates: {USD: 1.0, EUR: 1.25}\n");
+        String token = veloToken();
+        String payoutId = submit(token, payment("payee-eur", "EUR", 1000, "USD_Velo", null));
+        advance("PT1S");
+        veloAs(token).post("/v3/payouts/" + payoutId + "/quote").then().statusCode(200)
+                .body("fxSummaries[0].rate", equalTo(1.25f))
+                .body("fxSummaries[0].invertedRate", equalTo(0.8f))
+                .body("fxSummaries[0].totalSourceAmount", equalTo(1250));
+    }
+
+    @Test
+    void quotingOrInstructingAnInstructedPayoutIsAConflict() {
+        String token = veloToken();
+        String payoutId = submit(token, payment("myRemoteId01", "USD", 100, "PAYOR_SRC_ACCT", null));
+        veloAs(token).post("/v3/payouts/" + payoutId + "/quote").then().statusCode(409);
+        advance("PT1S");
+        veloAs(token).post("/v3/payouts/" + payoutId).then().statusCode(202);
+        veloAs(token).post("/v3/payouts/" + payoutId + "/quote").then().statusCode(409)
+                .body("errors[0].errorCode", equalTo("INVALID_STATE"));
+    }
+
+    @Test
     void anExpiredQuoteCannotBeInstructedUntilANewQuoteIsMade() {
         String token = veloToken();
         String payoutId = submit(token, payment("myRemoteId01", "USD", 100, "PAYOR_SRC_ACCT", null));
