@@ -36,7 +36,7 @@ public final class Violations {
         if (!node.isMissingNode() && !node.isNull()) {
             add(field, prefix + field + " must be an object");
         } else if (required) {
-            found.add(new ApiError.Violation(prefix + field + " must not be null", "REQUIRED", prefix + field, "requestBody"));
+            missing(field);
         }
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
@@ -64,7 +64,7 @@ public final class Violations {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             if (required) {
-                found.add(new ApiError.Violation(prefix + field + " must not be null", "REQUIRED", prefix + field, "requestBody"));
+                missing(field);
             }
             return null;
         }
@@ -81,6 +81,10 @@ public final class Violations {
         return value;
     }
 
+    private void missing(String field) {
+        found.add(new ApiError.Violation(prefix + field + " must not be null", "REQUIRED", prefix + field, "requestBody"));
+    }
+
     public void add(String field, String message) {
         found.add(new ApiError.Violation(message, "INVALID_VALUE", prefix + field, "requestBody"));
     }
@@ -90,7 +94,7 @@ public final class Violations {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             if (required) {
-                found.add(new ApiError.Violation(prefix + field + " must not be null", "REQUIRED", prefix + field, "requestBody"));
+                missing(field);
             }
             return null;
         }
@@ -109,7 +113,7 @@ public final class Violations {
     public List<String> strings(JsonNode body, String field, int minItems) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            found.add(new ApiError.Violation(prefix + field + " must not be null", "REQUIRED", prefix + field, "requestBody"));
+            missing(field);
             return List.of();
         }
         if (!node.isArray()) {

@@ -10,8 +10,6 @@ import dev.standin.provider.velo.payout.FxSummary;
 import dev.standin.provider.velo.payout.Payment;
 import dev.standin.provider.velo.payout.Payout;
 import io.javalin.http.Context;
-import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,9 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.standin.db.velo.Tables.PAYMENT;
-import static dev.standin.db.velo.Tables.PAYOUT;
 
 /**
  * Payment audit: {@code /v3/paymentaudit/payouts[/{payoutId}]}, {@code /v3/paymentaudit/payments[/{paymentId}]},
@@ -50,19 +45,11 @@ public final class AuditHandler {
         VeloPrincipal caller = auth.require(ctx);
         AuditQuery q = new AuditQuery(ctx);
         ownPayor(caller, q.uuid("payorId"));
-        Condition where = PAYOUT.PAYOR_ID.eq(caller.payorId());
-        String memo = q.text("payoutMemo");
-        if (memo != null) {
-            where = where.and(PAYOUT.MEMO.containsIgnoreCase(memo));
-        }
-        String status = q.oneOf("status", PAYOUT_STATUSES);
-        if (status != null) {
-            where = where.and(PAYOUT.STATUS.eq(status));
-        }
-        where = where.and(range(PAYOUT.SUBMITTED, q.date("submittedDateFrom", false), q.date("submittedDateTo", true)));
+        AuditRepository.PayoutFilter filter = new AuditRepository.PayoutFilter(caller.payorId(), null, q.text("payoutMemo"),
+                q.oneOf("status", PAYOUT_STATUSES), q.date("submittedDateFrom", false), q.date("submittedDateTo", true));
         VeloPage page = VeloPage.from(ctx, List.copyOf(AuditRepository.PAYOUT_SORT.keySet()), "submittedDateTime:asc", q.problems);
         q.throwIfAny();
-        AuditRepository.Page<Payout> result = audit.payouts(where, page);
+        AuditRepository.Page<Payout> result = audit.payouts(filter, page);
         ctx.json(page.render(ctx, result.total(), result.rows().stream().map(this::payout).toList()));
     }
 
@@ -70,13 +57,13 @@ public final class AuditHandler {
         VeloPrincipal caller = auth.require(ctx);
         UUID payoutId = VeloPaths.uuid(ctx, "payoutId");
         AuditQuery q = new AuditQuery(ctx);
-        Condition where = paymentFilters(q).and(PAYMENT.PAYOUT_ID.eq(payoutId)).and(PAYMENT.PAYOR_ID.eq(caller.payorId()));
+        AuditRepository.PaymentFilter filter = paymentFilter(q, caller.payorId(), payoutId, null, null, null, null);
         VeloPage page = VeloPage.from(ctx, List.copyOf(AuditRepository.PAYMENT_SORT.keySet()), "remoteId:asc", q.problems);
         q.throwIfAny();
-        Payout payout = audit.payouts(PAYOUT.PAYOUT_ID.eq(payoutId).and(PAYOUT.PAYOR_ID.eq(caller.payorId())), VeloPage.first())
-                .rows().stream().findFirst()
+        Payout payout = audit.payouts(new AuditRepository.PayoutFilter(caller.payorId(), payoutId, null, null, null, null),
+                        VeloPage.first()).rows().stream().findFirst()
                 .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Payout not found", "payoutId", "pathParam"));
-        AuditRepository.Page<AuditRepository.PaymentRow> result = audit.payments(where, page);
+        AuditRepository.Page<AuditRepository.PaymentRow> result = audit.payments(filter, page);
         boolean sensitive = q.flag("sensitive");
         Map<String, Object> body = page.render(ctx, result.total(), result.rows().stream().map(r -> payment(r, sensitive)).toList());
         Map<String, Object> ordered = new LinkedHashMap<>();
@@ -91,23 +78,12 @@ public final class AuditHandler {
         VeloPrincipal caller = auth.require(ctx);
         AuditQuery q = new AuditQuery(ctx);
         ownPayor(caller, q.uuid("payorId"));
-        Condition where = paymentFilters(q).and(PAYMENT.PAYOR_ID.eq(caller.payorId()));
-        UUID payeeId = q.uuid("payeeId");
-        if (payeeId != null) {
-            where = where.and(PAYMENT.PAYEE_ID.eq(payeeId));
-        }
-        String sourceCurrency = q.text("sourceCurrency");
-        if (sourceCurrency != null) {
-            where = where.and(PAYMENT.SOURCE_CURRENCY.eq(sourceCurrency));
-        }
-        String paymentCurrency = q.text("paymentCurrency");
-        if (paymentCurrency != null) {
-            where = where.and(PAYMENT.CURRENCY.eq(paymentCurrency));
-        }
+        AuditRepository.PaymentFilter filter = paymentFilter(q, caller.payorId(), null, null, q.uuid("payeeId"),
+                q.text("sourceCurrency"), q.text("paymentCurrency"));
         VeloPage page = VeloPage.from(ctx, List.of("remoteId", "sourceCurrency", "sourceAmount", "paymentCurrency",
                 "paymentAmount", "submittedDateTime", "status"), "submittedDateTime:asc", q.problems);
         q.throwIfAny();
-        AuditRepository.Page<AuditRepository.PaymentRow> result = audit.payments(where, page);
+        AuditRepository.Page<AuditRepository.PaymentRow> result = audit.payments(filter, page);
         boolean sensitive = q.flag("sensitive");
         ctx.json(page.render(ctx, result.total(), result.rows().stream().map(r -> payment(r, sensitive)).toList()));
     }
@@ -116,8 +92,8 @@ public final class AuditHandler {
         VeloPrincipal caller = auth.require(ctx);
         UUID paymentId = VeloPaths.uuid(ctx, "paymentId");
         boolean sensitive = new AuditQuery(ctx).flag("sensitive");
-        AuditRepository.PaymentRow row = audit.payments(PAYMENT.PAYMENT_ID.eq(paymentId).and(PAYMENT.PAYOR_ID.eq(caller.payorId())),
-                        VeloPage.first()).rows().stream().findFirst()
+        AuditRepository.PaymentRow row = audit.payments(new AuditRepository.PaymentFilter(caller.payorId(), null, paymentId,
+                        null, null, null, null, null, null, null, null, null, null, null), VeloPage.first()).rows().stream().findFirst()
                 .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Payment not found", "paymentId", "pathParam"));
         Map<String, Object> body = payment(row, sensitive);
         List<Map<String, Object>> events = new ArrayList<>();
@@ -268,31 +244,12 @@ public final class AuditHandler {
         return out;
     }
 
-    private Condition paymentFilters(AuditQuery q) {
-        Condition where = DSL.trueCondition();
-        String remoteId = q.text("remoteId");
-        if (remoteId != null) {
-            where = where.and(PAYMENT.REMOTE_ID.containsIgnoreCase(remoteId));
-        }
-        String status = q.oneOf("status", PAYMENT_STATUSES);
-        if (status != null) {
-            where = where.and(PAYMENT.STATUS.eq(status));
-        }
-        where = where.and(range(PAYMENT.SOURCE_AMOUNT, q.number("sourceAmountFrom"), q.number("sourceAmountTo")));
-        where = where.and(range(PAYMENT.AMOUNT, q.number("paymentAmountFrom"), q.number("paymentAmountTo")));
-        return where.and(range(PAYOUT.SUBMITTED, q.date("submittedDateFrom", false), q.date("submittedDateTo", true)));
-    }
-
-    /** from inclusive; to inclusive for amounts, and already the next day's start (exclusive) for dates. */
-    private static <T extends Comparable<T>> Condition range(org.jooq.Field<T> field, T from, T to) {
-        Condition c = DSL.trueCondition();
-        if (from != null) {
-            c = c.and(field.ge(from));
-        }
-        if (to != null) {
-            c = c.and(to instanceof OffsetDateTime ? field.lt(to) : field.le(to));
-        }
-        return c;
+    private static AuditRepository.PaymentFilter paymentFilter(AuditQuery q, UUID payorId, UUID payoutId, UUID paymentId,
+                                                             UUID payeeId, String sourceCurrency, String paymentCurrency) {
+        return new AuditRepository.PaymentFilter(payorId, payoutId, paymentId, payeeId, q.text("remoteId"),
+                q.oneOf("status", PAYMENT_STATUSES), q.number("sourceAmountFrom"), q.number("sourceAmountTo"),
+                q.number("paymentAmountFrom"), q.number("paymentAmountTo"), sourceCurrency, paymentCurrency,
+                q.date("submittedDateFrom", false), q.date("submittedDateTo", true));
     }
 
     private static void ownPayor(VeloPrincipal caller, UUID payorId) {

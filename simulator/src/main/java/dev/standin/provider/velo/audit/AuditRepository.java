@@ -58,6 +58,16 @@ public final class AuditRepository {
     record Page<T>(long total, List<T> rows) {
     }
 
+    /** The payout list's filters; null means "any". Dates: from inclusive, to exclusive (the next day's start). */
+    record PayoutFilter(UUID payorId, UUID payoutId, String memo, String status, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /** The payment lists' filters; null means "any". */
+    record PaymentFilter(UUID payorId, UUID payoutId, UUID paymentId, UUID payeeId, String remoteId, String status,
+                         Long sourceAmountFrom, Long sourceAmountTo, Long paymentAmountFrom, Long paymentAmountTo,
+                         String sourceCurrency, String paymentCurrency, OffsetDateTime from, OffsetDateTime to) {
+    }
+
     private final DSLContext dsl;
     private final PayoutRepository payouts;
 
@@ -66,7 +76,12 @@ public final class AuditRepository {
         this.payouts = payouts;
     }
 
-    Page<Payout> payouts(Condition where, VeloPage page) {
+    Page<Payout> payouts(PayoutFilter f, VeloPage page) {
+        Condition where = PAYOUT.PAYOR_ID.eq(f.payorId())
+                .and(f.payoutId() == null ? DSL.noCondition() : PAYOUT.PAYOUT_ID.eq(f.payoutId()))
+                .and(f.memo() == null ? DSL.noCondition() : PAYOUT.MEMO.containsIgnoreCase(f.memo()))
+                .and(f.status() == null ? DSL.noCondition() : PAYOUT.STATUS.eq(f.status()))
+                .and(range(PAYOUT.SUBMITTED, f.from(), f.to()));
         long total = dsl.fetchCount(PAYOUT, where);
         List<Payout> rows = dsl.select(PAYOUT.fields()).select(TOTAL_PAYMENTS).from(PAYOUT).where(where)
                 .orderBy(order(page, PAYOUT_SORT, PAYOUT.PAYOUT_ID.asc())).limit(page.pageSize()).offset(page.offset())
@@ -78,7 +93,18 @@ public final class AuditRepository {
         return payouts.payments(dsl, payoutId);
     }
 
-    Page<PaymentRow> payments(Condition where, VeloPage page) {
+    Page<PaymentRow> payments(PaymentFilter f, VeloPage page) {
+        Condition where = PAYMENT.PAYOR_ID.eq(f.payorId())
+                .and(f.payoutId() == null ? DSL.noCondition() : PAYMENT.PAYOUT_ID.eq(f.payoutId()))
+                .and(f.paymentId() == null ? DSL.noCondition() : PAYMENT.PAYMENT_ID.eq(f.paymentId()))
+                .and(f.payeeId() == null ? DSL.noCondition() : PAYMENT.PAYEE_ID.eq(f.payeeId()))
+                .and(f.remoteId() == null ? DSL.noCondition() : PAYMENT.REMOTE_ID.containsIgnoreCase(f.remoteId()))
+                .and(f.status() == null ? DSL.noCondition() : PAYMENT.STATUS.eq(f.status()))
+                .and(f.sourceCurrency() == null ? DSL.noCondition() : PAYMENT.SOURCE_CURRENCY.eq(f.sourceCurrency()))
+                .and(f.paymentCurrency() == null ? DSL.noCondition() : PAYMENT.CURRENCY.eq(f.paymentCurrency()))
+                .and(range(PAYMENT.SOURCE_AMOUNT, f.sourceAmountFrom(), f.sourceAmountTo()))
+                .and(range(PAYMENT.AMOUNT, f.paymentAmountFrom(), f.paymentAmountTo()))
+                .and(range(PAYOUT.SUBMITTED, f.from(), f.to()));
         var from = PAYMENT.join(PAYOUT).on(PAYOUT.PAYOUT_ID.eq(PAYMENT.PAYOUT_ID))
                 .leftJoin(PAYEE).on(PAYEE.PAYEE_ID.eq(PAYMENT.PAYEE_ID));
         long total = dsl.fetchCount(dsl.select(PAYMENT.PAYMENT_ID).from(from).where(where));
@@ -122,6 +148,18 @@ public final class AuditRepository {
     private PaymentRow toRow(Record r) {
         return new PaymentRow(PayoutRepository.toPayment(r.into(PAYMENT)), r.get(PAYOUT.SUBMITTED), r.get(PAYOUT.QUOTE_ID),
                 r.get(PAYEE.ROUTING_NUMBER), r.get(PAYEE.ACCOUNT_NUMBER));
+    }
+
+    /** from inclusive; to inclusive for amounts, exclusive for dates (already the next day's start). */
+    private static <T extends Comparable<T>> Condition range(Field<T> field, T from, T to) {
+        Condition c = DSL.noCondition();
+        if (from != null) {
+            c = c.and(field.ge(from));
+        }
+        if (to != null) {
+            c = c.and(to instanceof OffsetDateTime ? field.lt(to) : field.le(to));
+        }
+        return c;
     }
 
     private static List<SortField<?>> order(VeloPage page, Map<String, Field<?>> sortable, SortField<?> tieBreak) {

@@ -12,10 +12,13 @@ import dev.standin.core.id.IdGenerator;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.provider.velo.VeloModule;
 import dev.standin.provider.velo.auth.VeloPrincipal;
+import dev.standin.provider.velo.funding.SourceAccountRepository;
+import dev.standin.provider.velo.payee.PayeeRepository;
 import org.jooq.DSLContext;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,7 +36,7 @@ public final class PayoutService {
     private static final List<String> WITHDRAWABLE = List.of("SUBMITTED", "ACCEPTED", "QUOTED");
 
     /** A payout with its payments, as the summary shows it at {@code asOf} (quotes expire). */
-    public record View(Payout payout, List<Payment> payments, java.time.Instant asOf) {
+    public record View(Payout payout, List<Payment> payments, Instant asOf) {
     }
 
     private final PayoutRepository payouts;
@@ -46,8 +49,7 @@ public final class PayoutService {
     private final IdGenerator ids;
     private final ScenarioRegistry settings;
 
-    public PayoutService(PayoutRepository payouts, dev.standin.provider.velo.payee.PayeeRepository payees,
-                         dev.standin.provider.velo.funding.SourceAccountRepository accounts, DSLContext dsl,
+    public PayoutService(PayoutRepository payouts, PayeeRepository payees, SourceAccountRepository accounts, DSLContext dsl,
                          VirtualClock clock, Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
         this.payouts = payouts;
         this.rates = new FxRates(settings);
