@@ -9,6 +9,9 @@ import dev.standin.core.http.RequestJournal;
 import dev.standin.core.id.Ids;
 import dev.standin.core.provider.ProviderContext;
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.rules.RuleFilter;
+import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.scenario.ScenarioException;
 import dev.standin.core.scenario.ScenarioParser;
 import dev.standin.core.scenario.ScenarioRegistry;
@@ -71,23 +74,27 @@ public final class StandinServer implements AutoCloseable {
         ScenarioRegistry registry = new ScenarioRegistry();
         Map<String, SeedCheck> seedChecks = new LinkedHashMap<>();
         modules.forEach(m -> seedChecks.put(m.name(), m.seedCheck()));
+        RuleEngine rules = new RuleEngine(ids.stream("rules"));
+        WebhookDelivery webhooks = new WebhookDelivery(clock, scheduler, rules);
         Simulation simulation = new Simulation(modules, registry, new ScenarioParser(seedChecks, registry),
-                database, clock, scheduler, ids);
+                database, clock, scheduler, ids, rules, webhooks);
         Future<?> parsed = startup.submit(() -> simulation.parseAtStart(sources));
-        modules.forEach(m -> m.init(new ProviderContext(clock, scheduler, ids.stream(m.name()), database, registry)));
+        modules.forEach(m -> m.init(new ProviderContext(clock, scheduler, ids.stream(m.name()), database, registry, rules, webhooks)));
 
         StandinServer server = new StandinServer(database, scheduler, simulation);
         try {
             RequestJournal journal = new RequestJournal(options.journalSize());
             HttpServerFactory http = new HttpServerFactory(new HttpServerFactory.Settings(
                     options.host(), options.maxBodyBytes(), journal, clock, () -> server.serving));
-            ControlApi control = new ControlApi(simulation, clock, scheduler, journal,
+            ControlApi control = new ControlApi(simulation, clock, scheduler, journal, webhooks,
                     () -> server.serving, () -> server.ports, version());
             server.listen("control", options.port("control"),
                     http.create("control", ControlApi.errors(), ids.stream(CORE_STREAM), false, control), options.host());
             for (ProviderModule module : modules) {
+                RuleFilter filter = new RuleFilter(rules, module.name(), module.errors(), module::tenant, scheduler, clock,
+                        webhooks::sendFromRule);
                 server.listen(module.name(), options.port(module.name()),
-                        http.create(module.name(), module.errors(), ids.stream(module.name()), true, module.routes()), options.host());
+                        http.create(module.name(), module.errors(), ids.stream(module.name()), true, filter, module.routes()), options.host());
             }
             long tHttp = System.nanoTime();
             await(migrated);

@@ -4,6 +4,8 @@ import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.Ids;
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.scenario.Scenario;
 import dev.standin.core.scenario.ScenarioException;
 import dev.standin.core.scenario.ScenarioParser;
@@ -36,9 +38,12 @@ public final class Simulation {
     private final VirtualClock clock;
     private final Scheduler scheduler;
     private final Ids ids;
+    private final RuleEngine rules;
+    private final WebhookDelivery webhooks;
 
     public Simulation(List<ProviderModule> modules, ScenarioRegistry registry, ScenarioParser parser,
-                      Database database, VirtualClock clock, Scheduler scheduler, Ids ids) {
+                      Database database, VirtualClock clock, Scheduler scheduler, Ids ids, RuleEngine rules,
+                      WebhookDelivery webhooks) {
         this.modules = modules;
         this.registry = registry;
         this.parser = parser;
@@ -46,6 +51,8 @@ public final class Simulation {
         this.clock = clock;
         this.scheduler = scheduler;
         this.ids = ids;
+        this.rules = rules;
+        this.webhooks = webhooks;
     }
 
     /** Parses the start-up scenarios into the registry, reporting every problem of every file together. */
@@ -61,6 +68,7 @@ public final class Simulation {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
+        rules.reload(registry.all());
     }
 
     /**
@@ -73,6 +81,7 @@ public final class Simulation {
                 registry.add(parser.parse(stored.getSource(), stored.getOrigin()));
             }
         });
+        rules.reload(registry.all());
         if (database.meta(SEEDED).isEmpty()) {
             database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl())));
             database.meta(SEEDED, "true");
@@ -91,6 +100,7 @@ public final class Simulation {
                     .execute();
         });
         registry.add(scenario);
+        rules.reload(registry.all());
         return scenario;
     }
 
@@ -105,6 +115,8 @@ public final class Simulation {
         }
         registry.remove(name);
         database.dsl().deleteFrom(SCENARIO).where(SCENARIO.NAME.eq(name)).execute();
+        rules.reload(registry.all());
+        rules.holds().releaseScenario(name);
         for (ProviderModule module : modules) {
             if (!found.get().seedFor(module.name()).isMissingNode()) {
                 reset(module);
@@ -116,6 +128,9 @@ public final class Simulation {
     /** Every provider back to what the loaded scenarios seed; the clock and id generators restart. */
     public synchronized void resetAll() {
         scheduler.cancel(null);
+        rules.holds().clear();
+        rules.reload(registry.all());
+        webhooks.clear();
         modules.forEach(ProviderModule::clear);
         clock.restart();
         ids.restartAll();
@@ -140,6 +155,10 @@ public final class Simulation {
 
     public ScenarioRegistry scenarios() {
         return registry;
+    }
+
+    public RuleEngine rules() {
+        return rules;
     }
 
     private void seedAll(Scenario scenario, DSLContext tx) {

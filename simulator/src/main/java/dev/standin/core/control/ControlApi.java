@@ -6,6 +6,7 @@ import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ErrorRenderer;
 import dev.standin.core.http.RequestJournal;
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.webhooks.WebhookDelivery;
 import io.javalin.apibuilder.EndpointGroup;
 
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class ControlApi implements EndpointGroup {
     private final Simulation simulation;
 
     public ControlApi(Simulation simulation, VirtualClock clock, Scheduler scheduler, RequestJournal journal,
-                      BooleanSupplier serving, Supplier<Map<String, Object>> ports, String version) {
+                      WebhookDelivery webhooks, BooleanSupplier serving, Supplier<Map<String, Object>> ports, String version) {
         this.simulation = simulation;
         this.groups = new EndpointGroup[]{
                 new HealthEndpoints(serving, ports, version, clock, simulation),
@@ -28,6 +29,8 @@ public final class ControlApi implements EndpointGroup {
                 new StateEndpoints(simulation),
                 new JournalEndpoints(journal),
                 new ScenarioEndpoints(simulation),
+                new HoldEndpoints(simulation.rules().holds()),
+                new WebhookEndpoints(webhooks),
         };
     }
 

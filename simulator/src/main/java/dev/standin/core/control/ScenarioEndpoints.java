@@ -2,6 +2,7 @@ package dev.standin.core.control;
 
 import dev.standin.core.Simulation;
 import dev.standin.core.http.ApiError;
+import dev.standin.core.rules.Rule;
 import dev.standin.core.scenario.Scenario;
 import dev.standin.core.scenario.ScenarioException;
 import io.javalin.apibuilder.EndpointGroup;
@@ -33,7 +34,7 @@ final class ScenarioEndpoints implements EndpointGroup {
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("scenarios", simulation.scenarios().all().stream().map(ScenarioEndpoints::describe).toList()));
+        ctx.json(Map.of("scenarios", simulation.scenarios().all().stream().map(this::describeWithHits).toList()));
     }
 
     private void load(Context ctx) {
@@ -55,6 +56,22 @@ final class ScenarioEndpoints implements EndpointGroup {
             throw ApiError.notFound("No scenario named '" + name + "' is loaded");
         }
         ctx.status(204);
+    }
+
+    private Map<String, Object> describeWithHits(Scenario scenario) {
+        Map<String, Object> out = describe(scenario);
+        List<Map<String, Object>> hits = new java.util.ArrayList<>();
+        for (Rule r : simulation.rules().rules()) {
+            if (r.scenario().equals(scenario.name())) {
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("name", r.name());
+                h.put("matched", r.matchedCount());
+                h.put("fired", r.firedCount());
+                hits.add(h);
+            }
+        }
+        out.put("ruleHits", hits);
+        return out;
     }
 
     static Map<String, Object> describe(Scenario scenario) {

@@ -3,6 +3,7 @@ package dev.standin.core.http;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.json.Json;
+import dev.standin.core.rules.RuleFilter;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -45,6 +46,12 @@ public final class HttpServerFactory {
      *                       and it answers 503 until the simulation is ready
      */
     public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, boolean provider, EndpointGroup routes) {
+        return create(name, errors, correlationIds, provider, null, routes);
+    }
+
+    /** As above, with scenario rules applied to the API's requests when {@code rules} is given. */
+    public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, boolean provider, RuleFilter rules,
+                          EndpointGroup routes) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -66,6 +73,10 @@ public final class HttpServerFactory {
                         throw new ApiError(503, "STARTING", "Standin is starting; retry shortly", null, null);
                     }
                 });
+            }
+            if (rules != null) {
+                config.routes.before(rules::before);
+                config.routes.after(rules::after);
             }
             if (provider && settings.journal.enabled()) {
                 config.requestLogger.http((ctx, ms) -> record(name, ctx, ms));

@@ -3,10 +3,12 @@ package dev.standin.core.provider;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
+import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.core.store.Database;
 
-/** What the core hands each provider: its clock, scheduler, id stream, database and the loaded scenarios. */
+/** What the core hands each provider: its clock, scheduler, id stream, database, the loaded scenarios and their rules. */
 public record ProviderContext(VirtualClock clock, Scheduler scheduler, IdGenerator ids, Database database,
-                              ScenarioRegistry scenarios) {
+                              ScenarioRegistry scenarios, RuleEngine rules, WebhookDelivery webhooks) {
 }

@@ -4,6 +4,7 @@ import dev.standin.core.http.ErrorRenderer;
 import dev.standin.core.scenario.Scenario;
 import dev.standin.core.scenario.SeedCheck;
 import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
 import org.jooq.DSLContext;
 
 import java.util.Map;
@@ -30,6 +31,11 @@ public interface ProviderModule {
     default EndpointGroup controlRoutes() {
         return () -> {
         };
+    }
+
+    /** The tenant a request speaks for (payor, application, merchant...), for tenant-scoped rules; null when unknown. */
+    default String tenant(Context ctx) {
+        return null;
     }
 
     /** Renders errors in the provider's own shape. */

@@ -2,6 +2,7 @@ package dev.standin.core.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import dev.standin.core.rules.RuleCompiler;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -74,6 +75,9 @@ public final class ScenarioParser {
         }
         checkDurations(root.path("settings"), "/settings", problems);
         checkDurations(root.path("rules"), "/rules", problems);
+        if (problems.isEmpty() && root.path("rules").isArray()) {
+            RuleCompiler.check(root.get("rules"), "/rules", problems::add);
+        }
         if (problems.isEmpty()) {
             JsonNode seed = root.path("seed");
             seedChecks.forEach((provider, check) -> {

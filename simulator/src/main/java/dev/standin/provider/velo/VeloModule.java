@@ -95,19 +95,20 @@ public final class VeloModule implements ProviderModule {
         this.authHandler = new AuthHandler(auth);
         this.payorHandler = new PayorHandler(auth,
                 new PayorService(payors, new ApplicationRepository(dsl), keys, context.ids()));
+        VeloEvents events = new VeloEvents(context.rules(), context.scheduler());
         this.payees = new PayeeRepository(dsl);
         this.invites = new InviteRepository(dsl);
         this.inviteService = new InviteService(invites, payees, context.ids());
         this.inviteHandler = new InviteHandler(inviteService);
         this.payeeService = new PayeeService(payees, new PayeeBatchRepository(dsl), invites, dsl,
-                context.clock(), context.scheduler(), context.ids(), context.scenarios());
+                context.clock(), context.scheduler(), context.ids(), context.scenarios(), events);
         this.payeeHandler = new PayeeHandler(auth, payeeService);
         this.sourceAccounts = new SourceAccountRepository(dsl);
         this.funding = new FundingService(sourceAccounts, new FundingRepository(dsl), dsl,
-                context.clock(), context.scheduler(), context.ids(), context.scenarios());
+                context.clock(), context.scheduler(), context.ids(), context.scenarios(), events);
         this.sourceAccountHandler = new SourceAccountHandler(auth, funding);
         this.payoutService = new PayoutService(new PayoutRepository(dsl), payees, sourceAccounts, dsl,
-                context.clock(), context.scheduler(), context.ids(), context.scenarios());
+                context.clock(), context.scheduler(), context.ids(), context.scenarios(), events);
         this.funding.onCredited(payoutService::fundsArrived);
         this.payoutHandler = new PayoutHandler(auth, payoutService);
         this.referenceHandler = new ReferenceHandler(auth);
@@ -169,6 +170,11 @@ public final class VeloModule implements ProviderModule {
             get("/invites/{inviteId}", control::invite);
             post("/payments/{paymentId}/fail", control::failPayment);
         };
+    }
+
+    @Override
+    public String tenant(io.javalin.http.Context ctx) {
+        return auth.tenantOf(ctx);
     }
 
     @Override

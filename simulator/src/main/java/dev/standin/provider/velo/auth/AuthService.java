@@ -54,6 +54,17 @@ public final class AuthService {
                 .orElseThrow(() -> unauthorized("invalid_token", "Invalid or expired access token"));
     }
 
+    /** The payor a request speaks for (bearer token or Basic key), or null; never throws. */
+    public String tenantOf(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        Optional<String> bearer = Credentials.bearer(authorization);
+        if (bearer.isPresent()) {
+            return tokens.find(bearer.get()).map(p -> p.payorId().toString()).orElse(null);
+        }
+        return Credentials.basic(authorization).flatMap(b -> keys.findPrincipal(b.user(), b.password()))
+                .map(p -> p.payorId().toString()).orElse(null);
+    }
+
     public void clear() {
         tokens.clear();
     }

@@ -5,6 +5,7 @@ import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.provider.velo.VeloEvents;
 import dev.standin.provider.velo.VeloModule;
 import dev.standin.provider.velo.VeloPage;
 import dev.standin.provider.velo.auth.VeloPrincipal;
@@ -32,9 +33,11 @@ public final class FundingService {
     private final ScenarioRegistry settings;
     private Consumer<UUID> onCredited = account -> {
     };
+    private final VeloEvents events;
 
     public FundingService(SourceAccountRepository accounts, FundingRepository fundings, DSLContext dsl, VirtualClock clock,
-                          Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
+                          Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings, VeloEvents events) {
+        this.events = events;
         this.accounts = accounts;
         this.fundings = fundings;
         this.dsl = dsl;
@@ -69,8 +72,20 @@ public final class FundingService {
             fundings.event(tx.dsl(), fundingId, ids.uuid(), "PAYOR_FUNDING_REQUESTED", now());
         });
         scheduler.schedule(VeloModule.NAME, "ACH funding " + fundingId,
-                settings.delay("veloFundingDelay", FUNDING_DELAY), () -> credit(fundingId));
+                settings.delay("veloFundingDelay", FUNDING_DELAY),
+                () -> events.around("funding.credit", caller.payorId().toString(), java.util.Map.of("fundingId", fundingId,
+                                "amount", amount, "sourceAccountId", account.id(), "sourceAccountName", account.name()),
+                        () -> credit(fundingId), outcome -> returned(fundingId)));
         return fundingId;
+    }
+
+    /** The outcome {@code return}: the bank returned the ACH funding; FAILED, nothing credited. */
+    void returned(UUID fundingId) {
+        dsl.transaction(tx -> {
+            if (fundings.complete(tx.dsl(), fundingId, "FAILED", now())) {
+                fundings.event(tx.dsl(), fundingId, ids.uuid(), "PAYOR_FUNDING_RETURN_RECEIVED", now());
+            }
+        });
     }
 
     void credit(UUID fundingId) {

@@ -14,6 +14,7 @@ import dev.standin.core.http.Violations;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.db.velo.tables.records.PayeeBatchRecord;
+import dev.standin.provider.velo.VeloEvents;
 import dev.standin.provider.velo.VeloModule;
 import dev.standin.provider.velo.VeloPage;
 import dev.standin.provider.velo.auth.VeloPrincipal;
@@ -48,9 +49,11 @@ public final class PayeeService {
     private final Scheduler scheduler;
     private final IdGenerator ids;
     private final ScenarioRegistry settings;
+    private final VeloEvents events;
 
     public PayeeService(PayeeRepository payees, PayeeBatchRepository batches, InviteRepository invites, DSLContext dsl,
-                        VirtualClock clock, Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
+                        VirtualClock clock, Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings, VeloEvents events) {
+        this.events = events;
         this.payees = payees;
         this.batches = batches;
         this.invites = invites;
@@ -166,7 +169,10 @@ public final class PayeeService {
                 "INVITED", Payee.PENDING, Payee.PENDING, inviteId, batchId, now(), p));
         invites.insert(tx, inviteId, payeeId, payorId);
         scheduler.schedule(VeloModule.NAME, "OFAC check " + payeeId,
-                settings.delay("veloOfacCheckDelay", OFAC_DELAY), () -> screen(payeeId));
+                settings.delay("veloOfacCheckDelay", OFAC_DELAY),
+                () -> events.around("payee.ofac", payorId.toString(), java.util.Map.of("payeeId", payeeId, "remoteId", remoteId,
+                                "email", p.path("email").asText()), () -> screen(payeeId),
+                        outcome -> payees.setStates(payeeId, null, Payee.FAILED, null)));
         return null;
     }
 

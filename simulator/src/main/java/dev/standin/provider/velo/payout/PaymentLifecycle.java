@@ -4,6 +4,7 @@ import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.provider.velo.VeloEvents;
 import dev.standin.provider.velo.VeloModule;
 import dev.standin.provider.velo.funding.SourceAccountRepository;
 import org.jooq.DSLContext;
@@ -28,10 +29,11 @@ import static dev.standin.db.velo.Tables.PAYOUT;
 final class PaymentLifecycle {
     static final Duration STEP_DELAY = Duration.ofSeconds(1);
 
+    /** from status, to status, audit event, rule event. */
     private static final String[][] STEPS = {
-            {PaymentStatus.FUNDED, PaymentStatus.BANK_PAYMENT_REQUESTED, "BANK_PAYMENT_REQUESTED"},
-            {PaymentStatus.BANK_PAYMENT_REQUESTED, PaymentStatus.ACCEPTED_BY_RAILS, "PAYMENT_ACCEPTED_BY_RAILS"},
-            {PaymentStatus.ACCEPTED_BY_RAILS, PaymentStatus.CONFIRMED, "PAYMENT_CONFIRMED"},
+            {PaymentStatus.FUNDED, PaymentStatus.BANK_PAYMENT_REQUESTED, "BANK_PAYMENT_REQUESTED", "payment.bankRequest"},
+            {PaymentStatus.BANK_PAYMENT_REQUESTED, PaymentStatus.ACCEPTED_BY_RAILS, "PAYMENT_ACCEPTED_BY_RAILS", "payment.railsAccept"},
+            {PaymentStatus.ACCEPTED_BY_RAILS, PaymentStatus.CONFIRMED, "PAYMENT_CONFIRMED", "payment.confirm"},
     };
 
     private final PayoutRepository payouts;
@@ -41,9 +43,11 @@ final class PaymentLifecycle {
     private final Scheduler scheduler;
     private final IdGenerator ids;
     private final ScenarioRegistry settings;
+    private final VeloEvents events;
 
     PaymentLifecycle(PayoutRepository payouts, SourceAccountRepository accounts, DSLContext dsl, VirtualClock clock,
-                     Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
+                     Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings, VeloEvents events) {
+        this.events = events;
         this.payouts = payouts;
         this.accounts = accounts;
         this.dsl = dsl;
@@ -108,7 +112,29 @@ final class PaymentLifecycle {
 
     private void scheduleStep(UUID paymentId, int step) {
         scheduler.schedule(VeloModule.NAME, STEPS[step][2] + " " + paymentId,
-                settings.delay("veloPaymentStepDelay", STEP_DELAY), () -> runStep(paymentId, step));
+                settings.delay("veloPaymentStepDelay", STEP_DELAY), () -> ruledStep(paymentId, step));
+    }
+
+    /** The step as rules see it: {@code payment.bankRequest|railsAccept|confirm}; outcome {@code fail} fails the payment. */
+    private void ruledStep(UUID paymentId, int step) {
+        payouts.payment(dsl, paymentId).ifPresent(p -> events.around(STEPS[step][3], p.payorId().toString(), entity(p),
+                () -> runStep(paymentId, step),
+                outcome -> fail(paymentId, outcome.path("reason").asText("ACH_RETURN_R01"))));
+    }
+
+    static java.util.Map<String, Object> entity(Payment p) {
+        java.util.Map<String, Object> e = new java.util.HashMap<>();
+        e.put("paymentId", p.paymentId());
+        e.put("payoutId", p.payoutId());
+        e.put("remoteId", p.remoteId());
+        e.put("amount", p.amount());
+        e.put("currency", p.currency());
+        e.put("sourceAccountName", p.sourceAccountName());
+        e.put("status", p.status());
+        if (p.payorPaymentId() != null) {
+            e.put("payorPaymentId", p.payorPaymentId());
+        }
+        return e;
     }
 
     private void runStep(UUID paymentId, int step) {

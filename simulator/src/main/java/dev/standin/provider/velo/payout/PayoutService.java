@@ -10,6 +10,7 @@ import dev.standin.core.http.ApiError;
 import dev.standin.core.http.Violations;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.provider.velo.VeloEvents;
 import dev.standin.provider.velo.VeloModule;
 import dev.standin.provider.velo.auth.VeloPrincipal;
 import dev.standin.provider.velo.funding.SourceAccountRepository;
@@ -49,12 +50,15 @@ public final class PayoutService {
     private final IdGenerator ids;
     private final ScenarioRegistry settings;
 
+    private final VeloEvents events;
+
     public PayoutService(PayoutRepository payouts, PayeeRepository payees, SourceAccountRepository accounts, DSLContext dsl,
-                         VirtualClock clock, Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings) {
+                         VirtualClock clock, Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings, VeloEvents events) {
+        this.events = events;
         this.payouts = payouts;
         this.rates = new FxRates(settings);
         this.validator = new PayoutValidator(payouts, payees, accounts, rates, ids);
-        this.lifecycle = new PaymentLifecycle(payouts, accounts, dsl, clock, scheduler, ids, settings);
+        this.lifecycle = new PaymentLifecycle(payouts, accounts, dsl, clock, scheduler, ids, settings, events);
         this.dsl = dsl;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -150,7 +154,10 @@ public final class PayoutService {
         });
         scheduler.schedule(VeloModule.NAME, "validate payout " + payoutId,
                 settings.delay("veloPayoutValidationDelay", VALIDATION_DELAY),
-                () -> dsl.transaction(tx -> validator.validate(tx.dsl(), payoutId, now())));
+                () -> events.around("payout.validate", caller.payorId().toString(),
+                        java.util.Map.of("payoutId", payoutId, "payments", payments.size(), "memo", memo == null ? "" : memo),
+                        () -> dsl.transaction(tx -> validator.validate(tx.dsl(), payoutId, now())),
+                        outcome -> dsl.transaction(tx -> validator.reject(tx.dsl(), payoutId, outcome.path("reason").asText("OTHER"), now()))));
         return payoutId;
     }
 

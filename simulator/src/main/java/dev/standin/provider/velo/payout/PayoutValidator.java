@@ -76,6 +76,24 @@ final class PayoutValidator {
                 anyAccepted ? PaymentStatus.ACCEPTED : PaymentStatus.REJECTED, null, now);
     }
 
+    /** The outcome {@code reject}: every payment REJECTED with {@code reason}, and the payout REJECTED. */
+    void reject(DSLContext tx, UUID payoutId, String reason, OffsetDateTime now) {
+        Payout payout = payouts.find(tx, payoutId).orElse(null);
+        if (payout == null || !payout.status().equals(PaymentStatus.SUBMITTED)) {
+            return;
+        }
+        List<PayoutRepository.Verdict> verdicts = new ArrayList<>();
+        List<PayoutRepository.Event> events = new ArrayList<>();
+        for (Payment p : payouts.payments(tx, payoutId)) {
+            verdicts.add(new PayoutRepository.Verdict(p.paymentId(), PaymentStatus.REJECTED,
+                    p.reason() != null ? p.reason() : reason, null, null, null));
+            events.add(new PayoutRepository.Event(p.paymentId(), ids.uuid(), "PAYMENT_SUBMITTED_REJECTED", now));
+        }
+        payouts.judge(tx, verdicts, now);
+        payouts.events(tx, events);
+        payouts.movePayout(tx, payoutId, List.of(PaymentStatus.SUBMITTED), PaymentStatus.REJECTED, null, now);
+    }
+
     private String reason(Payment p, Optional<SourceAccount> account, Optional<Payee> payee,
                           Set<String> seenHere, Set<String> usedElsewhere) {
         if (account.isEmpty()) {

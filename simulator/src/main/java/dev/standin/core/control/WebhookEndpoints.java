@@ -1,0 +1,36 @@
+package dev.standin.core.control;
+
+import dev.standin.core.http.ApiError;
+import dev.standin.core.webhooks.WebhookDelivery;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+
+import java.util.Map;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/** {@code GET /_sim/webhooks} (newest first) and {@code POST /_sim/webhooks/{id}/redeliver}. */
+final class WebhookEndpoints implements EndpointGroup {
+    private final WebhookDelivery webhooks;
+
+    WebhookEndpoints(WebhookDelivery webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/_sim/webhooks", ctx -> ctx.json(Map.of("deliveries", webhooks.list())));
+        post("/_sim/webhooks/{id}/redeliver", this::redeliver);
+    }
+
+    private void redeliver(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiError.badPath("id", "id must be a whole number");
+        }
+        ctx.json(webhooks.redeliver(id).orElseThrow(() -> ApiError.notFound("No webhook delivery " + id)));
+    }
+}

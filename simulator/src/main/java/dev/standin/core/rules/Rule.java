@@ -1,0 +1,104 @@
+package dev.standin.core.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A compiled scenario rule: when (a {@link Match}), what happens (an {@link Effect}) and how often
+ * ({@link Times}). Counts how many times it matched and how many times it fired.
+ */
+public final class Rule {
+
+    /** What a rule matches; null fields match anything. Requests use method/path/query/headers/body; events use event/entity. */
+    record Match(String provider, String method, PathTemplate path, Map<String, ValueMatcher> query,
+                 Map<String, ValueMatcher> headers, Map<String, ValueMatcher> body, String tenant,
+                 String event, Map<String, ValueMatcher> entity) {
+    }
+
+    /** What happens when a rule fires; several may combine (e.g. a delay, then a response). */
+    public record Effect(Respond respond, JsonNode outcome, Duration delayMin, Duration delayMax, String fault,
+                         Integer rateLimitRetryAfter, CommitThenFail commitThenFail, boolean hold, Webhook webhook) {
+        public boolean delays() {
+            return delayMin != null;
+        }
+    }
+
+    /** Answer with this status, headers and (templated) body; without a body, the provider's own error shape. */
+    public record Respond(int status, Map<String, String> headers, JsonNode body) {
+    }
+
+    /** Do the work, then answer {@code status} (or drop the connection). */
+    public record CommitThenFail(int status, boolean drop) {
+    }
+
+    /** After answering, POST {@code body} (templated) to {@code url}. */
+    public record Webhook(String url, Map<String, String> headers, JsonNode body, Duration delay) {
+    }
+
+    /** How often: always, the first N matches, only the Nth, after the first N, or with a probability. */
+    record Times(String mode, long n, double probability) {
+    }
+
+    private final String scenario;
+    private final String name;
+    private final Match match;
+    private final Effect effect;
+    private final Times times;
+    private final AtomicLong matched = new AtomicLong();
+    private final AtomicLong fired = new AtomicLong();
+
+    Rule(String scenario, String name, Match match, Effect effect, Times times) {
+        this.scenario = scenario;
+        this.name = name;
+        this.match = match;
+        this.effect = effect;
+        this.times = times;
+    }
+
+    public String scenario() {
+        return scenario;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    Match match() {
+        return match;
+    }
+
+    public Effect effect() {
+        return effect;
+    }
+
+    Times times() {
+        return times;
+    }
+
+    /** Counts a match and answers whether this one fires, given how often the rule applies. */
+    boolean countAndDecide(java.util.function.DoubleSupplier random) {
+        long n = matched.incrementAndGet();
+        boolean fire = switch (times.mode()) {
+            case "first" -> n <= times.n();
+            case "nth" -> n == times.n();
+            case "after" -> n > times.n();
+            case "probability" -> random.getAsDouble() < times.probability();
+            default -> true;
+        };
+        if (fire) {
+            fired.incrementAndGet();
+        }
+        return fire;
+    }
+
+    public long matchedCount() {
+        return matched.get();
+    }
+
+    public long firedCount() {
+        return fired.get();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.standin.core.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.id.IdGenerator;
+import dev.standin.core.scenario.Scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The loaded scenarios' rules, in load order then file order: the first rule that matches (and, by
+ * its "how often", fires) decides. Random choices (probability, delay ranges) come from the seeded
+ * "rules" id stream, so runs repeat exactly.
+ */
+public final class RuleEngine {
+    /** A rule that fired for a request, with the request's path variables for templating. */
+    public record Firing(Rule rule, Map<String, String> pathVariables) {
+    }
+
+    private final IdGenerator random;
+    private final Holds holds = new Holds();
+    private volatile List<Rule> rules = List.of();
+
+    public RuleEngine(IdGenerator random) {
+        this.random = random;
+    }
+
+    /** Recompiles every loaded scenario's rules (counts start again). */
+    public void reload(List<Scenario> scenarios) {
+        List<Rule> all = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            if (s.rules().isArray()) {
+                all.addAll(RuleCompiler.compile(s.name(), s.rules()));
+            }
+        }
+        rules = List.copyOf(all);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public Holds holds() {
+        return holds;
+    }
+
+    public boolean hasRulesFor(String provider) {
+        for (Rule r : rules) {
+            if (r.match().provider() == null || r.match().provider().equals(provider)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Optional<Firing> matchRequest(RequestFacts f) {
+        for (Rule r : rules) {
+            Rule.Match m = r.match();
+            if (m.event() != null || (m.provider() != null && !m.provider().equals(f.provider()))
+                    || (m.method() != null && !m.method().equals(f.method()))) {
+                continue;
+            }
+            Map<String, String> vars = Map.of();
+            if (m.path() != null) {
+                Optional<Map<String, String>> matched = m.path().match(f.path());
+                if (matched.isEmpty()) {
+                    continue;
+                }
+                vars = matched.get();
+            }
+            if (!all(m.query(), name -> f.query().containsKey(name) ? f.query().get(name).getFirst() : null)
+                    || !all(m.headers(), name -> f.headers().get(name.toLowerCase(Locale.ROOT)))
+                    || !bodyMatches(m.body(), f)
+                    || (m.tenant() != null && !m.tenant().equals(f.tenant().get()))) {
+                continue;
+            }
+            if (r.countAndDecide(random::nextDouble)) {
+                return Optional.of(new Firing(r, vars));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A provider's lifecycle event about to happen (e.g. velo {@code payment.confirm}): the first
+     * matching rule's effect, if one fires. {@code entity} holds the entity's fields by name.
+     */
+    public Optional<Rule> matchEvent(String provider, String event, String tenant, Map<String, ?> entity) {
+        for (Rule r : rules) {
+            Rule.Match m = r.match();
+            if (m.event() == null || !m.event().equals(event) || (m.provider() != null && !m.provider().equals(provider))
+                    || (m.tenant() != null && !m.tenant().equals(tenant))
+                    || !all(m.entity(), name -> entity.get(name) == null ? null : String.valueOf(entity.get(name)))) {
+                continue;
+            }
+            if (r.countAndDecide(random::nextDouble)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The delay of an effect: fixed, or drawn uniformly from its range. */
+    public Duration delayOf(Rule.Effect e) {
+        if (!e.delays()) {
+            return Duration.ZERO;
+        }
+        long min = e.delayMin().toMillis();
+        long max = e.delayMax().toMillis();
+        return Duration.ofMillis(min == max ? min : min + (long) (random.nextDouble() * (max - min + 1)));
+    }
+
+    private static boolean all(Map<String, ValueMatcher> matchers, java.util.function.Function<String, String> value) {
+        for (Map.Entry<String, ValueMatcher> e : matchers.entrySet()) {
+            if (!e.getValue().test(value.apply(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean bodyMatches(Map<String, ValueMatcher> matchers, RequestFacts f) {
+        if (matchers.isEmpty()) {
+            return true;
+        }
+        JsonNode body = f.body().get();
+        return all(matchers, name -> {
+            JsonNode v = Templates.field(body, name);
+            return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+        });
+    }
+}

@@ -1,0 +1,221 @@
+package dev.standin.core.webhooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.rules.Rule;
+import dev.standin.core.rules.RuleEngine;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The shared webhook delivery: each delivery is a queue of attempts on the virtual clock. An
+ * attempt POSTs the JSON body asynchronously (an API answer never waits for a subscriber); a 2xx
+ * within the policy's acknowledgement timeout delivers it, anything else schedules the next retry,
+ * and after the last retry it is given up. Rules on the {@code webhook.deliver} event can fail an
+ * attempt ({@code outcome: {type: fail}}), duplicate it ({@code duplicate}), delay or hold it.
+ */
+public final class WebhookDelivery {
+    private static final int LOG_SIZE = 1000;
+    public static final String EVENT = "webhook.deliver";
+
+    /** One attempt: when, the status answered (null when none) and how long it took. */
+    public record Attempt(int number, Instant at, Integer status, long latencyMs, String error) {
+    }
+
+    /** A delivery as the control API shows it. */
+    public record View(long id, String provider, String event, String url, String state, List<Attempt> attempts,
+                       Instant nextAttemptAt, JsonNode body) {
+    }
+
+    private final class Delivery {
+        final long id;
+        final String provider;
+        final String event;
+        final String url;
+        final Map<String, String> headers;
+        final JsonNode body;
+        final WebhookPolicy policy;
+        final List<Attempt> attempts = new ArrayList<>();
+        String state = "PENDING";
+        Instant nextAttemptAt;
+        int failedInRow;
+
+        Delivery(long id, String provider, String event, String url, Map<String, String> headers, JsonNode body, WebhookPolicy policy) {
+            this.id = id;
+            this.provider = provider;
+            this.event = event;
+            this.url = url;
+            this.headers = headers;
+            this.body = body;
+            this.policy = policy;
+        }
+
+        synchronized View view() {
+            return new View(id, provider, event, url, state, List.copyOf(attempts), nextAttemptAt, body);
+        }
+    }
+
+    private final VirtualClock clock;
+    private final Scheduler scheduler;
+    private final RuleEngine rules;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<Long, Delivery> log = new LinkedHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    public WebhookDelivery(VirtualClock clock, Scheduler scheduler, RuleEngine rules) {
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.rules = rules;
+    }
+
+    /** Queues a delivery: its first attempt runs {@code delay} from now on the virtual clock. */
+    public View deliver(String provider, String event, String url, Map<String, String> headers, JsonNode body,
+                        Duration delay, WebhookPolicy policy) {
+        Delivery d = new Delivery(ids.incrementAndGet(), provider, event, url, headers, body, policy);
+        synchronized (log) {
+            log.put(d.id, d);
+            trim();
+        }
+        schedule(d, delay);
+        return d.view();
+    }
+
+    /** A scenario rule's webhook effect. */
+    public void sendFromRule(String provider, Rule rule, String url, Map<String, String> headers, JsonNode body, Duration delay) {
+        deliver(provider, "rule:" + rule.name(), url, headers, body, delay, WebhookPolicy.DEFAULT);
+    }
+
+    public List<View> list() {
+        synchronized (log) {
+            List<View> out = new ArrayList<>(log.values().stream().map(Delivery::view).toList());
+            java.util.Collections.reverse(out);
+            return out;
+        }
+    }
+
+    /** Another round of attempts for a delivery, starting now. */
+    public Optional<View> redeliver(long id) {
+        Delivery d;
+        synchronized (log) {
+            d = log.get(id);
+        }
+        if (d == null) {
+            return Optional.empty();
+        }
+        synchronized (d) {
+            d.state = "PENDING";
+            d.failedInRow = 0;
+        }
+        schedule(d, Duration.ZERO);
+        return Optional.of(d.view());
+    }
+
+    public void clear() {
+        synchronized (log) {
+            log.clear();
+        }
+    }
+
+    private void schedule(Delivery d, Duration delay) {
+        synchronized (d) {
+            d.nextAttemptAt = clock.now().plus(delay);
+        }
+        scheduler.schedule(d.provider, "webhook " + d.id, delay, () -> attempt(d));
+    }
+
+    private void attempt(Delivery d) {
+        Map<String, Object> entity = Map.of("url", d.url, "event", d.event, "attempt", d.attempts.size() + 1);
+        Optional<Rule> rule = rules.matchEvent(d.provider, EVENT, null, entity);
+        if (rule.isPresent()) {
+            Rule.Effect e = rule.get().effect();
+            if (e.hold()) {
+                rules.holds().hold(rule.get(), d.provider, EVENT, "webhook " + d.id + " to " + d.url, () -> send(d));
+                return;
+            }
+            if (e.delays()) {
+                scheduler.schedule(d.provider, "webhook " + d.id + " (delayed)", rules.delayOf(e), () -> send(d));
+                return;
+            }
+            String outcome = e.outcome() == null ? "" : e.outcome().path("type").asText();
+            if (outcome.equals("fail")) {
+                record(d, clock.now(), null, 0, "failed by rule " + rule.get().name());
+                return;
+            }
+            if (outcome.equals("duplicate")) {
+                send(d);
+            }
+        }
+        send(d);
+    }
+
+    private void send(Delivery d) {
+        byte[] payload = d.body.toString().getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(d.url))
+                .timeout(d.policy.ackTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+        d.headers.forEach(request::header);
+        d.policy.signer().apply(payload).forEach(request::header);
+        Instant at = clock.now();
+        long started = System.nanoTime();
+        HttpRequest built;
+        try {
+            built = request.build();
+        } catch (IllegalArgumentException e) {
+            record(d, at, null, 0, "bad request: " + e.getMessage());
+            return;
+        }
+        http.sendAsync(built, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            long latency = (System.nanoTime() - started) / 1_000_000;
+            if (error != null) {
+                record(d, at, null, latency, error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+            } else {
+                record(d, at, response.statusCode(), latency, null);
+            }
+        });
+    }
+
+    private void record(Delivery d, Instant at, Integer status, long latencyMs, String error) {
+        boolean ok = status != null && status >= 200 && status < 300;
+        Duration retryIn = null;
+        synchronized (d) {
+            d.attempts.add(new Attempt(d.attempts.size() + 1, at, status, latencyMs, error));
+            if (ok) {
+                d.state = "DELIVERED";
+                d.nextAttemptAt = null;
+            } else if (d.failedInRow < d.policy.retryDelays().size()) {
+                retryIn = d.policy.retryDelays().get(d.failedInRow);
+                d.failedInRow++;
+                d.state = "RETRYING";
+            } else {
+                d.state = "GAVE_UP";
+                d.nextAttemptAt = null;
+            }
+        }
+        if (retryIn != null) {
+            schedule(d, retryIn);
+        }
+    }
+
+    private void trim() {
+        Iterator<Delivery> it = log.values().iterator();
+        while (log.size() > LOG_SIZE && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+}
