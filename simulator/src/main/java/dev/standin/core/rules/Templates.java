@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Simple templating of rule bodies: {@code {{path.payoutId}}}, {@code {{query.page}}},
  * {@code {{header.x-request-id}}}, {@code {{body.payments[0].amount}}}, {@code {{tenant}}},
- * {@code {{uuid}}} and {@code {{now}}}. A string that is exactly one placeholder takes the value's
+ * {@code {{uuid}}} and {@code {{now}}}; webhooks also see {@code {{status}}} and {@code {{response.payoutId}}}. A string that is exactly one placeholder takes the value's
  * own JSON type (a number stays a number); unknown placeholders become empty.
  */
 public final class Templates {
@@ -67,6 +67,9 @@ public final class Templates {
             int dot = key.indexOf('.');
             String scope = dot < 0 ? key : key.substring(0, dot);
             String name = dot < 0 ? "" : key.substring(dot + 1);
+            if (extra.containsKey(scope)) {
+                return field(extra.get(scope), name);
+            }
             return switch (scope) {
                 case "path" -> text(pathVariables.get(name));
                 case "query" -> facts.query().containsKey(name) ? text(facts.query().get(name).getFirst()) : null;
