@@ -205,6 +205,7 @@ public final class PayoutService {
             }
             if (current.status().equals("ACCEPTED")) {
                 price(t, payoutId);
+                payouts.setQuote(t, payoutId, ids.uuid(), now(), now().plus(QUOTE_LIFETIME));
             }
             return lifecycle.fund(t, payoutId);
         });
