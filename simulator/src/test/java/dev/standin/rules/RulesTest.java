@@ -52,6 +52,19 @@ class RulesTest extends AcceptanceTest {
     }
 
     @Test
+    void rulesMatchQueryParametersAndHeaders() {
+        rules("second-page", """
+                  - match: {provider: velo, method: GET, path: /v1/payees, query: {page: "2", pageSize: {min: 10}}, headers: {X-Trace: {present: true}}}
+                    effect: {respond: {status: 500}}
+                """);
+        String token = veloToken();
+        veloAs(token).queryParam("page", 2).queryParam("pageSize", 10).header("X-Trace", "t").get("/v1/payees").then().statusCode(500);
+        veloAs(token).queryParam("page", 2).queryParam("pageSize", 5).header("X-Trace", "t").get("/v1/payees").then().statusCode(200);
+        veloAs(token).queryParam("page", 2).queryParam("pageSize", 10).get("/v1/payees").then().statusCode(200);
+        veloAs(token).queryParam("page", 1).queryParam("pageSize", 10).header("X-Trace", "t").get("/v1/payees").then().statusCode(200);
+    }
+
+    @Test
     void aRuleAnswerWithoutABodyIsInTheProvidersErrorShape() {
         rules("outage", "  - match: {provider: velo, path: /v1/payees}\n    effect: {respond: {status: 503}}\n");
         veloAs(veloToken()).get("/v1/payees").then().statusCode(503).body("httpStatusCode", equalTo(503))
