@@ -12,6 +12,7 @@ import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.rules.RuleEngine;
 import dev.standin.core.rules.RuleFilter;
 import dev.standin.core.webhooks.WebhookDelivery;
+import dev.standin.core.webhooks.WebhookPolicy;
 import dev.standin.core.scenario.ScenarioException;
 import dev.standin.core.scenario.ScenarioParser;
 import dev.standin.core.scenario.ScenarioRegistry;
@@ -75,7 +76,10 @@ public final class StandinServer implements AutoCloseable {
         Map<String, SeedCheck> seedChecks = new LinkedHashMap<>();
         modules.forEach(m -> seedChecks.put(m.name(), m.seedCheck()));
         RuleEngine rules = new RuleEngine(ids.stream("rules"));
-        WebhookDelivery webhooks = new WebhookDelivery(clock, scheduler, rules);
+        WebhookDelivery webhooks = new WebhookDelivery(clock, scheduler, rules, () -> new WebhookPolicy(
+                registry.setting("webhooks", "ackTimeout", WebhookPolicy.DEFAULT.ackTimeout()),
+                registry.settings("webhooks", "retryDelays", WebhookPolicy.DEFAULT.retryDelays()),
+                WebhookPolicy.DEFAULT.signer()));
         Simulation simulation = new Simulation(modules, registry, new ScenarioParser(seedChecks, registry),
                 database, clock, scheduler, ids, rules, webhooks);
         Future<?> parsed = startup.submit(() -> simulation.parseAtStart(sources));

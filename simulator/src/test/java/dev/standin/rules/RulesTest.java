@@ -226,6 +226,24 @@ class RulesTest extends AcceptanceTest {
     }
 
     @Test
+    void aLaterRuleReleasesAHold() {
+        rules("hold-until-polled", """
+                  - name: hold-validation
+                    match: {provider: velo, event: payout.validate}
+                    effect: {hold: true}
+                  - match: {provider: velo, method: GET, path: "/v3/payouts/{payoutId}"}
+                    effect: {release: hold-validation}
+                    times: {nth: 3}
+                """);
+        String token = veloToken();
+        String payoutId = submitPayout(token, "myRemoteId01");
+        advance("PT1S");
+        veloAs(token).get("/v3/payouts/" + payoutId).then().body("status", equalTo("SUBMITTED"));
+        veloAs(token).get("/v3/payouts/" + payoutId).then().body("status", equalTo("SUBMITTED"));
+        veloAs(token).get("/v3/payouts/" + payoutId).then().body("status", equalTo("ACCEPTED"));
+    }
+
+    @Test
     void unloadingTheScenarioReleasesItsHoldsAndStopsItsRules() {
         rules("temporary-hold", "  - match: {provider: velo, event: payout.validate}\n    effect: {hold: true}\n");
         String token = veloToken();

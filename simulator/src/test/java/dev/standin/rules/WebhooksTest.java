@@ -85,6 +85,27 @@ class WebhooksTest extends AcceptanceTest {
     }
 
     @Test
+    void settingsChangeTheRetrySchedule() {
+        notifyOnPayout("settings:\n  webhooks: {retryDelays: [PT2S]}\n");
+        receiver.failNext(10);
+        submit();
+        eventually(() -> receiver.received().size() == 1);
+        eventuallyState("RETRYING");
+        advance("PT1S");
+        assertEquals(1, receiver.received().size());
+        advance("PT1S");
+        eventually(() -> receiver.received().size() == 2);
+        eventuallyState("GAVE_UP");
+    }
+
+    @Test
+    void aBadRetryDelayIsRefused() {
+        control().contentType("application/yaml").body("version: 1\nname: bad-retries\nsettings:\n  webhooks: {retryDelays: [PT1S, soon]}\n")
+                .post("/_sim/scenarios").then().statusCode(400)
+                .body("problems[0].field", equalTo("settings.webhooks.retryDelays[1]"));
+    }
+
+    @Test
     void aDeliveryCanBeRedelivered() {
         notifyOnPayout("");
         submit();

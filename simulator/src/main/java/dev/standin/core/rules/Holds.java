@@ -44,6 +44,15 @@ public final class Holds {
         return true;
     }
 
+    /** Releases every hold made by the rule named {@code rule} (a later rule's {@code release} effect). */
+    public void releaseRule(String rule) {
+        List<Long> ids;
+        synchronized (this) {
+            ids = new ArrayList<>(held.values().stream().filter(e -> e.held.rule().equals(rule)).map(e -> e.held.id()).toList());
+        }
+        ids.forEach(this::release);
+    }
+
     /** Releases every hold of a scenario's rules (it was unloaded). */
     public void releaseScenario(String scenario) {
         List<Long> ids;

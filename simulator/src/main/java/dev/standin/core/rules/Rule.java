@@ -20,7 +20,8 @@ public final class Rule {
 
     /** What happens when a rule fires; several may combine (e.g. a delay, then a response). */
     public record Effect(Respond respond, JsonNode outcome, Duration delayMin, Duration delayMax, String fault,
-                         Integer rateLimitRetryAfter, CommitThenFail commitThenFail, boolean hold, Webhook webhook) {
+                         Integer rateLimitRetryAfter, CommitThenFail commitThenFail, boolean hold, Webhook webhook,
+                         String release) {
         public boolean delays() {
             return delayMin != null;
         }

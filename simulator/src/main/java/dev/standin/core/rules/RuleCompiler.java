@@ -102,7 +102,8 @@ public final class RuleCompiler {
                 ctf.isObject() ? new Rule.CommitThenFail(ctf.path("status").asInt(500), ctf.path("drop").asBoolean(false)) : null,
                 e.path("hold").asBoolean(false),
                 hook.isObject() ? new Rule.Webhook(hook.path("url").asText(), strings(hook.path("headers")), hook.get("body"),
-                        hook.has("delay") ? duration(hook.get("delay").asText()) : Duration.ZERO) : null);
+                        hook.has("delay") ? duration(hook.get("delay").asText()) : Duration.ZERO) : null,
+                text(e, "release"));
         JsonNode t = r.path("times");
         Rule.Times times = t.has("first") ? new Rule.Times("first", t.get("first").asLong(), 0)
                 : t.has("nth") ? new Rule.Times("nth", t.get("nth").asLong(), 0)

@@ -68,6 +68,9 @@ public final class RuleFilter {
         ctx.attribute(FIRING, firing.get());
         ctx.attribute(FACTS, facts);
         Rule.Effect e = firing.get().rule().effect();
+        if (e.release() != null) {
+            engine.holds().releaseRule(e.release());
+        }
         VirtualWait.await(scheduler, provider, engine.delayOf(e));
         if (e.respond() != null) {
             respond(ctx, firing.get(), facts, e.respond());

@@ -114,6 +114,10 @@ public final class ScenarioParser {
                 String child = Pointers.child(pointer, field.getKey());
                 if (field.getValue().isTextual() && isDurationKey(field.getKey())) {
                     checkDuration(field.getValue().asText(), child, problems);
+                } else if (field.getValue().isArray() && isDurationKey(field.getKey())) {
+                    for (int i = 0; i < field.getValue().size(); i++) {
+                        checkDuration(field.getValue().get(i).asText(), Pointers.child(child, i), problems);
+                    }
                 } else {
                     checkDurations(field.getValue(), child, problems);
                 }
@@ -127,7 +131,7 @@ public final class ScenarioParser {
 
     private static boolean isDurationKey(String key) {
         String k = key.toLowerCase(java.util.Locale.ROOT);
-        return k.endsWith("delay") || k.endsWith("timeout") || k.equals("after") || k.equals("min") || k.equals("max")
+        return k.endsWith("delay") || k.endsWith("delays") || k.endsWith("timeout") || k.equals("after") || k.equals("min") || k.equals("max")
                 || k.equals("every") || k.equals("by");
     }
 

@@ -40,10 +40,30 @@ public final class ScenarioRegistry {
         if (all.stream().anyMatch(s -> s.settings().path("instant").asBoolean(false))) {
             return Duration.ZERO;
         }
+        return setting("delays", name, fallback);
+    }
+
+    /** {@code settings.<section>.<name>} from the last scenario that sets it, else {@code fallback}. */
+    public Duration setting(String section, String name, Duration fallback) {
+        List<Scenario> all = all();
         for (int i = all.size() - 1; i >= 0; i--) {
-            JsonNode value = all.get(i).settings().path("delays").path(name);
+            JsonNode value = all.get(i).settings().path(section).path(name);
             if (value.isTextual()) {
                 return Duration.parse(value.asText());
+            }
+        }
+        return fallback;
+    }
+
+    /** A list of durations under {@code settings.<section>.<name>} from the last scenario that sets it. */
+    public List<Duration> settings(String section, String name, List<Duration> fallback) {
+        List<Scenario> all = all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            JsonNode value = all.get(i).settings().path(section).path(name);
+            if (value.isArray()) {
+                List<Duration> out = new ArrayList<>();
+                value.forEach(v -> out.add(Duration.parse(v.asText())));
+                return out;
             }
         }
         return fallback;

@@ -72,14 +72,17 @@ public final class WebhookDelivery {
     private final VirtualClock clock;
     private final Scheduler scheduler;
     private final RuleEngine rules;
+    private final java.util.function.Supplier<WebhookPolicy> rulePolicy;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Long, Delivery> log = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    public WebhookDelivery(VirtualClock clock, Scheduler scheduler, RuleEngine rules) {
+    /** {@code rulePolicy}: the policy of scenario webhooks, read at each delivery (settings.webhooks may change it). */
+    public WebhookDelivery(VirtualClock clock, Scheduler scheduler, RuleEngine rules, java.util.function.Supplier<WebhookPolicy> rulePolicy) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.rules = rules;
+        this.rulePolicy = rulePolicy;
     }
 
     /** Queues a delivery: its first attempt runs {@code delay} from now on the virtual clock. */
@@ -96,7 +99,7 @@ public final class WebhookDelivery {
 
     /** A scenario rule's webhook effect. */
     public void sendFromRule(String provider, Rule rule, String url, Map<String, String> headers, JsonNode body, Duration delay) {
-        deliver(provider, "rule:" + rule.name(), url, headers, body, delay, WebhookPolicy.DEFAULT);
+        deliver(provider, "rule:" + rule.name(), url, headers, body, delay, rulePolicy.get());
     }
 
     public List<View> list() {

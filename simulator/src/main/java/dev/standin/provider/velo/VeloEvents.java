@@ -35,6 +35,9 @@ public final class VeloEvents {
             return;
         }
         Rule.Effect e = rule.get().effect();
+        if (e.release() != null) {
+            rules.holds().releaseRule(e.release());
+        }
         Runnable act = e.outcome() != null ? () -> outcome.accept(e.outcome()) : step;
         if (e.hold()) {
             rules.holds().hold(rule.get(), VeloModule.NAME, event, event + " " + entity, act);
