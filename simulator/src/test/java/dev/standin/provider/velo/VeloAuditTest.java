@@ -100,6 +100,22 @@ class VeloAuditTest extends AcceptanceTest {
     }
 
     @Test
+    void paymentsFilterByAmountRangesAndSort() {
+        String token = veloToken();
+        String payoutId = incompletePayout(token);
+        veloAs(token).queryParam("paymentAmountFrom", 500).queryParam("paymentAmountTo", 800)
+                .get("/v3/paymentaudit/payouts/" + payoutId).then().body("content.remoteId", contains("myRemoteId01"));
+        veloAs(token).queryParam("sourceAmountTo", 500).get("/v3/paymentaudit/payouts/" + payoutId).then()
+                .body("content.remoteId", contains("payee-eur"));
+        veloAs(token).queryParam("sort", "paymentAmount:asc").get("/v3/paymentaudit/payments").then()
+                .body("content.paymentAmount", contains(400, 700));
+        veloAs(token).queryParam("sort", "paymentAmount:desc").get("/v3/paymentaudit/payments").then()
+                .body("content.paymentAmount", contains(700, 400));
+        veloAs(token).queryParam("paymentAmountFrom", "lots").get("/v3/paymentaudit/payments").then().statusCode(400)
+                .body("errors[0].location", equalTo("paymentAmountFrom"));
+    }
+
+    @Test
     void statisticsCountThisMonthsPayoutsAndFailedPayments() {
         String token = veloToken();
         incompletePayout(token);

@@ -20,6 +20,18 @@ class VeloFundingTest extends AcceptanceTest {
     }
 
     @Test
+    void sourceAccountsFilterByPhysicalAccountAndPage() {
+        veloAs(veloToken()).queryParam("physicalAccountName", "VELO_FBO_SIM_USD").queryParam("pageSize", 2).queryParam("page", 2)
+                .queryParam("sort", "balance:desc").get("/v1/sourceAccounts").then().statusCode(200)
+                .body("page.totalElements", equalTo(3))
+                .body("page.totalPages", equalTo(2))
+                .body("content.name", org.hamcrest.Matchers.contains("USD_Empty"))
+                .body("links[0].href", org.hamcrest.Matchers.containsString("physicalAccountName=VELO_FBO_SIM_USD"));
+        veloAs(veloToken()).queryParam("sort", "colour:asc").get("/v1/sourceAccounts").then().statusCode(400)
+                .body("errors[0].location", equalTo("sort"));
+    }
+
+    @Test
     void anAchFundingIsCreditedAfterItsDelay() {
         String token = veloToken();
         veloAs(token).body("{\"amount\":999990}").post("/v1/sourceAccounts/" + USD_EMPTY + "/achFundingRequest").then().statusCode(202);
