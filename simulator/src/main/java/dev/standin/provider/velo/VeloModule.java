@@ -107,12 +107,13 @@ public final class VeloModule implements ProviderModule {
         this.funding = new FundingService(sourceAccounts, new FundingRepository(dsl), dsl,
                 context.clock(), context.scheduler(), context.ids(), context.scenarios(), events);
         this.sourceAccountHandler = new SourceAccountHandler(auth, funding);
-        this.payoutService = new PayoutService(new PayoutRepository(dsl), payees, sourceAccounts, dsl,
+        PayoutRepository payouts = new PayoutRepository(dsl);
+        this.payoutService = new PayoutService(payouts, payees, sourceAccounts, dsl,
                 context.clock(), context.scheduler(), context.ids(), context.scenarios(), events);
         this.funding.onCredited(payoutService::fundsArrived);
         this.payoutHandler = new PayoutHandler(auth, payoutService);
         this.referenceHandler = new ReferenceHandler(auth);
-        this.auditHandler = new AuditHandler(auth, new AuditRepository(dsl, new PayoutRepository(dsl)), context.clock());
+        this.auditHandler = new AuditHandler(auth, new AuditRepository(dsl, payouts), context.clock());
         this.control = new VeloControl(payeeService, payoutService, inviteService);
         this.errors = new VeloErrors(context.ids());
     }
