@@ -44,7 +44,7 @@ public final class AuditHandler {
     public void payouts(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
         AuditQuery q = new AuditQuery(ctx);
-        ownPayor(caller, q.uuid("payorId"));
+        caller.requireOwn(java.util.Objects.toString(q.uuid("payorId"), null), "queryParam", true);
         AuditRepository.PayoutFilter filter = new AuditRepository.PayoutFilter(caller.payorId(), null, q.text("payoutMemo"),
                 q.oneOf("status", PAYOUT_STATUSES), q.date("submittedDateFrom", false), q.date("submittedDateTo", true));
         VeloPage page = VeloPage.from(ctx, List.copyOf(AuditRepository.PAYOUT_SORT.keySet()), "submittedDateTime:asc", q.problems);
@@ -77,7 +77,7 @@ public final class AuditHandler {
     public void payments(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
         AuditQuery q = new AuditQuery(ctx);
-        ownPayor(caller, q.uuid("payorId"));
+        caller.requireOwn(java.util.Objects.toString(q.uuid("payorId"), null), "queryParam", true);
         AuditRepository.PaymentFilter filter = paymentFilter(q, caller.payorId(), null, null, q.uuid("payeeId"),
                 q.text("sourceCurrency"), q.text("paymentCurrency"));
         VeloPage page = VeloPage.from(ctx, List.of("remoteId", "sourceCurrency", "sourceAmount", "paymentCurrency",
@@ -113,7 +113,7 @@ public final class AuditHandler {
     public void statistics(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
         AuditQuery q = new AuditQuery(ctx);
-        ownPayor(caller, q.uuid("payorId"));
+        caller.requireOwn(java.util.Objects.toString(q.uuid("payorId"), null), "queryParam", true);
         q.throwIfAny();
         OffsetDateTime monthStart = clock.now().atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime nextMonth = monthStart.plusMonths(1);
@@ -126,7 +126,7 @@ public final class AuditHandler {
     public void fundings(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
         AuditQuery q = new AuditQuery(ctx);
-        ownPayor(caller, q.uuid("payorId"));
+        caller.requireOwn(java.util.Objects.toString(q.uuid("payorId"), null), "queryParam", true);
         VeloPage page = VeloPage.from(ctx, List.copyOf(AuditRepository.FUNDING_SORT.keySet()), "dateTime:asc", q.problems);
         q.throwIfAny();
         AuditRepository.Page<AuditRepository.FundingRow> result = audit.fundings(caller.payorId(), page);
@@ -250,12 +250,6 @@ public final class AuditHandler {
                 q.oneOf("status", PAYMENT_STATUSES), q.number("sourceAmountFrom"), q.number("sourceAmountTo"),
                 q.number("paymentAmountFrom"), q.number("paymentAmountTo"), sourceCurrency, paymentCurrency,
                 q.date("submittedDateFrom", false), q.date("submittedDateTo", true));
-    }
-
-    private static void ownPayor(VeloPrincipal caller, UUID payorId) {
-        if (payorId != null && !payorId.equals(caller.payorId())) {
-            throw new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "queryParam");
-        }
     }
 
     /** "XXXXX6789": all but the last four characters hidden. */

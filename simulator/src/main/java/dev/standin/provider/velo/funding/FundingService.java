@@ -58,9 +58,7 @@ public final class FundingService {
     }
 
     public SourceAccountRepository.Page list(VeloPrincipal caller, String payorId, String physicalAccountName, VeloPage page) {
-        if (payorId != null && !caller.payorId().toString().equalsIgnoreCase(payorId)) {
-            throw new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "queryParam");
-        }
+        caller.requireOwn(payorId, "queryParam", true);
         return accounts.list(caller.payorId(), physicalAccountName, page);
     }
 

@@ -77,7 +77,7 @@ public final class PayeeService {
      * (409 for in-batch duplicates, 400 when no row is valid).
      */
     public CsvBatch submitCsv(VeloPrincipal caller, String payorId, List<CsvUpload.Row> rows) {
-        requireOwnPayor(caller, payorId);
+        caller.requireOwn(payorId, "requestBody", false);
         LocalDate today = clock.now().atOffset(ZoneOffset.UTC).toLocalDate();
         ArrayNode valid = Json.mapper().createArrayNode();
         List<RejectedRow> rejected = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class PayeeService {
             }
         }
         v.throwIfAny();
-        requireOwnPayor(caller, payorId);
+        caller.requireOwn(payorId, "requestBody", false);
         PayeeSubmissionRules.rejectDuplicates(list);
         return store(caller, list);
     }
@@ -194,9 +194,7 @@ public final class PayeeService {
     }
 
     public PayeeRepository.Page list(VeloPrincipal caller, String payorId, PayeeRepository.Filter filter, VeloPage page) {
-        if (payorId != null) {
-            requireOwnPayor(caller, payorId);
-        }
+        caller.requireOwn(payorId, "queryParam", true);
         return payees.list(caller.payorId(), filter, page);
     }
 
@@ -219,12 +217,6 @@ public final class PayeeService {
         payees.find(payeeId).orElseThrow(() -> ApiError.notFound("No payee " + payeeId));
         payees.setStates(payeeId, onboardedStatus, ofacStatus, invitationStatus);
         return payees.find(payeeId).orElseThrow();
-    }
-
-    private static void requireOwnPayor(VeloPrincipal caller, String payorId) {
-        if (!caller.payorId().toString().equalsIgnoreCase(payorId)) {
-            throw new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "requestBody");
-        }
     }
 
     private OffsetDateTime now() {

@@ -85,7 +85,7 @@ public final class PayoutService {
             }
         }
         v.throwIfAny();
-        requireOwnPayor(caller, payorId);
+        caller.requireOwn(payorId, "requestBody", false);
         return store(caller, memo, payments);
     }
 
@@ -94,7 +94,7 @@ public final class PayoutService {
      * no valid row at all, no payout is made and the answer is 400 (as the guide says).
      */
     public UUID submitCsv(VeloPrincipal caller, String payorId, String memo, List<CsvUpload.Row> rows) {
-        requireOwnPayor(caller, payorId);
+        caller.requireOwn(payorId, "queryParam", false);
         if (memo != null && memo.length() > 40) {
             throw ApiError.badQuery("payoutMemo", "payoutMemo: size must be between 0 and 40 inclusive");
         }
@@ -159,12 +159,6 @@ public final class PayoutService {
                         () -> dsl.transaction(tx -> validator.validate(tx.dsl(), payoutId, now())),
                         outcome -> dsl.transaction(tx -> validator.reject(tx.dsl(), payoutId, outcome.path("reason").asText("OTHER"), now()))));
         return payoutId;
-    }
-
-    private static void requireOwnPayor(VeloPrincipal caller, String payorId) {
-        if (!caller.payorId().toString().equalsIgnoreCase(payorId)) {
-            throw new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "requestBody");
-        }
     }
 
     public View get(VeloPrincipal caller, UUID payoutId) {
