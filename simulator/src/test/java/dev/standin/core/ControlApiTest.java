@@ -102,6 +102,8 @@ class ControlApiTest extends AcceptanceTest {
         control().contentType(ContentType.JSON).body("{\"by\":\"90 seconds\"}").post("/_sim/clock/advance").then().statusCode(400)
                 .body("field", equalTo("by"));
         control().contentType(ContentType.JSON).body("{\"by\":\"-PT1S\"}").post("/_sim/clock/advance").then().statusCode(400);
+        control().contentType(ContentType.JSON).body("{\"by\":\"P99999999999D\"}").post("/_sim/clock/advance").then().statusCode(400)
+                .body("field", equalTo("by"));
         control().contentType(ContentType.JSON).body("{by").post("/_sim/clock/advance").then().statusCode(400)
                 .body("error", equalTo("MALFORMED_JSON"));
     }

@@ -18,6 +18,8 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 /** {@code GET /_sim/clock} and {@code POST /_sim/clock/advance}. */
 final class ClockEndpoints implements EndpointGroup {
+    static final Duration MAX_ADVANCE = Duration.ofDays(36_500);
+
     private final VirtualClock clock;
     private final Scheduler scheduler;
 
@@ -58,6 +60,9 @@ final class ClockEndpoints implements EndpointGroup {
         }
         if (duration.isNegative()) {
             throw ApiError.badBody("by", "the clock only moves forward; 'by' must not be negative");
+        }
+        if (duration.compareTo(MAX_ADVANCE) > 0) {
+            throw ApiError.badBody("by", "'by' may be at most " + MAX_ADVANCE + " (100 years)");
         }
         scheduler.advance(duration);
         show(ctx);

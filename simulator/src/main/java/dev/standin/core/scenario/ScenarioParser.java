@@ -137,8 +137,11 @@ public final class ScenarioParser {
 
     private static void checkDuration(String text, String pointer, Problems problems) {
         try {
-            if (Duration.parse(text).isNegative()) {
+            Duration d = Duration.parse(text);
+            if (d.isNegative()) {
                 problems.add(pointer, "'" + text + "' is negative; durations must be zero or more");
+            } else if (d.compareTo(Duration.ofDays(36_500)) > 0) {
+                problems.add(pointer, "'" + text + "' is longer than 100 years");
             }
         } catch (DateTimeParseException e) {
             problems.add(pointer, "'" + text + "' is not an ISO-8601 duration (e.g. PT2S, PT500MS is written PT0.5S)");
