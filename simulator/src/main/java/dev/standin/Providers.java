@@ -1,6 +1,7 @@
 package dev.standin;
 
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.provider.velapay.terminal.TerminalModule;
 import dev.standin.provider.velo.VeloModule;
 
 import java.util.List;
@@ -12,7 +13,8 @@ final class Providers {
 
     static List<ProviderModule> all() {
         return List.of(
-                new VeloModule()
+                new VeloModule(),
+                new TerminalModule()
         );
     }
 }

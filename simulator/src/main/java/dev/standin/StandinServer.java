@@ -7,6 +7,7 @@ import dev.standin.core.control.ControlApi;
 import dev.standin.core.http.HttpServerFactory;
 import dev.standin.core.http.RequestJournal;
 import dev.standin.core.id.Ids;
+import dev.standin.core.provider.Listener;
 import dev.standin.core.provider.ProviderContext;
 import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.rules.RuleEngine;
@@ -48,6 +49,11 @@ public final class StandinServer implements AutoCloseable {
     private final Simulation simulation;
     private final List<Javalin> servers = new ArrayList<>();
     private final Map<String, Object> ports = new LinkedHashMap<>();
+    private final Map<String, RuleFilter> filters = new LinkedHashMap<>();
+    private final Map<String, Javalin> listeners = new LinkedHashMap<>();
+    private HttpServerFactory http;
+    private Options options;
+    private Ids ids;
     private volatile boolean serving;
 
     private StandinServer(Database database, Scheduler scheduler, Simulation simulation) {
@@ -91,15 +97,22 @@ public final class StandinServer implements AutoCloseable {
             HttpServerFactory http = new HttpServerFactory(new HttpServerFactory.Settings(
                     options.host(), options.maxBodyBytes(), journal, clock, () -> server.serving));
             ControlApi control = new ControlApi(simulation, clock, scheduler, journal, webhooks,
-                    () -> server.serving, () -> server.ports, version());
+                    () -> server.serving, server::ports, version());
             server.listen("control", options.port("control"),
                     http.create("control", ControlApi.errors(), ids.stream(CORE_STREAM), false, control), options.host());
             for (ProviderModule module : modules) {
                 RuleFilter filter = new RuleFilter(rules, module.name(), module.errors(), module::tenant, scheduler, clock,
                         webhooks::sendFromRule);
-                server.listen(module.name(), options.port(module.name()),
-                        http.create(module.name(), module.errors(), ids.stream(module.name()), true, filter, module.routes()), options.host());
+                server.filters.put(module.name(), filter);
+                if (module.hasOwnPort()) {
+                    server.listen(module.name(), options.port(module.name()),
+                            http.create(module.name(), module.errors(), ids.stream(module.name()), true, filter, module.routes()), options.host());
+                }
             }
+            server.http = http;
+            server.options = options;
+            server.ids = ids;
+            simulation.onScenariosChanged(server::reconcileListeners);
             long tHttp = System.nanoTime();
             await(migrated);
             long epoch = database.meta("starts").map(Long::parseLong).orElse(-1L) + 1;
@@ -108,6 +121,7 @@ public final class StandinServer implements AutoCloseable {
             long tDatabase = System.nanoTime();
             await(parsed);
             simulation.seedAtStart();
+            server.reconcileListeners();
             scheduler.start();
             server.serving = true;
             LOG.info("ready in {} ms (http up at {} ms, database at {} ms, scenarios seeded at {} ms)",
@@ -139,7 +153,66 @@ public final class StandinServer implements AutoCloseable {
         }
     }
 
-    private void listen(String name, int port, Javalin app, String host) {
+    /**
+     * Starts the servers the loaded scenarios declare (e.g. card terminals) and stops those no longer
+     * declared. A listener without a port takes the next free one from its provider's base port.
+     */
+    private synchronized void reconcileListeners() {
+        for (ProviderModule module : simulation.modules()) {
+            List<Listener> wanted = module.listeners();
+            if (wanted.isEmpty() && module.hasOwnPort()) {
+                continue;
+            }
+            java.util.Set<String> keep = new java.util.HashSet<>();
+            List<Map<String, Object>> shown = new ArrayList<>();
+            int base = options.port(module.name());
+            for (Listener l : wanted) {
+                String key = module.name() + "/" + l.id();
+                keep.add(key);
+                Javalin app = listeners.get(key);
+                if (app == null) {
+                    int port = l.port() != null ? l.port() : base == 0 ? 0 : nextFreePort(base);
+                    app = http.create(key, module.errors(), ids.stream(module.name()), true, filters.get(module.name()), l.routes());
+                    app.start(options.host(), port);
+                    listeners.put(key, app);
+                    LOG.info("{} listening on http://{}:{}", String.format("%-12s", key),
+                            options.host().equals("0.0.0.0") ? "localhost" : options.host(), app.port());
+                }
+                shown.add(Map.of("id", l.id(), "port", app.port()));
+            }
+            listeners.entrySet().removeIf(e -> {
+                if (e.getKey().startsWith(module.name() + "/") && !keep.contains(e.getKey())) {
+                    e.getValue().stop();
+                    return true;
+                }
+                return false;
+            });
+            ports.put(module.name(), shown);
+        }
+    }
+
+    private int nextFreePort(int from) {
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        listeners.values().forEach(a -> used.add(a.port()));
+        for (int p = from; p < 65536; p++) {
+            if (!used.contains(p) && free(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no free port from " + from);
+    }
+
+    private boolean free(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(options.host(), port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private synchronized void listen(String name, int port, Javalin app, String host) {
         app.start(host, port);
         servers.add(app);
         ports.put(name, app.port());
@@ -148,12 +221,21 @@ public final class StandinServer implements AutoCloseable {
     }
 
     /** The port each API actually listens on (useful when started with port 0). */
-    public int port(String name) {
+    public synchronized int port(String name) {
         return (Integer) ports.get(name);
     }
 
-    public Map<String, Object> ports() {
-        return Map.copyOf(ports);
+    public synchronized Map<String, Object> ports() {
+        return new LinkedHashMap<>(ports);
+    }
+
+    /** The port of one declared listener, e.g. {@code listenerPort("terminals", "terminal-1")}. */
+    public synchronized int listenerPort(String provider, String id) {
+        Javalin app = listeners.get(provider + "/" + id);
+        if (app == null) {
+            throw new IllegalArgumentException("no listener " + provider + "/" + id);
+        }
+        return app.port();
     }
 
     public Simulation simulation() {
@@ -167,6 +249,10 @@ public final class StandinServer implements AutoCloseable {
     @Override
     public void close() {
         serving = false;
+        synchronized (this) {
+            listeners.values().forEach(Javalin::stop);
+            listeners.clear();
+        }
         for (Javalin app : servers.reversed()) {
             app.stop();
         }

@@ -40,6 +40,8 @@ public final class Simulation {
     private final Ids ids;
     private final RuleEngine rules;
     private final WebhookDelivery webhooks;
+    private volatile Runnable onScenariosChanged = () -> {
+    };
 
     public Simulation(List<ProviderModule> modules, ScenarioRegistry registry, ScenarioParser parser,
                       Database database, VirtualClock clock, Scheduler scheduler, Ids ids, RuleEngine rules,
@@ -101,6 +103,7 @@ public final class Simulation {
         });
         registry.add(scenario);
         rules.reload(registry.all());
+        onScenariosChanged.run();
         return scenario;
     }
 
@@ -117,12 +120,18 @@ public final class Simulation {
         database.dsl().deleteFrom(SCENARIO).where(SCENARIO.NAME.eq(name)).execute();
         rules.reload(registry.all());
         rules.holds().releaseScenario(name);
+        onScenariosChanged.run();
         for (ProviderModule module : modules) {
             if (!found.get().seedFor(module.name()).isMissingNode()) {
                 reset(module);
             }
         }
         return true;
+    }
+
+    /** Called after a scenario is loaded or unloaded (providers' declared servers may change). */
+    public void onScenariosChanged(Runnable listener) {
+        this.onScenariosChanged = listener;
     }
 
     /** Every provider back to what the loaded scenarios seed; the clock and id generators restart. */

@@ -75,17 +75,17 @@ class ControlApiTest extends AcceptanceTest {
     void advancingTheManualClockRunsEachDueEventOnceInTimeOrder() {
         List<String> ran = new ArrayList<>();
         var scheduler = server.scheduler();
-        scheduler.schedule("test", "late", Duration.ofSeconds(60), () -> ran.add("late@" + server.simulation().modules().size()));
+        scheduler.schedule("test", "late", Duration.ofSeconds(60), () -> ran.add("late"));
         scheduler.schedule("test", "early", Duration.ofSeconds(30), () -> ran.add("early"));
         scheduler.schedule("test", "beyond", Duration.ofSeconds(120), () -> ran.add("beyond"));
 
         advance("PT90S")
                 .body("now", equalTo("2026-01-01T00:01:30Z"))
                 .body("pending.name", contains("beyond"));
-        assertEquals(List.of("early", "late@1"), ran);
+        assertEquals(List.of("early", "late"), ran);
 
         advance("PT1S");
-        assertEquals(List.of("early", "late@1"), ran);
+        assertEquals(List.of("early", "late"), ran);
     }
 
     @Test

@@ -27,6 +27,16 @@ public interface ProviderModule {
     /** The provider's own API, served at the root of its port. */
     EndpointGroup routes();
 
+    /** False for providers that only serve {@link #listeners()} (one server per device); their default port is the first device's. */
+    default boolean hasOwnPort() {
+        return true;
+    }
+
+    /** Servers the loaded scenarios declare now, each on its own port (e.g. one per card terminal). */
+    default java.util.List<Listener> listeners() {
+        return java.util.List.of();
+    }
+
     /** Extra control endpoints, mounted under {@code /_sim/<name>}. */
     default EndpointGroup controlRoutes() {
         return () -> {

@@ -1,0 +1,51 @@
+package dev.standin.provider.velapay.terminal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A running terminal: its declaration plus the settings changed through config set. */
+final class Terminal {
+    private final TerminalConfig config;
+    private final Map<String, Object> settings = new LinkedHashMap<>();
+
+    Terminal(TerminalConfig config) {
+        this.config = config;
+        resetSettings();
+    }
+
+    TerminalConfig config() {
+        return config;
+    }
+
+    synchronized void resetSettings() {
+        settings.clear();
+        settings.put("requireSignature", config.requireSignature());
+        settings.put("tokenization", config.tokenization());
+        settings.put("merchantID", config.merchantId());
+        settings.put("batchID", config.batchId());
+        settings.put("tenders", config.tenders());
+    }
+
+    synchronized boolean requireSignature() {
+        return Boolean.TRUE.equals(settings.get("requireSignature"));
+    }
+
+    synchronized Map<String, Object> settings() {
+        return new LinkedHashMap<>(settings);
+    }
+
+    /** Sets known keys; answers the name of the first unknown or mistyped one, or null. */
+    synchronized String set(Map<String, Object> changes) {
+        for (Map.Entry<String, Object> e : changes.entrySet()) {
+            Object current = settings.get(e.getKey());
+            if (current == null || e.getKey().equals("merchantID") || e.getKey().equals("tenders")) {
+                return e.getKey();
+            }
+            if (current instanceof Boolean && !(e.getValue() instanceof Boolean)) {
+                return e.getKey();
+            }
+        }
+        settings.putAll(changes);
+        return null;
+    }
+}

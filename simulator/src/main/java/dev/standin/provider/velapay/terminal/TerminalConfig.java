@@ -1,0 +1,23 @@
+package dev.standin.provider.velapay.terminal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A terminal as a scenario declares it. */
+record TerminalConfig(String id, Integer port, String uid, String manufacture, String model, String sn,
+                      String merchantId, String storeSecret, List<String> tenders, String batchId,
+                      boolean requireSignature, boolean tokenization) {
+
+    static TerminalConfig of(JsonNode t) {
+        List<String> tenders = new ArrayList<>();
+        t.path("tenders").forEach(x -> tenders.add(x.asText()));
+        return new TerminalConfig(t.get("id").asText(), t.has("port") ? t.get("port").asInt() : null,
+                t.path("uid").asText("GN" + t.get("id").asText()), t.path("manufacture").asText("GENERIC"),
+                t.path("model").asText("GENERIC"), t.path("sn").asText(t.get("id").asText()),
+                t.get("merchantId").asText(), t.get("storeSecret").asText(),
+                tenders.isEmpty() ? List.of("credit", "debit") : List.copyOf(tenders), t.path("batchId").asText("1"),
+                t.path("settings").path("requireSignature").asBoolean(false), t.path("settings").path("tokenization").asBoolean(false));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.standin.provider.velapay.terminal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.http.ErrorRenderer;
+import dev.standin.core.provider.Listener;
+import dev.standin.core.provider.ProviderContext;
+import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.scenario.Problems;
+import dev.standin.core.scenario.Scenario;
+import dev.standin.core.scenario.SeedCheck;
+import dev.standin.core.store.Database;
+import dev.standin.db.terminals.Terminals;
+import io.javalin.apibuilder.ApiBuilder;
+import io.javalin.apibuilder.EndpointGroup;
+import org.jooq.DSLContext;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.post;
+
+/**
+ * VelaPay's Local Terminal API: each terminal a scenario declares listens on its own port (the first
+ * on 7501) and answers POSTs at its root, like the device does.
+ */
+public final class TerminalModule implements ProviderModule {
+    public static final String NAME = "terminals";
+
+    private final Map<String, Terminal> terminals = new LinkedHashMap<>();
+    private ProviderContext context;
+    private Database database;
+    private TerminalHandler handler;
+    private ErrorRenderer errors;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int defaultPort() {
+        return 7501;
+    }
+
+    @Override
+    public boolean hasOwnPort() {
+        return false;
+    }
+
+    @Override
+    public void init(ProviderContext context) {
+        this.context = context;
+        this.database = context.database();
+        RequestLogRepository log = new RequestLogRepository(database.dsl());
+        this.handler = new TerminalHandler(new TerminalAuth(context.clock()), new SystemRequests(log), log,
+                context.clock(), context.ids());
+        this.errors = new TerminalErrors(context.clock());
+    }
+
+    @Override
+    public EndpointGroup routes() {
+        return () -> {
+        };
+    }
+
+    /** One listener per declared terminal; a terminal keeps its state while its declaration is unchanged. */
+    @Override
+    public synchronized List<Listener> listeners() {
+        Map<String, Terminal> current = new LinkedHashMap<>();
+        for (JsonNode seed : context.scenarios().seedsFor(NAME)) {
+            for (JsonNode t : seed.path("terminals")) {
+                TerminalConfig config = TerminalConfig.of(t);
+                Terminal existing = terminals.get(config.id());
+                current.put(config.id(), existing != null && existing.config().equals(config) ? existing : new Terminal(config));
+            }
+        }
+        terminals.clear();
+        terminals.putAll(current);
+        List<Listener> out = new ArrayList<>();
+        for (Terminal t : current.values()) {
+            out.add(new Listener(t.config().id(), t.config().port(), () -> {
+                before(TerminalHandler::cors);
+                post("/", ctx -> handler.handle(t, ctx));
+                ApiBuilder.staticInstance().options("/", handler::preflight);
+            }));
+        }
+        return out;
+    }
+
+    @Override
+    public ErrorRenderer errors() {
+        return errors;
+    }
+
+    @Override
+    public SeedCheck seedCheck() {
+        return (seed, pointer, alreadyLoaded, problems) -> checkSeed(seed, pointer, alreadyLoaded, problems);
+    }
+
+    private static void checkSeed(JsonNode seed, String pointer, List<JsonNode> alreadyLoaded, Problems problems) {
+        Set<String> ids = new HashSet<>();
+        Set<Integer> ports = new HashSet<>();
+        for (JsonNode other : alreadyLoaded) {
+            other.path("terminals").forEach(t -> {
+                ids.add(t.path("id").asText());
+                if (t.has("port")) {
+                    ports.add(t.get("port").asInt());
+                }
+            });
+        }
+        JsonNode list = seed.path("terminals");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode t = list.get(i);
+            if (!ids.add(t.path("id").asText())) {
+                problems.add(pointer + "/terminals/" + i + "/id", "terminal " + t.path("id").asText() + " is declared twice");
+            }
+            if (t.has("port") && t.get("port").asInt() != 0 && !ports.add(t.get("port").asInt())) {
+                problems.add(pointer + "/terminals/" + i + "/port", "port " + t.get("port").asInt() + " is taken by another terminal");
+            }
+        }
+    }
+
+    /** Terminals are declarations, not rows: nothing to insert. */
+    @Override
+    public void seed(Scenario scenario, DSLContext tx) {
+    }
+
+    @Override
+    public synchronized void clear() {
+        database.truncate(Terminals.TERMINALS);
+        terminals.values().forEach(Terminal::resetSettings);
+    }
+
+    @Override
+    public synchronized Map<String, Object> credentials() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (JsonNode seed : context.scenarios().seedsFor(NAME)) {
+            for (JsonNode t : seed.path("terminals")) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("merchantId", t.path("merchantId").asText());
+                c.put("storeSecret", t.path("storeSecret").asText());
+                out.put(t.path("id").asText(), c);
+            }
+        }
+        return out;
+    }
+}
