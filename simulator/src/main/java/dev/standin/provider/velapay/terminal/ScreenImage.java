@@ -21,6 +21,33 @@ final class ScreenImage {
     private ScreenImage() {
     }
 
+    /** A drawn signature: a looping stroke across the pad, then the holder's name printed under the line. */
+    static String signature(String holder) {
+        BufferedImage image = new BufferedImage(400, 160, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.BLACK);
+            g.setStroke(new java.awt.BasicStroke(3f));
+            java.awt.geom.Path2D path = new java.awt.geom.Path2D.Double();
+            path.moveTo(20, 100);
+            int seed = holder.hashCode();
+            for (int i = 1; i <= 12; i++) {
+                double x = 20 + i * 28;
+                double y = 70 + ((seed >> (i % 16)) & 31) + (i % 2 == 0 ? -25 : 15);
+                path.quadTo(x - 14, y - 30, x, y);
+            }
+            g.draw(path);
+            g.setStroke(new java.awt.BasicStroke(1f));
+            g.drawLine(20, 130, 380, 130);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+            g.drawString(holder, 20, 150);
+        } finally {
+            g.dispose();
+        }
+        return encode(image);
+    }
+
     static String png(String title, List<String> lines) {
         BufferedImage image = new BufferedImage(480, 800, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -43,6 +70,10 @@ final class ScreenImage {
         } finally {
             g.dispose();
         }
+        return encode(image);
+    }
+
+    private static String encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

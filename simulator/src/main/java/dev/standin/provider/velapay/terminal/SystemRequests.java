@@ -34,6 +34,7 @@ final class SystemRequests {
 
     private Map<String, Object> app(Terminal terminal, String action) {
         require(action, "restart");
+        terminal.device().abort("Application restarted");
         terminal.resetSettings();
         return Map.of();
     }
@@ -98,8 +99,12 @@ final class SystemRequests {
     private Map<String, Object> screen(Terminal terminal, String action) {
         require(action, "capture");
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("imageData", ScreenImage.png("VelaPay", List.of("Ready", "Terminal " + terminal.config().id(),
-                "Merchant " + terminal.config().merchantId())));
+        Map<String, Object> screen = terminal.device().screen();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.valueOf(screen.get("text")));
+        ((List<?>) screen.get("buttons")).forEach(b -> lines.add("[ " + b + " ]"));
+        lines.add("Merchant " + terminal.config().merchantId());
+        out.put("imageData", ScreenImage.png(String.valueOf(screen.get("title")), lines));
         out.put("format", "png");
         return out;
     }

@@ -7,10 +7,30 @@ import java.util.Map;
 final class Terminal {
     private final TerminalConfig config;
     private final Map<String, Object> settings = new LinkedHashMap<>();
+    private final TerminalDevice device;
 
-    Terminal(TerminalConfig config) {
+    Terminal(TerminalConfig config, dev.standin.core.clock.Scheduler scheduler) {
         this.config = config;
+        this.device = new TerminalDevice(this, scheduler);
         resetSettings();
+    }
+
+    TerminalDevice device() {
+        return device;
+    }
+
+    synchronized String batchId() {
+        return String.valueOf(settings.get("batchID"));
+    }
+
+    /** After a settlement: the next batch id (numeric ids count up; others get a suffix). */
+    synchronized void nextBatch() {
+        String current = batchId();
+        try {
+            settings.put("batchID", Long.toString(Long.parseLong(current) + 1));
+        } catch (NumberFormatException e) {
+            settings.put("batchID", current + "-1");
+        }
     }
 
     TerminalConfig config() {
@@ -38,7 +58,7 @@ final class Terminal {
     synchronized String set(Map<String, Object> changes) {
         for (Map.Entry<String, Object> e : changes.entrySet()) {
             Object current = settings.get(e.getKey());
-            if (current == null || e.getKey().equals("merchantID") || e.getKey().equals("tenders")) {
+            if (current == null || e.getKey().equals("merchantID") || e.getKey().equals("tenders") || e.getKey().equals("batchID")) {
                 return e.getKey();
             }
             if (current instanceof Boolean && !(e.getValue() instanceof Boolean)) {

@@ -20,17 +20,20 @@ import java.util.Set;
  * {@code version} with the result, and logs every answer (ok or error) for {@code system/log}.
  */
 final class TerminalHandler {
-    private static final Set<String> NOT_YET = Set.of("payment", "dialog", "print", "msr");
+    private static final Set<String> NOT_YET = Set.of("dialog", "print", "msr");
 
     private final TerminalAuth auth;
     private final SystemRequests system;
+    private final Payments payments;
     private final RequestLogRepository log;
     private final VirtualClock clock;
     private final IdGenerator ids;
 
-    TerminalHandler(TerminalAuth auth, SystemRequests system, RequestLogRepository log, VirtualClock clock, IdGenerator ids) {
+    TerminalHandler(TerminalAuth auth, SystemRequests system, Payments payments, RequestLogRepository log, VirtualClock clock,
+                    IdGenerator ids) {
         this.auth = auth;
         this.system = system;
+        this.payments = payments;
         this.log = log;
         this.clock = clock;
         this.ids = ids;
@@ -77,6 +80,7 @@ final class TerminalHandler {
         return switch (requestType) {
             case "device" -> device(terminal, request);
             case "system" -> system.handle(terminal, request);
+            case "payment" -> payments.handle(terminal, request);
             default -> throw TerminalError.invalid("requestType", "'" + requestType
                     + "' is not one of system, device, payment, dialog, print, msr");
         };

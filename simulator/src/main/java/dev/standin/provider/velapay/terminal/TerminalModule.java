@@ -57,7 +57,8 @@ public final class TerminalModule implements ProviderModule {
         this.context = context;
         this.database = context.database();
         RequestLogRepository log = new RequestLogRepository(database.dsl());
-        this.handler = new TerminalHandler(new TerminalAuth(context.clock()), new SystemRequests(log), log,
+        Payments payments = new Payments(new TransactionRepository(database.dsl()), context.clock(), context.ids());
+        this.handler = new TerminalHandler(new TerminalAuth(context.clock()), new SystemRequests(log), payments, log,
                 context.clock(), context.ids());
         this.errors = new TerminalErrors(context.clock());
     }
@@ -76,7 +77,8 @@ public final class TerminalModule implements ProviderModule {
             for (JsonNode t : seed.path("terminals")) {
                 TerminalConfig config = TerminalConfig.of(t);
                 Terminal existing = terminals.get(config.id());
-                current.put(config.id(), existing != null && existing.config().equals(config) ? existing : new Terminal(config));
+                current.put(config.id(), existing != null && existing.config().equals(config) ? existing
+                        : new Terminal(config, context.scheduler()));
             }
         }
         terminals.clear();
@@ -90,6 +92,40 @@ public final class TerminalModule implements ProviderModule {
             }));
         }
         return out;
+    }
+
+    /** {@code GET /_sim/terminals/{id}} (the screen) and {@code POST /_sim/terminals/{id}/actions} (a customer action). */
+    @Override
+    public EndpointGroup controlRoutes() {
+        return () -> {
+            ApiBuilder.get("/{id}", ctx -> {
+                Terminal t = terminal(ctx.pathParam("id"));
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("id", t.config().id());
+                out.put("busy", t.device().busy());
+                out.put("screen", t.device().screen());
+                ctx.json(out);
+            });
+            post("/{id}/actions", ctx -> {
+                Terminal t = terminal(ctx.pathParam("id"));
+                try {
+                    t.device().act(dev.standin.core.http.JsonBody.lenientTree(ctx));
+                } catch (IllegalStateException e) {
+                    throw new dev.standin.core.http.ApiError(409, "WRONG_STATE", e.getMessage(), null, null);
+                } catch (IllegalArgumentException e) {
+                    throw dev.standin.core.http.ApiError.badBody("type", e.getMessage());
+                }
+                ctx.json(Map.of("screen", t.device().screen()));
+            });
+        };
+    }
+
+    private synchronized Terminal terminal(String id) {
+        Terminal t = terminals.get(id);
+        if (t == null) {
+            throw dev.standin.core.http.ApiError.notFound("No terminal " + id);
+        }
+        return t;
     }
 
     @Override
@@ -133,7 +169,10 @@ public final class TerminalModule implements ProviderModule {
     @Override
     public synchronized void clear() {
         database.truncate(Terminals.TERMINALS);
-        terminals.values().forEach(Terminal::resetSettings);
+        terminals.values().forEach(t -> {
+            t.device().abort("Terminal reset");
+            t.resetSettings();
+        });
     }
 
     @Override

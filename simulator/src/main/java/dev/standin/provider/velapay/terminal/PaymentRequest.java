@@ -1,0 +1,88 @@
+package dev.standin.provider.velapay.terminal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A {@code requestType: payment} request, validated: amounts are decimal strings, tenders from the terminal's list. */
+record PaymentRequest(String type, BigDecimal amount, String tender, BigDecimal presetTip, String invoiceNumber,
+                      String referenceNumber, boolean signatureCapture, String tipPrompt, List<TipOption> tips,
+                      boolean showCustomTip, boolean showNoTip, String requestId) {
+
+    /** A tip button: label and amount. */
+    record TipOption(String label, BigDecimal amount) {
+    }
+
+    static final List<String> TYPES = List.of("sale", "auth", "capture", "return", "void", "adjust", "batch");
+
+    static PaymentRequest of(JsonNode r, Terminal terminal) {
+        String type = TerminalHandler.text(r, "transactionType");
+        if (type == null) {
+            throw TerminalError.missing("transactionType");
+        }
+        type = type.toLowerCase(Locale.ROOT);
+        if (!TYPES.contains(type)) {
+            throw TerminalError.invalid("transactionType", "'" + type + "' is not one of " + TYPES);
+        }
+        String action = TerminalHandler.text(r, "actionType");
+        if (action != null && !action.equals("process")) {
+            throw TerminalError.invalid("actionType", "'" + action + "' is not 'process'");
+        }
+        boolean needsAmount = List.of("sale", "auth", "return").contains(type);
+        BigDecimal amount = money(r, "amount", needsAmount);
+        if ((type.equals("capture") || type.equals("void") || type.equals("adjust")) && TerminalHandler.text(r, "referenceNumber") == null) {
+            throw TerminalError.missing("referenceNumber");
+        }
+        String tender = TerminalHandler.text(r, "tenderType");
+        if (tender != null && terminal.config().tenders().stream().noneMatch(t -> t.equalsIgnoreCase(r.get("tenderType").asText()))) {
+            throw TerminalError.invalid("tenderType", "'" + tender + "' is not one of this terminal's tenders " + terminal.config().tenders());
+        }
+        List<TipOption> tips = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            BigDecimal tipAmount = money(r, "tip" + i + "Amount", false);
+            if (tipAmount != null) {
+                tips.add(new TipOption(r.path("tip" + i + "Label").asText("Tip " + i), tipAmount));
+            }
+        }
+        String tipPrompt = TerminalHandler.text(r, "tipPrompt");
+        if (tipPrompt != null && !tipPrompt.equals("button") && !tipPrompt.equals("custom")) {
+            throw TerminalError.invalid("tipPrompt", "'" + tipPrompt + "' is not 'button' or 'custom'");
+        }
+        return new PaymentRequest(type, amount, tender == null ? null : tender.toLowerCase(Locale.ROOT), money(r, "amountTip", false),
+                TerminalHandler.text(r, "invoiceNumber"), TerminalHandler.text(r, "referenceNumber"),
+                flag(r, "signatureCapture"), tipPrompt, tips, flag(r, "tipShowCustomTip"), flag(r, "tipShowNoTip"),
+                TerminalHandler.text(r, "requestId"));
+    }
+
+    boolean interactive() {
+        return type.equals("sale") || type.equals("auth") || type.equals("return");
+    }
+
+    /** A decimal string ("100.00"); numbers are tolerated. Null when absent and not required. */
+    static BigDecimal money(JsonNode r, String field, boolean required) {
+        JsonNode v = r.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            if (required) {
+                throw TerminalError.missing(field);
+            }
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(v.asText().trim());
+            if (d.signum() < 0 || d.scale() > 2) {
+                throw TerminalError.invalid(field, "must be a positive amount with at most two decimals, was '" + v.asText() + "'");
+            }
+            return d.setScale(2);
+        } catch (NumberFormatException e) {
+            throw TerminalError.invalid(field, "must be a decimal string such as \"100.00\", was '" + v.asText() + "'");
+        }
+    }
+
+    private static boolean flag(JsonNode r, String field) {
+        JsonNode v = r.get(field);
+        return v != null && (v.asBoolean(false) || "true".equalsIgnoreCase(v.asText()));
+    }
+}
