@@ -110,7 +110,7 @@ class TerminalTest extends AcceptanceTest {
 
     @Test
     void requestTypesNotSimulatedYetSaySo() {
-        terminal().body("{\"requestType\":\"dialog\",\"dialogType\":\"button\"}").post("/").then()
+        terminal().body("{\"requestType\":\"print\"}").post("/").then()
                 .statusCode(501).body("status", equalTo("error")).body("message", containsString("not simulated yet"));
     }
 

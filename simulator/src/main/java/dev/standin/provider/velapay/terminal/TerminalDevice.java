@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A terminal's screen and card reader as a state machine: idle, then tender selection (when the
- * request names no tender), waiting for a card, the tip prompt (when asked), processing, signature
- * (when asked), and back to idle. The simulated customer acts through {@link #act}; when nobody says
+ * A terminal's screen and card reader as a state machine. A payment: idle, then tender selection
+ * (when the request names no tender), waiting for a card, the tip prompt (when asked), processing,
+ * signature (when asked), and back to idle; a dialog (input, buttons, signature) or an MSR read
+ * (the SWIPE screen) wait for their one answer. The simulated customer acts through {@link #act}; when nobody says
  * anything, a default customer taps an approving Visa after {@link #CUSTOMER_DELAY} of virtual time,
  * takes no tip and signs. A payment still waiting after {@link #CAP} ends in ERROR.
  */
@@ -22,15 +23,31 @@ final class TerminalDevice {
     static final Duration CUSTOMER_DELAY = Duration.ofSeconds(2);
     static final Duration CAP = Duration.ofMinutes(2);
 
-    enum Step { IDLE, SELECT_TENDER, WAITING_CARD, TIP, SIGNATURE }
+    enum Step { IDLE, SELECT_TENDER, WAITING_CARD, TIP, SIGNATURE, INPUT, BUTTONS, SIGN_DIALOG, SWIPE }
 
-    /** How an interaction ended. */
-    record Outcome(Processor.Verdict verdict, String tender, Card card, BigDecimal tip, boolean signed) {
+    /**
+     * How an interaction ended: a payment's verdict, tender, card, tip and signature; a dialog's or
+     * MSR read's {@code result} fields; or an {@code error} message (cancelled, timed out...).
+     */
+    record Outcome(Processor.Verdict verdict, String tender, Card card, BigDecimal tip, boolean signed,
+                   Map<String, Object> result, String error) {
+        Outcome(Processor.Verdict verdict, String tender, Card card, BigDecimal tip, boolean signed) {
+            this(verdict, tender, card, tip, signed, Map.of(), null);
+        }
+
+        static Outcome of(Map<String, Object> result) {
+            return new Outcome(null, null, null, null, false, result, null);
+        }
+
+        static Outcome failed(String error) {
+            return new Outcome(null, null, null, null, false, Map.of(), error);
+        }
     }
 
-    /** The payment in progress. */
+    /** The interaction in progress: a payment, a dialog or an MSR read. */
     static final class Flow {
         final PaymentRequest request;
+        final JsonNode dialog;
         final CompletableFuture<Outcome> done = new CompletableFuture<>();
         String tender;
         Card card;
@@ -40,8 +57,18 @@ final class TerminalDevice {
 
         Flow(PaymentRequest request) {
             this.request = request;
+            this.dialog = null;
             this.tender = request.tender();
             this.tip = request.tipPrompt() == null ? request.presetTip() : null;
+        }
+
+        Flow(JsonNode dialog) {
+            this.request = null;
+            this.dialog = dialog;
+        }
+
+        boolean payment() {
+            return request != null;
         }
     }
 
@@ -61,14 +88,35 @@ final class TerminalDevice {
     }
 
     synchronized Flow start(PaymentRequest request) {
+        begin(new Flow(request), CAP, "Timeout waiting for the customer");
+        enter(flow.tender == null ? Step.SELECT_TENDER : Step.WAITING_CARD);
+        return flow;
+    }
+
+    /** A dialog ({@code input}, {@code button} or {@code signature}), closing after {@code timeout} (else the cap). */
+    synchronized Flow startDialog(JsonNode request, String dialogType, Duration timeout) {
+        begin(new Flow(request), timeout == null ? CAP : timeout, "Dialog timed out");
+        enter(switch (dialogType) {
+            case "input" -> Step.INPUT;
+            case "button" -> Step.BUTTONS;
+            default -> Step.SIGN_DIALOG;
+        });
+        return flow;
+    }
+
+    /** An MSR read: the "SWIPE" screen until a card is swiped. */
+    synchronized Flow startSwipe(JsonNode request) {
+        begin(new Flow(request), CAP, "Timeout waiting for a card swipe");
+        enter(Step.SWIPE);
+        return flow;
+    }
+
+    private void begin(Flow next, Duration limit, String timeoutMessage) {
         if (flow != null) {
             throw new TerminalError(409, "Another transaction in process");
         }
-        flow = new Flow(request);
-        Flow started = flow;
-        scheduler.schedule(TerminalModule.NAME, "payment cap on " + terminal.config().id(), CAP, () -> timeout(started));
-        enter(flow.tender == null ? Step.SELECT_TENDER : Step.WAITING_CARD);
-        return flow;
+        flow = next;
+        scheduler.schedule(TerminalModule.NAME, "time limit on " + terminal.config().id(), limit, () -> timeout(next, timeoutMessage));
     }
 
     /** One customer action: {@code {"type": "selectTender|presentCard|chooseTip|sign|cancel|walkAway", ...}}. */
@@ -87,7 +135,11 @@ final class TerminalDevice {
                 flow.tender = tender.toLowerCase(java.util.Locale.ROOT);
                 enter(Step.WAITING_CARD);
             }
-            case "presentCard" -> {
+            case "presentCard", "swipe" -> {
+                if (step == Step.SWIPE) {
+                    swiped(Card.of(action));
+                    return;
+                }
                 expect(Step.WAITING_CARD, type);
                 flow.card = Card.of(action);
                 if (flow.request.type().equals("sale") && flow.request.tipPrompt() != null) {
@@ -102,17 +154,37 @@ final class TerminalDevice {
                 process();
             }
             case "sign" -> {
+                if (step == Step.SIGN_DIALOG) {
+                    finish(Outcome.of(Map.of("signatureData", ScreenImage.signature("SIGNED"))));
+                    return;
+                }
                 expect(Step.SIGNATURE, type);
                 finish(new Outcome(flow.verdict, flow.tender, flow.card, flow.tip, true));
             }
-            case "cancel" -> finish(new Outcome(new Processor.Verdict("ERROR", "CA", "Transaction cancelled by customer"),
-                    flow.tender, flow.card, flow.tip, false));
+            case "input" -> {
+                expect(Step.INPUT, type);
+                String inputType = flow.dialog.path("inputType").asText();
+                String raw = action.path("value").asText(null);
+                finish(Outcome.of(Map.of("inputValue", raw == null ? "" : raw, "inputValueFormatted", InputFormats.format(inputType, raw))));
+            }
+            case "pressButton" -> {
+                expect(Step.BUTTONS, type);
+                int n = action.path("button").asInt(0);
+                List<String[]> buttons = buttons(flow.dialog);
+                if (n < 1 || n > buttons.size()) {
+                    throw new IllegalArgumentException("button must be 1 to " + buttons.size());
+                }
+                finish(Outcome.of(Map.of("buttonLabel", buttons.get(n - 1)[0], "buttonValue", buttons.get(n - 1)[1])));
+            }
+            case "cancel" -> finish(flow.payment()
+                    ? new Outcome(new Processor.Verdict("ERROR", "CA", "Transaction cancelled by customer"), flow.tender, flow.card, flow.tip, false)
+                    : Outcome.failed("Cancelled by customer"));
             case "walkAway" -> {
                 flow.walkedAway = true;
                 epoch++;
             }
             default -> throw new IllegalArgumentException("unknown action '" + type
-                    + "'; one of selectTender, presentCard, chooseTip, sign, cancel, walkAway");
+                    + "'; one of selectTender, presentCard, swipe, chooseTip, sign, input, pressButton, cancel, walkAway");
         }
     }
 
@@ -155,6 +227,27 @@ final class TerminalDevice {
                 out.put("text", "Signature Required");
                 out.put("waitingFor", "sign");
             }
+            case INPUT -> {
+                out.put("title", flow.dialog.path("title").asText("Enter a value"));
+                out.put("text", flow.dialog.path("description").asText(flow.dialog.path("inputType").asText()));
+                out.put("waitingFor", "input");
+            }
+            case BUTTONS -> {
+                out.put("title", flow.dialog.path("title").asText("Select an option"));
+                out.put("text", flow.dialog.path("description").asText(""));
+                buttons(flow.dialog).forEach(b -> buttons.add(b[0]));
+                out.put("waitingFor", "pressButton");
+            }
+            case SIGN_DIALOG -> {
+                out.put("title", flow.dialog.path("title").asText("Signature"));
+                out.put("text", flow.dialog.path("description").asText("Sign below"));
+                out.put("waitingFor", "sign");
+            }
+            case SWIPE -> {
+                out.put("title", "SWIPE");
+                out.put("text", "Swipe the card");
+                out.put("waitingFor", "swipe");
+            }
         }
         out.put("buttons", buttons);
         return out;
@@ -163,8 +256,33 @@ final class TerminalDevice {
     /** A restart: whatever is in progress ends in ERROR. */
     synchronized void abort(String why) {
         if (flow != null) {
-            finish(new Outcome(new Processor.Verdict("ERROR", "96", why), flow.tender, flow.card, flow.tip, false));
+            finish(flow.payment() ? new Outcome(new Processor.Verdict("ERROR", "96", why), flow.tender, flow.card, flow.tip, false)
+                    : Outcome.failed(why));
         }
+    }
+
+    /** Up to five buttons: {@code buttonNLabel} and {@code buttonNValue} (the value defaults to the label). */
+    static List<String[]> buttons(JsonNode dialog) {
+        List<String[]> out = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String label = dialog.path("button" + i + "Label").asText(null);
+            if (label != null) {
+                out.add(new String[]{label, dialog.path("button" + i + "Value").asText(label)});
+            }
+        }
+        return out;
+    }
+
+    private void swiped(Card card) {
+        Card swiped = new Card(card.brand(), "SWIPE", card.holder(), card.pan(), card.expiry());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("track1", Tracks.track1(swiped));
+        result.put("track2", Tracks.track2(swiped));
+        result.put("track3", Tracks.track3(swiped));
+        result.put("cardNumber", swiped.masked());
+        result.put("expiryDate", Tracks.expiry(swiped));
+        result.put("cardholderName", swiped.holder());
+        finish(Outcome.of(result));
     }
 
     private void enter(Step next) {
@@ -185,7 +303,11 @@ final class TerminalDevice {
             case SELECT_TENDER -> act(node.put("type", "selectTender").put("tender", terminal.config().tenders().getFirst()));
             case WAITING_CARD -> act(node.put("type", "presentCard").put("brand", "VISA").put("entryMode", "CONTACTLESS"));
             case TIP -> act(node.put("type", "chooseTip").put("none", true));
-            case SIGNATURE -> act(node.put("type", "sign"));
+            case SIGNATURE, SIGN_DIALOG -> act(node.put("type", "sign"));
+            case INPUT -> act(node.put("type", "input").put("value",
+                    InputFormats.DEFAULTS.getOrDefault(flow.dialog.path("inputType").asText(), "42")));
+            case BUTTONS -> act(node.put("type", "pressButton").put("button", 1));
+            case SWIPE -> act(node.put("type", "swipe"));
             default -> {
             }
         }
@@ -221,10 +343,10 @@ final class TerminalDevice {
         }
     }
 
-    private synchronized void timeout(Flow started) {
+    private synchronized void timeout(Flow started, String message) {
         if (flow == started) {
-            finish(new Outcome(new Processor.Verdict("ERROR", "TO", "Timeout waiting for the customer"),
-                    flow.tender, flow.card, flow.tip, false));
+            finish(flow.payment() ? new Outcome(new Processor.Verdict("ERROR", "TO", message), flow.tender, flow.card, flow.tip, false)
+                    : Outcome.failed(message));
         }
     }
 

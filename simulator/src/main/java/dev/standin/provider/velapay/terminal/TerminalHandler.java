@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code version} with the result, and logs every answer (ok or error) for {@code system/log}.
  */
 final class TerminalHandler {
-    private static final Set<String> NOT_YET = Set.of("dialog", "print", "msr");
+    private static final Set<String> NOT_YET = Set.of("print");
 
     private final TerminalAuth auth;
     private final SystemRequests system;
@@ -81,6 +81,8 @@ final class TerminalHandler {
             case "device" -> device(terminal, request);
             case "system" -> system.handle(terminal, request);
             case "payment" -> payments.handle(terminal, request);
+            case "dialog" -> Interactions.dialog(terminal, request);
+            case "msr" -> Interactions.msr(terminal, request);
             default -> throw TerminalError.invalid("requestType", "'" + requestType
                     + "' is not one of system, device, payment, dialog, print, msr");
         };
