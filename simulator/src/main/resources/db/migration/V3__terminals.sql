@@ -40,3 +40,13 @@ CREATE TABLE terminals.txn (
     created            BIGINT NOT NULL
 );
 CREATE INDEX txn_by_terminal_batch ON terminals.txn (terminal_id, batch_id);
+
+-- What each terminal printed (receipts and custom templates), readable through the control API.
+CREATE TABLE terminals.printout (
+    printout_id VARCHAR(20) PRIMARY KEY,
+    terminal_id VARCHAR(64) NOT NULL,
+    created     BIGINT NOT NULL,
+    kind        VARCHAR(20) NOT NULL,
+    text        CLOB NOT NULL
+);
+CREATE INDEX printout_by_terminal ON terminals.printout (terminal_id, created);

@@ -89,6 +89,14 @@ class TerminalPaymentTest extends AcceptanceTest {
         assertEquals("MERCHANT123", r.getString("merchantID"));
         assertNotNull(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(r.getString("signatureData")))));
         control().get("/_sim/terminals/terminal-1").then().body("busy", equalTo(false)).body("screen.state", equalTo("IDLE"));
+        control().get("/_sim/terminals/terminal-1/printouts").then()
+                .body("printouts[0].kind", equalTo("receipt"))
+                .body("printouts[0].text", containsString("ACME Corp"))
+                .body("printouts[0].text", containsString("TOTAL 118.00"))
+                .body("printouts[0].text", containsString("REF " + r.getString("referenceNumber")));
+        terminal().body("{\"requestType\":\"print\",\"printType\":\"receipt\",\"referenceNumber\":\"" + r.getString("referenceNumber") + "\"}")
+                .post("/").then().statusCode(200);
+        control().get("/_sim/terminals/terminal-1/printouts").then().body("printouts.size()", equalTo(2));
     }
 
     @Test

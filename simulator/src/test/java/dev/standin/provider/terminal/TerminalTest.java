@@ -109,9 +109,13 @@ class TerminalTest extends AcceptanceTest {
     }
 
     @Test
-    void requestTypesNotSimulatedYetSaySo() {
-        terminal().body("{\"requestType\":\"print\"}").post("/").then()
-                .statusCode(501).body("status", equalTo("error")).body("message", containsString("not simulated yet"));
+    void aCustomTemplateIsPrintedAndReadableThroughTheControlApi() {
+        terminal().body("{\"requestType\":\"print\",\"printType\":\"custom\",\"template\":\"Order {{order}} ready at {{counter}}\",\"data\":{\"order\":\"A-17\",\"counter\":3}}")
+                .post("/").then().statusCode(200).body("printoutId", notNullValue());
+        control().get("/_sim/terminals/terminal-1/printouts").then()
+                .body("printouts[0].kind", equalTo("custom")).body("printouts[0].text", equalTo("Order A-17 ready at 3"));
+        terminal().body("{\"requestType\":\"print\"}").post("/").then().statusCode(400).body("message", containsString("printType"));
+        terminal().body("{\"requestType\":\"print\",\"printType\":\"fax\"}").post("/").then().statusCode(400);
     }
 
     @Test

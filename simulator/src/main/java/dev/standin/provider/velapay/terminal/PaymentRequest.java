@@ -10,7 +10,7 @@ import java.util.Locale;
 /** A {@code requestType: payment} request, validated: amounts are decimal strings, tenders from the terminal's list. */
 record PaymentRequest(String type, BigDecimal amount, String tender, BigDecimal presetTip, String invoiceNumber,
                       String referenceNumber, boolean signatureCapture, String tipPrompt, List<TipOption> tips,
-                      boolean showCustomTip, boolean showNoTip, String requestId) {
+                      boolean showCustomTip, boolean showNoTip, String requestId, boolean printReceipt, String company) {
 
     /** A tip button: label and amount. */
     record TipOption(String label, BigDecimal amount) {
@@ -54,7 +54,7 @@ record PaymentRequest(String type, BigDecimal amount, String tender, BigDecimal 
         return new PaymentRequest(type, amount, tender == null ? null : tender.toLowerCase(Locale.ROOT), money(r, "amountTip", false),
                 TerminalHandler.text(r, "invoiceNumber"), TerminalHandler.text(r, "referenceNumber"),
                 flag(r, "signatureCapture"), tipPrompt, tips, flag(r, "tipShowCustomTip"), flag(r, "tipShowNoTip"),
-                TerminalHandler.text(r, "requestId"));
+                TerminalHandler.text(r, "requestId"), flag(r, "printReceipt"), TerminalHandler.text(r, "company"));
     }
 
     boolean interactive() {

@@ -22,11 +22,13 @@ final class Payments {
     private static final long REAL_TIME_CAP_SECONDS = 600;
 
     private final TransactionRepository txns;
+    private final Printer printer;
     private final VirtualClock clock;
     private final IdGenerator ids;
 
-    Payments(TransactionRepository txns, VirtualClock clock, IdGenerator ids) {
+    Payments(TransactionRepository txns, Printer printer, VirtualClock clock, IdGenerator ids) {
         this.txns = txns;
+        this.printer = printer;
         this.clock = clock;
         this.ids = ids;
     }
@@ -78,6 +80,9 @@ final class Payments {
         }
         if (o.signed()) {
             out.put("signatureData", ScreenImage.signature(o.card() == null ? "" : o.card().holder()));
+        }
+        if (r.printReceipt() && o.card() != null) {
+            printer.receipt(terminal, t, r.company());
         }
         return out;
     }

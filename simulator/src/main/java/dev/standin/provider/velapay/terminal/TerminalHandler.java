@@ -20,20 +20,22 @@ import java.util.Set;
  * {@code version} with the result, and logs every answer (ok or error) for {@code system/log}.
  */
 final class TerminalHandler {
-    private static final Set<String> NOT_YET = Set.of("print");
+    private static final Set<String> NOT_YET = Set.of();
 
     private final TerminalAuth auth;
     private final SystemRequests system;
     private final Payments payments;
+    private final Printer printer;
     private final RequestLogRepository log;
     private final VirtualClock clock;
     private final IdGenerator ids;
 
-    TerminalHandler(TerminalAuth auth, SystemRequests system, Payments payments, RequestLogRepository log, VirtualClock clock,
-                    IdGenerator ids) {
+    TerminalHandler(TerminalAuth auth, SystemRequests system, Payments payments, Printer printer, RequestLogRepository log,
+                    VirtualClock clock, IdGenerator ids) {
         this.auth = auth;
         this.system = system;
         this.payments = payments;
+        this.printer = printer;
         this.log = log;
         this.clock = clock;
         this.ids = ids;
@@ -83,6 +85,7 @@ final class TerminalHandler {
             case "payment" -> payments.handle(terminal, request);
             case "dialog" -> Interactions.dialog(terminal, request);
             case "msr" -> Interactions.msr(terminal, request);
+            case "print" -> printer.handle(terminal, request);
             default -> throw TerminalError.invalid("requestType", "'" + requestType
                     + "' is not one of system, device, payment, dialog, print, msr");
         };

@@ -35,6 +35,7 @@ public final class TerminalModule implements ProviderModule {
     private ProviderContext context;
     private Database database;
     private TerminalHandler handler;
+    private Printer printer;
     private ErrorRenderer errors;
 
     @Override
@@ -57,8 +58,10 @@ public final class TerminalModule implements ProviderModule {
         this.context = context;
         this.database = context.database();
         RequestLogRepository log = new RequestLogRepository(database.dsl());
-        Payments payments = new Payments(new TransactionRepository(database.dsl()), context.clock(), context.ids());
-        this.handler = new TerminalHandler(new TerminalAuth(context.clock()), new SystemRequests(log), payments, log,
+        TransactionRepository txns = new TransactionRepository(database.dsl());
+        this.printer = new Printer(database.dsl(), txns, context.clock(), context.ids());
+        Payments payments = new Payments(txns, printer, context.clock(), context.ids());
+        this.handler = new TerminalHandler(new TerminalAuth(context.clock()), new SystemRequests(log), payments, printer, log,
                 context.clock(), context.ids());
         this.errors = new TerminalErrors(context.clock());
     }
@@ -106,6 +109,7 @@ public final class TerminalModule implements ProviderModule {
                 out.put("screen", t.device().screen());
                 ctx.json(out);
             });
+            ApiBuilder.get("/{id}/printouts", ctx -> ctx.json(Map.of("printouts", printer.printouts(terminal(ctx.pathParam("id")).config().id()))));
             post("/{id}/actions", ctx -> {
                 Terminal t = terminal(ctx.pathParam("id"));
                 try {
