@@ -32,9 +32,11 @@ class ScenarioLibraryTest extends AcceptanceTest {
     void everyShippedScenarioIsExercisedHere() throws IOException {
         try (Stream<Path> files = Files.list(LIBRARY)) {
             List<String> yaml = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted().toList();
-            assertEquals(List.of("api-timeout-after-commit.yaml", "default.yaml", "rate-limiting.yaml", "velo-insufficient-funds.yaml",
+            assertEquals(List.of("api-timeout-after-commit.yaml", "default.yaml", "rate-limiting.yaml", "terminal-busy.yaml",
+                    "terminal-customer-cancels.yaml", "terminal-declines.yaml", "terminal-dialog-timeout.yaml",
+                    "terminal-signature-required.yaml", "velo-insufficient-funds.yaml",
                     "velo-partial-failure.yaml", "velo-unknown-payee.yaml", "webhook-outage.yaml"), yaml,
-                    "a new scenario file needs its test here and a line in scenarios/README.md");
+                    "a new scenario file needs its test (here or in TerminalScenariosTest) and a line in scenarios/README.md");
         }
     }
 

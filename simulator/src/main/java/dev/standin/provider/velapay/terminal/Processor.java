@@ -35,6 +35,14 @@ final class Processor {
     private Processor() {
     }
 
+    /** The outcome {@code {type: decline, reason: ...}} of a scenario rule on the {@code payment.process} event. */
+    static final Map<String, Verdict> BY_REASON = Map.of(
+            "insufficientFunds", BY_CENTS.get("51"),
+            "doNotHonor", BY_CENTS.get("05"),
+            "expiredCard", BY_CENTS.get("54"),
+            "wrongPin", BY_CENTS.get("55"),
+            "processorUnavailable", BY_CENTS.get("91"));
+
     static Verdict decide(BigDecimal amount, Card card) {
         if (card != null && BY_CARD.containsKey(card.pan())) {
             return BY_CARD.get(card.pan());

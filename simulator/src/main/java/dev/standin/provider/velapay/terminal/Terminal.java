@@ -8,10 +8,11 @@ final class Terminal {
     private final TerminalConfig config;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private final TerminalDevice device;
+    private final java.util.ArrayDeque<com.fasterxml.jackson.databind.JsonNode> script = new java.util.ArrayDeque<>();
 
-    Terminal(TerminalConfig config, dev.standin.core.clock.Scheduler scheduler) {
+    Terminal(TerminalConfig config, dev.standin.core.clock.Scheduler scheduler, dev.standin.core.rules.RuleEngine rules) {
         this.config = config;
-        this.device = new TerminalDevice(this, scheduler);
+        this.device = new TerminalDevice(this, scheduler, rules);
         resetSettings();
     }
 
@@ -37,7 +38,18 @@ final class Terminal {
         return config;
     }
 
+    /** The next scripted customer action, without taking it. */
+    synchronized com.fasterxml.jackson.databind.JsonNode peekScripted() {
+        return script.peekFirst();
+    }
+
+    synchronized com.fasterxml.jackson.databind.JsonNode takeScripted() {
+        return script.pollFirst();
+    }
+
     synchronized void resetSettings() {
+        script.clear();
+        script.addAll(config.customer());
         settings.clear();
         settings.put("requireSignature", config.requireSignature());
         settings.put("tokenization", config.tokenization());

@@ -8,7 +8,7 @@ import java.util.List;
 /** A terminal as a scenario declares it. */
 record TerminalConfig(String id, Integer port, String uid, String manufacture, String model, String sn,
                       String merchantId, String storeSecret, List<String> tenders, String batchId,
-                      boolean requireSignature, boolean tokenization) {
+                      boolean requireSignature, boolean tokenization, List<JsonNode> customer) {
 
     static TerminalConfig of(JsonNode t) {
         List<String> tenders = new ArrayList<>();
@@ -18,6 +18,13 @@ record TerminalConfig(String id, Integer port, String uid, String manufacture, S
                 t.path("model").asText("GENERIC"), t.path("sn").asText(t.get("id").asText()),
                 t.get("merchantId").asText(), t.get("storeSecret").asText(),
                 tenders.isEmpty() ? List.of("credit", "debit") : List.copyOf(tenders), t.path("batchId").asText("1"),
-                t.path("settings").path("requireSignature").asBoolean(false), t.path("settings").path("tokenization").asBoolean(false));
+                t.path("settings").path("requireSignature").asBoolean(false), t.path("settings").path("tokenization").asBoolean(false),
+                customer(t.path("customer")));
+    }
+
+    private static List<JsonNode> customer(JsonNode script) {
+        List<JsonNode> out = new ArrayList<>();
+        script.forEach(out::add);
+        return List.copyOf(out);
     }
 }

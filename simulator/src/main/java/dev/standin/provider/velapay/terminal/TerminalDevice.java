@@ -74,13 +74,15 @@ final class TerminalDevice {
 
     private final Terminal terminal;
     private final Scheduler scheduler;
+    private final dev.standin.core.rules.RuleEngine rules;
     private Step step = Step.IDLE;
     private long epoch;
     private Flow flow;
 
-    TerminalDevice(Terminal terminal, Scheduler scheduler) {
+    TerminalDevice(Terminal terminal, Scheduler scheduler, dev.standin.core.rules.RuleEngine rules) {
         this.terminal = terminal;
         this.scheduler = scheduler;
+        this.rules = rules;
     }
 
     synchronized boolean busy() {
@@ -285,18 +287,30 @@ final class TerminalDevice {
         finish(Outcome.of(result));
     }
 
+    /** The customer's next move: the scenario's script first (after its delay), else the default customer. */
     private void enter(Step next) {
         step = next;
         long current = ++epoch;
         if (!flow.walkedAway) {
-            scheduler.schedule(TerminalModule.NAME, "customer at " + terminal.config().id(), CUSTOMER_DELAY,
-                    () -> defaultCustomer(current));
+            JsonNode scripted = terminal.peekScripted();
+            Duration delay = scripted != null && scripted.hasNonNull("after") ? Duration.parse(scripted.get("after").asText())
+                    : scripted != null ? Duration.ofSeconds(1) : CUSTOMER_DELAY;
+            scheduler.schedule(TerminalModule.NAME, "customer at " + terminal.config().id(), delay, () -> customer(current));
         }
     }
 
-    private synchronized void defaultCustomer(long expected) {
+    private synchronized void customer(long expected) {
         if (expected != epoch || flow == null || flow.walkedAway) {
             return;
+        }
+        JsonNode scripted = terminal.takeScripted();
+        if (scripted != null) {
+            try {
+                act(scripted);
+                return;
+            } catch (RuntimeException doesNotFit) {
+                // a scripted action that does not fit this screen is dropped; the default customer acts instead
+            }
         }
         var node = dev.standin.core.json.Json.mapper().createObjectNode();
         switch (step) {
@@ -315,12 +329,33 @@ final class TerminalDevice {
 
     private void process() {
         BigDecimal total = flow.request.amount().add(flow.tip == null ? BigDecimal.ZERO : flow.tip);
-        flow.verdict = Processor.decide(total, flow.card);
+        flow.verdict = ruled(total).orElseGet(() -> Processor.decide(total, flow.card));
         if (flow.verdict.approved() && flow.request.signatureCapture()) {
             enter(Step.SIGNATURE);
         } else {
             finish(new Outcome(flow.verdict, flow.tender, flow.card, flow.tip, false));
         }
+    }
+
+    /**
+     * A scenario rule on the {@code payment.process} event (entity: terminalId, merchantId,
+     * transactionType, tender, amount, cardType, entryMode, last4) can decide the verdict:
+     * {@code outcome: {type: decline, reason: insufficientFunds|doNotHonor|expiredCard|wrongPin|processorUnavailable}}.
+     */
+    private java.util.Optional<Processor.Verdict> ruled(BigDecimal total) {
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("terminalId", terminal.config().id());
+        entity.put("merchantId", terminal.config().merchantId());
+        entity.put("transactionType", flow.request.type());
+        entity.put("tender", flow.tender);
+        entity.put("amount", total.toPlainString());
+        entity.put("cardType", flow.card.brand());
+        entity.put("entryMode", flow.card.entry());
+        entity.put("last4", flow.card.masked().substring(4));
+        return rules.matchEvent(TerminalModule.NAME, "payment.process", terminal.config().merchantId(), entity)
+                .map(r -> r.effect().outcome())
+                .filter(o -> o != null && o.path("type").asText().equals("decline"))
+                .map(o -> Processor.BY_REASON.getOrDefault(o.path("reason").asText("doNotHonor"), Processor.BY_REASON.get("doNotHonor")));
     }
 
     private BigDecimal tipOf(JsonNode action) {

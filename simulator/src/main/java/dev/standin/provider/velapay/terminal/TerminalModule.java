@@ -81,7 +81,7 @@ public final class TerminalModule implements ProviderModule {
                 TerminalConfig config = TerminalConfig.of(t);
                 Terminal existing = terminals.get(config.id());
                 current.put(config.id(), existing != null && existing.config().equals(config) ? existing
-                        : new Terminal(config, context.scheduler()));
+                        : new Terminal(config, context.scheduler(), context.rules()));
             }
         }
         terminals.clear();
