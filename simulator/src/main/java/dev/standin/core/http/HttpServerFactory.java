@@ -38,6 +38,9 @@ public final class HttpServerFactory {
         this.settings = settings;
     }
 
+    /** The request attribute naming the listener that took a provider request ("velo", "terminals/terminal-1"). */
+    public static final String LISTENER = "standin.listener";
+
     /**
      * @param name           the API's name, as the journal records it ("velo", "control")
      * @param errors         renders errors in this API's shape
@@ -69,6 +72,7 @@ public final class HttpServerFactory {
             });
             if (provider) {
                 config.routes.before(ctx -> {
+                    ctx.attribute(LISTENER, name);
                     if (!settings.ready.getAsBoolean()) {
                         throw new ApiError(503, "STARTING", "Standin is starting; retry shortly", null, null);
                     }

@@ -109,4 +109,23 @@ class TerminalScenariosTest extends AcceptanceTest {
         call.get(5, TimeUnit.SECONDS).then().statusCode(200).body("paymentStatus", equalTo("APPROVED"))
                 .body("amount", equalTo("118.00")).body("signatureData", notNullValue());
     }
+
+    @Test
+    void requestRuleScopedToAMerchantOnlyAffectsItsTerminals() {
+        loadScenario("""
+                version: 1
+                name: other-merchant-down
+                seed:
+                  terminals:
+                    terminals:
+                      - {id: lane-other, merchantId: OTHER-MERCHANT, storeSecret: other-store-secret}
+                rules:
+                  - name: other-merchant-unavailable
+                    match: {provider: terminals, tenant: OTHER-MERCHANT}
+                    effect: {respond: {status: 503}}
+                """);
+        String info = "{\"requestType\":\"device\",\"resourceType\":\"info\"}";
+        terminal("lane-other").body(info).post("/").then().statusCode(503).body("status", equalTo("error"));
+        terminal("terminal-1").body(info).post("/").then().statusCode(200).body("uid", equalTo("GN1234567890"));
+    }
 }

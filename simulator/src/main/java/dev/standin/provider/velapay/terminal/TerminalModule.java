@@ -2,6 +2,7 @@ package dev.standin.provider.velapay.terminal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.http.ErrorRenderer;
+import dev.standin.core.http.HttpServerFactory;
 import dev.standin.core.provider.Listener;
 import dev.standin.core.provider.ProviderContext;
 import dev.standin.core.provider.ProviderModule;
@@ -12,6 +13,7 @@ import dev.standin.core.store.Database;
 import dev.standin.db.terminals.Terminals;
 import io.javalin.apibuilder.ApiBuilder;
 import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
 import org.jooq.DSLContext;
 
 import java.util.ArrayList;
@@ -70,6 +72,20 @@ public final class TerminalModule implements ProviderModule {
     public EndpointGroup routes() {
         return () -> {
         };
+    }
+
+    /** A terminal request speaks for the terminal's merchant. */
+    @Override
+    public String tenant(Context ctx) {
+        String listener = ctx.attribute(HttpServerFactory.LISTENER);
+        if (listener == null || !listener.startsWith(NAME + "/")) {
+            return null;
+        }
+        Terminal t;
+        synchronized (this) {
+            t = terminals.get(listener.substring(NAME.length() + 1));
+        }
+        return t == null ? null : t.config().merchantId();
     }
 
     /** One listener per declared terminal; a terminal keeps its state while its declaration is unchanged. */
