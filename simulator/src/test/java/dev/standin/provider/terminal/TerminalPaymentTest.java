@@ -223,4 +223,29 @@ class TerminalPaymentTest extends AcceptanceTest {
         terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"refund\",\"amount\":\"1.00\"}").post("/").then().statusCode(400)
                 .body("message", containsString("transactionType"));
     }
+
+    @Test
+    void withTokenizationOnAnApprovedSaleCarriesATokenAndADeclineDoesNot() throws Exception {
+        terminal().body("{\"requestType\":\"system\",\"resourceType\":\"config\",\"actionType\":\"set\",\"config\":{\"tokenization\":true}}")
+                .post("/").then().statusCode(200);
+        CompletableFuture<JsonPath> approved = async(sale("12.00"));
+        advance("PT2S");
+        JsonPath a = approved.get(5, TimeUnit.SECONDS);
+        assertEquals("APPROVED", a.getString("paymentStatus"));
+        assertNotNull(a.getString("token"));
+        CompletableFuture<JsonPath> declined = async(sale("12.51"));
+        advance("PT2S");
+        JsonPath d = declined.get(5, TimeUnit.SECONDS);
+        assertEquals("DECLINED", d.getString("paymentStatus"));
+        assertEquals(null, d.getString("token"));
+    }
+
+    @Test
+    void aRestartEndsThePaymentInProgressInError() throws Exception {
+        CompletableFuture<JsonPath> call = async(sale("30.00"));
+        terminal().body("{\"requestType\":\"system\",\"resourceType\":\"app\",\"actionType\":\"restart\"}").post("/").then().statusCode(200);
+        JsonPath aborted = call.get(5, TimeUnit.SECONDS);
+        assertEquals("ERROR", aborted.getString("paymentStatus"));
+        assertEquals("Application restarted", aborted.getString("message"));
+    }
 }

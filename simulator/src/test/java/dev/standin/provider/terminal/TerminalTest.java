@@ -96,7 +96,12 @@ class TerminalTest extends AcceptanceTest {
                 .post("/").then().statusCode(400).body("message", containsString("config.colour"));
         terminal().body("{\"requestType\":\"system\",\"resourceType\":\"app\",\"actionType\":\"restart\"}").post("/").then().statusCode(200);
         terminal().body("{\"requestType\":\"system\",\"resourceType\":\"config\",\"actionType\":\"get\"}").post("/").then()
-                .body("config.tokenization", equalTo(false));
+                .statusCode(503).body("status", equalTo("error")).body("message", equalTo("Terminal is restarting"));
+        control().get("/_sim/terminals/terminal-1").then().body("screen.state", equalTo("RESTARTING"));
+        advance("PT5S");
+        control().get("/_sim/terminals/terminal-1").then().body("screen.state", equalTo("IDLE"));
+        terminal().body("{\"requestType\":\"system\",\"resourceType\":\"config\",\"actionType\":\"get\"}").post("/").then()
+                .statusCode(200).body("config.tokenization", equalTo(false));
     }
 
     @Test

@@ -34,7 +34,7 @@ final class SystemRequests {
 
     private Map<String, Object> app(Terminal terminal, String action) {
         require(action, "restart");
-        terminal.device().abort("Application restarted");
+        terminal.device().restart();
         terminal.resetSettings();
         return Map.of();
     }

@@ -22,8 +22,10 @@ import java.util.concurrent.CompletableFuture;
 final class TerminalDevice {
     static final Duration CUSTOMER_DELAY = Duration.ofSeconds(2);
     static final Duration CAP = Duration.ofMinutes(2);
+    /** How long the application takes to come back after {@code app/restart}, in virtual time. */
+    static final Duration RESTART_TIME = Duration.ofSeconds(5);
 
-    enum Step { IDLE, SELECT_TENDER, WAITING_CARD, TIP, SIGNATURE, INPUT, BUTTONS, SIGN_DIALOG, SWIPE }
+    enum Step { IDLE, SELECT_TENDER, WAITING_CARD, TIP, SIGNATURE, INPUT, BUTTONS, SIGN_DIALOG, SWIPE, RESTARTING }
 
     /**
      * How an interaction ended: a payment's verdict, tender, card, tip and signature; a dialog's or
@@ -201,6 +203,11 @@ final class TerminalDevice {
                 out.put("text", "Terminal " + terminal.config().id());
                 out.put("waitingFor", null);
             }
+            case RESTARTING -> {
+                out.put("title", "Restarting");
+                out.put("text", "Please wait");
+                out.put("waitingFor", null);
+            }
             case SELECT_TENDER -> {
                 out.put("title", "Select payment type");
                 out.put("text", "Amount " + flow.request.amount());
@@ -255,12 +262,33 @@ final class TerminalDevice {
         return out;
     }
 
-    /** A restart: whatever is in progress ends in ERROR. */
+    /** A restart: whatever is in progress ends in ERROR, and the device is unavailable for {@link #RESTART_TIME}. */
+    synchronized void restart() {
+        abort("Application restarted");
+        step = Step.RESTARTING;
+        long current = ++epoch;
+        scheduler.schedule(TerminalModule.NAME, "restart of " + terminal.config().id(), RESTART_TIME, () -> restarted(current));
+    }
+
+    /** Whatever is in progress ends in ERROR; the device is idle. */
     synchronized void abort(String why) {
         if (flow != null) {
             finish(flow.payment() ? new Outcome(new Processor.Verdict("ERROR", "96", why), flow.tender, flow.card, flow.tip, false)
                     : Outcome.failed(why));
         }
+        step = Step.IDLE;
+    }
+
+    private synchronized void restarted(long expected) {
+        if (expected == epoch && step == Step.RESTARTING) {
+            step = Step.IDLE;
+            epoch++;
+        }
+    }
+
+    /** Whether the application is still coming back from a restart (requests are refused meanwhile). */
+    synchronized boolean restarting() {
+        return step == Step.RESTARTING;
     }
 
     /** Up to five buttons: {@code buttonNLabel} and {@code buttonNValue} (the value defaults to the label). */

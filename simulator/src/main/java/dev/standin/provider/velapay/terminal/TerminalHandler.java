@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A terminal's one endpoint, {@code POST /}: authenticates, dispatches on {@code requestType}
@@ -20,7 +19,6 @@ import java.util.Set;
  * {@code version} with the result, and logs every answer (ok or error) for {@code system/log}.
  */
 final class TerminalHandler {
-    private static final Set<String> NOT_YET = Set.of();
 
     private final TerminalAuth auth;
     private final SystemRequests system;
@@ -76,8 +74,8 @@ final class TerminalHandler {
         if (requestType == null) {
             throw TerminalError.missing("requestType");
         }
-        if (NOT_YET.contains(requestType)) {
-            throw new TerminalError(501, "requestType '" + requestType + "' is not simulated yet by Standin");
+        if (terminal.device().restarting()) {
+            throw new TerminalError(503, "Terminal is restarting");
         }
         return switch (requestType) {
             case "device" -> device(terminal, request);
