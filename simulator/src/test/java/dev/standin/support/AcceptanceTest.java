@@ -77,4 +77,15 @@ public abstract class AcceptanceTest {
     protected void loadScenario(String yaml) {
         control().contentType("application/yaml").body(yaml).post("/_sim/scenarios").then().statusCode(201);
     }
+
+    /** Waits (up to 5 s of real time) until the terminal's screen shows {@code state}, e.g. WAITING_CARD. */
+    protected void awaitTerminalState(String terminalId, String state) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!state.equals(control().get("/_sim/terminals/" + terminalId).then().extract().path("screen.state"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(terminalId + " never reached " + state);
+            }
+            Thread.onSpinWait();
+        }
+    }
 }

@@ -26,13 +26,7 @@ class TerminalDialogTest extends AcceptanceTest {
 
     CompletableFuture<Response> async(String body, String state) {
         CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> terminal().body(body).post("/"));
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!state.equals(control().get("/_sim/terminals/terminal-1").then().extract().path("screen.state"))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("terminal never reached " + state);
-            }
-            Thread.onSpinWait();
-        }
+        awaitTerminalState("terminal-1", state);
         return call;
     }
 

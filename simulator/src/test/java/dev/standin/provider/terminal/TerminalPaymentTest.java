@@ -48,13 +48,7 @@ class TerminalPaymentTest extends AcceptanceTest {
     }
 
     void waitForState(String state) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!state.equals(control().get("/_sim/terminals/terminal-1").then().extract().path("screen.state"))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("terminal never reached " + state);
-            }
-            Thread.onSpinWait();
-        }
+        awaitTerminalState("terminal-1", state);
     }
 
     static String sale(String amount) {

@@ -28,13 +28,7 @@ class TerminalScenariosTest extends AcceptanceTest {
 
     CompletableFuture<Response> async(String id, String body, String state) {
         CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> terminal(id).body(body).post("/"));
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!state.equals(control().get("/_sim/terminals/" + id).then().extract().path("screen.state"))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(id + " never reached " + state);
-            }
-            Thread.onSpinWait();
-        }
+        awaitTerminalState(id, state);
         return call;
     }
 
@@ -96,13 +90,7 @@ class TerminalScenariosTest extends AcceptanceTest {
         String ts = "1767225600";
         CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> terminal("lane-signed")
                 .header("X-Timestamp", ts).header("X-Signature", TerminalTest.sign("lane-signed-store-secret", ts, body)).body(body).post("/"));
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!"WAITING_CARD".equals(control().get("/_sim/terminals/lane-signed").then().extract().path("screen.state"))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never waited for a card");
-            }
-            Thread.onSpinWait();
-        }
+        awaitTerminalState("lane-signed", "WAITING_CARD");
         advance("PT1S");
         advance("PT1S");
         advance("PT1S");
