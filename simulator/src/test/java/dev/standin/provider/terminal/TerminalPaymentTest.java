@@ -210,6 +210,12 @@ class TerminalPaymentTest extends AcceptanceTest {
                 .body("message", containsString("amount"));
         terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"amount\":\"ten\"}").post("/").then().statusCode(400)
                 .body("message", containsString("amount"));
+        terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"amount\":\"1e9\"}").post("/").then().statusCode(400)
+                .body("message", containsString("amount"));
+        terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"amount\":\"99999999999999999.00\"}").post("/").then()
+                .statusCode(400).body("message", equalTo("Invalid parameter amount: must be at most 9999999.99, was '99999999999999999.00'"));
+        terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"amount\":\"10.00\",\"amountTip\":\"-1\"}").post("/").then()
+                .statusCode(400).body("message", containsString("amountTip"));
         terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"capture\"}").post("/").then().statusCode(400)
                 .body("message", containsString("referenceNumber"));
         terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"amount\":\"1.00\",\"tenderType\":\"bitcoin\"}").post("/")

@@ -121,6 +121,8 @@ class TerminalTest extends AcceptanceTest {
                 .body("printouts[0].kind", equalTo("custom")).body("printouts[0].text", equalTo("Order A-17 ready at 3"));
         terminal().body("{\"requestType\":\"print\"}").post("/").then().statusCode(400).body("message", containsString("printType"));
         terminal().body("{\"requestType\":\"print\",\"printType\":\"fax\"}").post("/").then().statusCode(400);
+        terminal().body("{\"requestType\":\"print\",\"printType\":\"custom\",\"template\":\"Hi {{name}}\",\"data\":\"Ada\"}").post("/").then()
+                .statusCode(400).body("message", containsString("data"));
     }
 
     @Test

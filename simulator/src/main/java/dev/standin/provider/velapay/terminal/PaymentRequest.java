@@ -61,6 +61,10 @@ record PaymentRequest(String type, BigDecimal amount, String tender, BigDecimal 
         return type.equals("sale") || type.equals("auth") || type.equals("return");
     }
 
+    /** The largest amount a terminal takes in one field (a sale, tip or capture): 9,999,999.99. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999.99");
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d+(\\.\\d*)?");
+
     /** A decimal string ("100.00"); numbers are tolerated. Null when absent and not required. */
     static BigDecimal money(JsonNode r, String field, boolean required) {
         JsonNode v = r.get(field);
@@ -70,15 +74,18 @@ record PaymentRequest(String type, BigDecimal amount, String tender, BigDecimal 
             }
             return null;
         }
-        try {
-            BigDecimal d = new BigDecimal(v.asText().trim());
-            if (d.signum() < 0 || d.scale() > 2) {
-                throw TerminalError.invalid(field, "must be a positive amount with at most two decimals, was '" + v.asText() + "'");
-            }
-            return d.setScale(2);
-        } catch (NumberFormatException e) {
+        String text = v.isNumber() ? v.decimalValue().toPlainString() : v.asText().trim();
+        if (!DECIMAL.matcher(text).matches()) {
             throw TerminalError.invalid(field, "must be a decimal string such as \"100.00\", was '" + v.asText() + "'");
         }
+        BigDecimal d = new BigDecimal(text);
+        if (d.signum() < 0 || d.scale() > 2) {
+            throw TerminalError.invalid(field, "must be a positive amount with at most two decimals, was '" + v.asText() + "'");
+        }
+        if (d.compareTo(MAX_AMOUNT) > 0) {
+            throw TerminalError.invalid(field, "must be at most " + MAX_AMOUNT.toPlainString() + ", was '" + v.asText() + "'");
+        }
+        return d.setScale(2);
     }
 
     private static boolean flag(JsonNode r, String field) {

@@ -55,7 +55,11 @@ final class Printer {
                 if (template == null) {
                     throw TerminalError.missing("template");
                 }
-                yield print(terminal, "custom", fill(template, r.path("data")));
+                JsonNode data = r.path("data");
+                if (!data.isMissingNode() && !data.isNull() && !data.isObject()) {
+                    throw TerminalError.invalid("data", "must be an object of placeholder values, was " + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                yield print(terminal, "custom", fill(template, data));
             }
             default -> throw TerminalError.invalid("printType", "'" + type + "' is not 'receipt' or 'custom'");
         };
