@@ -29,6 +29,9 @@ public final class Main {
         } catch (JavalinBindException e) {
             System.err.println("standin: could not start: " + e.getMessage() + " (see --port-offset)");
             System.exit(1);
+        } catch (dev.standin.core.http.ApiError e) {
+            System.err.println("standin: could not start: " + e.getMessage() + " (see --port-offset, or the scenario's ports)");
+            System.exit(1);
         } catch (RuntimeException e) {
             System.err.println("standin: could not start: " + e.getMessage());
             e.printStackTrace();

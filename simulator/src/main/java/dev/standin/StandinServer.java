@@ -173,7 +173,13 @@ public final class StandinServer implements AutoCloseable {
                 if (app == null) {
                     int port = l.port() != null ? l.port() : base == 0 ? 0 : nextFreePort(base);
                     app = http.create(key, module.errors(), ids.stream(module.name()), true, filters.get(module.name()), l.routes());
-                    app.start(options.host(), port);
+                    try {
+                        app.start(options.host(), port);
+                    } catch (io.javalin.util.JavalinBindException e) {
+                        app.stop();
+                        throw new dev.standin.core.http.ApiError(409, "PORT_IN_USE",
+                                "Port " + port + " for " + key + " is already in use", "port", null);
+                    }
                     listeners.put(key, app);
                     LOG.info("{} listening on http://{}:{}", String.format("%-12s", key),
                             options.host().equals("0.0.0.0") ? "localhost" : options.host(), app.port());

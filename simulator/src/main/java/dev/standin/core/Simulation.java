@@ -103,7 +103,12 @@ public final class Simulation {
         });
         registry.add(scenario);
         rules.reload(registry.all());
-        onScenariosChanged.run();
+        try {
+            onScenariosChanged.run();
+        } catch (RuntimeException e) {
+            unload(scenario.name()); // e.g. a declared port in use: the scenario leaves nothing behind
+            throw e;
+        }
         return scenario;
     }
 

@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -162,6 +164,31 @@ class TerminalTest extends AcceptanceTest {
                 .body("ports.terminals.size()", greaterThan(1));
         control().delete("/_sim/scenarios/second-lane").then().statusCode(204);
         control().get("/_sim/info").then().body("ports.terminals.size()", equalTo(1));
+    }
+
+    @Test
+    void aTerminalOnAPortInUseIsRefusedAndLeavesNothingBehind() {
+        int taken = server.port("control");
+        control().contentType("application/yaml").body("""
+                version: 1
+                name: clashing-lanes
+                seed:
+                  terminals:
+                    terminals:
+                      - {id: lane-ok, merchantId: MERCHANT123, storeSecret: lane-ok-secret}
+                      - {id: lane-clash, port: %d, merchantId: MERCHANT123, storeSecret: lane-clash-secret}
+                """.formatted(taken)).post("/_sim/scenarios").then().statusCode(409)
+                .body("error", equalTo("PORT_IN_USE")).body("message", containsString("Port " + taken));
+        control().get("/_sim/info").then().body("scenarios", not(hasItem("clashing-lanes"))).body("ports.terminals.size()", equalTo(1));
+        loadScenario("""
+                version: 1
+                name: next-lane
+                seed:
+                  terminals:
+                    terminals:
+                      - {id: lane-next, merchantId: MERCHANT123, storeSecret: lane-next-secret}
+                """);
+        control().get("/_sim/info").then().body("ports.terminals.size()", equalTo(2));
     }
 
     @Test
