@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** A {@code requestType: payment} request, validated: amounts are decimal strings, tenders from the terminal's list. */
 record PaymentRequest(String type, BigDecimal amount, String tender, BigDecimal presetTip, String invoiceNumber,
@@ -63,7 +64,7 @@ record PaymentRequest(String type, BigDecimal amount, String tender, BigDecimal 
 
     /** The largest amount a terminal takes in one field (a sale, tip or capture): 9,999,999.99. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999.99");
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d+(\\.\\d*)?");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d*)?");
 
     /** A decimal string ("100.00"); numbers are tolerated. Null when absent and not required. */
     static BigDecimal money(JsonNode r, String field, boolean required) {

@@ -8,6 +8,7 @@ import dev.standin.db.terminals.tables.records.TxnRecord;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,7 @@ final class Payments {
 
     private Map<String, Object> record(Terminal terminal, PaymentRequest r, TerminalDevice.Outcome o) {
         BigDecimal tip = o.tip() == null ? BigDecimal.ZERO.setScale(2) : o.tip();
-        TxnRecord t = newTxn(terminal, r.type().toUpperCase(java.util.Locale.ROOT), o.tender() == null ? "credit" : o.tender(),
+        TxnRecord t = newTxn(terminal, r.type().toUpperCase(Locale.ROOT), o.tender() == null ? "credit" : o.tender(),
                 o.verdict(), r.amount().add(tip), tip, r.amount(), r.invoiceNumber());
         if (o.card() != null) {
             t.setCardType(o.card().brand());
@@ -215,7 +216,7 @@ final class Payments {
         out.put("batchID", t.getBatchId());
         out.put("transactionID", t.getTransactionId());
         out.put("transactionType", t.getTransactionType());
-        out.put("tenderType", t.getTenderType().toUpperCase(java.util.Locale.ROOT));
+        out.put("tenderType", t.getTenderType().toUpperCase(Locale.ROOT));
         out.put("amount", t.getAmount().toPlainString());
         out.put("amountTip", t.getAmountTip().toPlainString());
         out.put("amountCashBack", "0.00");

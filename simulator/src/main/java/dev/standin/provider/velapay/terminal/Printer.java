@@ -8,6 +8,7 @@ import org.jooq.DSLContext;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,7 @@ final class Printer {
                 }
                 JsonNode data = r.path("data");
                 if (!data.isMissingNode() && !data.isNull() && !data.isObject()) {
-                    throw TerminalError.invalid("data", "must be an object of placeholder values, was " + data.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                    throw TerminalError.invalid("data", "must be an object of placeholder values, was " + data.getNodeType().name().toLowerCase(Locale.ROOT));
                 }
                 yield print(terminal, "custom", fill(template, data));
             }
@@ -74,7 +75,7 @@ final class Printer {
         }
         s.append("MERCHANT ").append(terminal.config().merchantId()).append("  TERMINAL ").append(terminal.config().id()).append('\n')
                 .append(clock.now()).append('\n')
-                .append(t.getTransactionType()).append(' ').append(t.getTenderType().toUpperCase(java.util.Locale.ROOT)).append('\n');
+                .append(t.getTransactionType()).append(' ').append(t.getTenderType().toUpperCase(Locale.ROOT)).append('\n');
         if (t.getCardNumber() != null) {
             s.append(t.getCardType()).append(' ').append(t.getCardNumber()).append(' ').append(t.getCardEntry()).append('\n');
         }

@@ -1,6 +1,5 @@
 package dev.standin.provider.velapay.terminal;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /** Draws the terminal's screen (a title and lines of text) as a real PNG, base64-encoded. */
 final class ScreenImage {

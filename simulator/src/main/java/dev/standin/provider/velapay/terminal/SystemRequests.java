@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.json.Json;
 import dev.standin.db.terminals.tables.records.RequestLogRecord;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ final class SystemRequests {
         require(action, "capture");
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> screen = terminal.device().screen();
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add(String.valueOf(screen.get("text")));
         ((List<?>) screen.get("buttons")).forEach(b -> lines.add("[ " + b + " ]"));
         lines.add("Merchant " + terminal.config().merchantId());

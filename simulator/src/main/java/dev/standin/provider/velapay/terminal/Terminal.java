@@ -1,5 +1,10 @@
 package dev.standin.provider.velapay.terminal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.rules.RuleEngine;
+
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,9 +13,9 @@ final class Terminal {
     private final TerminalConfig config;
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private final TerminalDevice device;
-    private final java.util.ArrayDeque<com.fasterxml.jackson.databind.JsonNode> script = new java.util.ArrayDeque<>();
+    private final ArrayDeque<JsonNode> script = new ArrayDeque<>();
 
-    Terminal(TerminalConfig config, dev.standin.core.clock.Scheduler scheduler, dev.standin.core.rules.RuleEngine rules) {
+    Terminal(TerminalConfig config, Scheduler scheduler, RuleEngine rules) {
         this.config = config;
         this.device = new TerminalDevice(this, scheduler, rules);
         resetSettings();
@@ -39,11 +44,11 @@ final class Terminal {
     }
 
     /** The next scripted customer action, without taking it. */
-    synchronized com.fasterxml.jackson.databind.JsonNode peekScripted() {
+    synchronized JsonNode peekScripted() {
         return script.peekFirst();
     }
 
-    synchronized com.fasterxml.jackson.databind.JsonNode takeScripted() {
+    synchronized JsonNode takeScripted() {
         return script.pollFirst();
     }
 

@@ -3,13 +3,14 @@ package dev.standin.provider.velapay.terminal;
 import dev.standin.core.clock.VirtualClock;
 import io.javalin.http.Context;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The terminal's authentication: loopback callers need none (unless the terminal's
@@ -47,7 +48,7 @@ final class TerminalAuth {
         byte[] expected = hmac(terminal.config().storeSecret(), timestamp.trim(), body);
         byte[] given;
         try {
-            given = HexFormat.of().parseHex(signature.trim().toLowerCase(java.util.Locale.ROOT));
+            given = HexFormat.of().parseHex(signature.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new TerminalError(401, "Invalid signature");
         }

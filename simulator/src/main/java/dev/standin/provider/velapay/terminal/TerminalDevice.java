@@ -2,13 +2,17 @@ package dev.standin.provider.velapay.terminal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.clock.Scheduler;
+import dev.standin.core.json.Json;
+import dev.standin.core.rules.RuleEngine;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -76,12 +80,12 @@ final class TerminalDevice {
 
     private final Terminal terminal;
     private final Scheduler scheduler;
-    private final dev.standin.core.rules.RuleEngine rules;
+    private final RuleEngine rules;
     private Step step = Step.IDLE;
     private long epoch;
     private Flow flow;
 
-    TerminalDevice(Terminal terminal, Scheduler scheduler, dev.standin.core.rules.RuleEngine rules) {
+    TerminalDevice(Terminal terminal, Scheduler scheduler, RuleEngine rules) {
         this.terminal = terminal;
         this.scheduler = scheduler;
         this.rules = rules;
@@ -136,7 +140,7 @@ final class TerminalDevice {
                 if (terminal.config().tenders().stream().noneMatch(t -> t.equalsIgnoreCase(tender))) {
                     throw new IllegalArgumentException("tender '" + tender + "' is not one of " + terminal.config().tenders());
                 }
-                flow.tender = tender.toLowerCase(java.util.Locale.ROOT);
+                flow.tender = tender.toLowerCase(Locale.ROOT);
                 enter(Step.WAITING_CARD);
             }
             case "presentCard", "swipe" -> {
@@ -340,7 +344,7 @@ final class TerminalDevice {
                 // a scripted action that does not fit this screen is dropped; the default customer acts instead
             }
         }
-        var node = dev.standin.core.json.Json.mapper().createObjectNode();
+        var node = Json.mapper().createObjectNode();
         switch (step) {
             case SELECT_TENDER -> act(node.put("type", "selectTender").put("tender", terminal.config().tenders().getFirst()));
             case WAITING_CARD -> act(node.put("type", "presentCard").put("brand", "VISA").put("entryMode", "CONTACTLESS"));
@@ -370,7 +374,7 @@ final class TerminalDevice {
      * transactionType, tender, amount, cardType, entryMode, last4) can decide the verdict:
      * {@code outcome: {type: decline, reason: insufficientFunds|doNotHonor|expiredCard|wrongPin|processorUnavailable}}.
      */
-    private java.util.Optional<Processor.Verdict> ruled(BigDecimal total) {
+    private Optional<Processor.Verdict> ruled(BigDecimal total) {
         Map<String, Object> entity = new LinkedHashMap<>();
         entity.put("terminalId", terminal.config().id());
         entity.put("merchantId", terminal.config().merchantId());

@@ -1,8 +1,10 @@
 package dev.standin.provider.velapay.terminal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.http.ApiError;
 import dev.standin.core.http.ErrorRenderer;
 import dev.standin.core.http.HttpServerFactory;
+import dev.standin.core.http.JsonBody;
 import dev.standin.core.provider.Listener;
 import dev.standin.core.provider.ProviderContext;
 import dev.standin.core.provider.ProviderModule;
@@ -129,11 +131,11 @@ public final class TerminalModule implements ProviderModule {
             post("/{id}/actions", ctx -> {
                 Terminal t = terminal(ctx.pathParam("id"));
                 try {
-                    t.device().act(dev.standin.core.http.JsonBody.lenientTree(ctx));
+                    t.device().act(JsonBody.lenientTree(ctx));
                 } catch (IllegalStateException e) {
-                    throw new dev.standin.core.http.ApiError(409, "WRONG_STATE", e.getMessage(), null, null);
+                    throw new ApiError(409, "WRONG_STATE", e.getMessage(), null, null);
                 } catch (IllegalArgumentException e) {
-                    throw dev.standin.core.http.ApiError.badBody("type", e.getMessage());
+                    throw ApiError.badBody("type", e.getMessage());
                 }
                 ctx.json(Map.of("screen", t.device().screen()));
             });
@@ -143,7 +145,7 @@ public final class TerminalModule implements ProviderModule {
     private synchronized Terminal terminal(String id) {
         Terminal t = terminals.get(id);
         if (t == null) {
-            throw dev.standin.core.http.ApiError.notFound("No terminal " + id);
+            throw ApiError.notFound("No terminal " + id);
         }
         return t;
     }
