@@ -11,6 +11,8 @@ import dev.standin.core.provider.Listener;
 import dev.standin.core.provider.ProviderContext;
 import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.rules.RuleEvent;
+import dev.standin.core.rules.RuleEventCheck;
 import dev.standin.core.rules.RuleFilter;
 import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.webhooks.WebhookPolicy;
@@ -81,12 +83,15 @@ public final class StandinServer implements AutoCloseable {
         ScenarioRegistry registry = new ScenarioRegistry();
         Map<String, SeedCheck> seedChecks = new LinkedHashMap<>();
         modules.forEach(m -> seedChecks.put(m.name(), m.seedCheck()));
+        Map<String, List<RuleEvent>> ruleEvents = new LinkedHashMap<>();
+        modules.forEach(m -> ruleEvents.put(m.name(), m.ruleEvents()));
+        RuleEventCheck eventCheck = new RuleEventCheck(ruleEvents, List.of(WebhookDelivery.RULE_EVENT));
         RuleEngine rules = new RuleEngine(ids.stream("rules"));
         WebhookDelivery webhooks = new WebhookDelivery(clock, scheduler, rules, () -> new WebhookPolicy(
                 registry.setting("webhooks", "ackTimeout", WebhookPolicy.DEFAULT.ackTimeout()),
                 registry.settings("webhooks", "retryDelays", WebhookPolicy.DEFAULT.retryDelays()),
                 WebhookPolicy.DEFAULT.signer()));
-        Simulation simulation = new Simulation(modules, registry, new ScenarioParser(seedChecks, registry),
+        Simulation simulation = new Simulation(modules, registry, new ScenarioParser(seedChecks, eventCheck, registry),
                 database, clock, scheduler, ids, rules, webhooks);
         Future<?> parsed = startup.submit(() -> simulation.parseAtStart(sources));
         modules.forEach(m -> m.init(new ProviderContext(clock, scheduler, ids.stream(m.name()), database, registry, rules, webhooks)));

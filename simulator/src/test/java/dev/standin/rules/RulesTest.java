@@ -300,6 +300,27 @@ class RulesTest extends AcceptanceTest {
     }
 
     @Test
+    void misspeltEventsOutcomesAndReasonsAreRefusedInsteadOfNeverMatching() {
+        control().contentType("application/yaml").body("""
+                version: 1
+                name: misspelt
+                rules:
+                  - match: {provider: velo, event: payment.confirmed}
+                    effect: {outcome: {type: fail}}
+                  - match: {provider: velo, event: payout.validate}
+                    effect: {outcome: {type: fail}}
+                  - match: {provider: terminals, event: payment.process}
+                    effect: {outcome: {type: decline, reason: insufficientFund}}
+                  - match: {provider: terminals, event: webhook.deliver}
+                    effect: {outcome: {type: duplicate}}
+                """).post("/_sim/scenarios").then().statusCode(400)
+                .body("problems.size()", equalTo(3))
+                .body("problems.find { it.field == 'rules[0].match.event' }.why", containsString("payment.confirm"))
+                .body("problems.find { it.field == 'rules[1].effect.outcome.type' }.why", containsString("[reject]"))
+                .body("problems.find { it.field == 'rules[2].effect.outcome.reason' }.why", containsString("insufficientFunds"));
+    }
+
+    @Test
     void twoRunsWithTheSameSeedAndRequestsGiveIdenticalJournalsAndIds() {
         List<String> first = run();
         List<String> second = run();

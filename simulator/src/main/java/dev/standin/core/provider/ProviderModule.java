@@ -1,12 +1,14 @@
 package dev.standin.core.provider;
 
 import dev.standin.core.http.ErrorRenderer;
+import dev.standin.core.rules.RuleEvent;
 import dev.standin.core.scenario.Scenario;
 import dev.standin.core.scenario.SeedCheck;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import org.jooq.DSLContext;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +43,11 @@ public interface ProviderModule {
     default EndpointGroup controlRoutes() {
         return () -> {
         };
+    }
+
+    /** The lifecycle steps scenario rules can match ({@code match.event}) and the outcomes each understands. */
+    default List<RuleEvent> ruleEvents() {
+        return List.of();
     }
 
     /** The tenant a request speaks for (payor, application, merchant...), for tenant-scoped rules; null when unknown. */

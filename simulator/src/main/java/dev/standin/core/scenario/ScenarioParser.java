@@ -2,11 +2,12 @@ package dev.standin.core.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
-import dev.standin.core.rules.RuleCompiler;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.standin.core.rules.RuleCompiler;
+import dev.standin.core.rules.RuleEventCheck;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +27,13 @@ public final class ScenarioParser {
     public static final String SCHEMA_RESOURCE = "scenarios/scenario.schema.json";
 
     private final Map<String, SeedCheck> seedChecks;
+    private final RuleEventCheck events;
     private final ScenarioRegistry loaded;
     private volatile Schema schema;
 
-    public ScenarioParser(Map<String, SeedCheck> seedChecks, ScenarioRegistry loaded) {
+    public ScenarioParser(Map<String, SeedCheck> seedChecks, RuleEventCheck events, ScenarioRegistry loaded) {
         this.seedChecks = seedChecks;
+        this.events = events;
         this.loaded = loaded;
     }
 
@@ -77,6 +80,7 @@ public final class ScenarioParser {
         checkDurations(root.path("rules"), "/rules", problems);
         if (problems.isEmpty() && root.path("rules").isArray()) {
             RuleCompiler.check(root.get("rules"), "/rules", problems::add);
+            events.check(root.get("rules"), "/rules", problems::add);
         }
         if (problems.isEmpty()) {
             JsonNode seed = root.path("seed");

@@ -5,6 +5,7 @@ import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.rules.Rule;
 import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.rules.RuleEvent;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WebhookDelivery {
     private static final int LOG_SIZE = 1000;
     public static final String EVENT = "webhook.deliver";
+    /** Rules on any provider's webhook delivery: fail an attempt, or deliver it twice. */
+    public static final RuleEvent RULE_EVENT = new RuleEvent(EVENT, Map.of("fail", Set.of(), "duplicate", Set.of()));
 
     /** One attempt: when, the status answered (null when none) and how long it took. */
     public record Attempt(int number, Instant at, Integer status, long latencyMs, String error) {

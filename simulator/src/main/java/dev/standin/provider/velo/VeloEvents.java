@@ -4,18 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.rules.Rule;
 import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.rules.RuleEvent;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Velo's lifecycle steps as rule events ({@code payout.validate}, {@code payment.fund},
+ * Velo's lifecycle steps as rule events ({@code payout.validate},
  * {@code payment.bankRequest}, {@code payment.railsAccept}, {@code payment.confirm}, {@code payee.ofac},
  * {@code funding.credit}). A matching rule can hold the step (until released), delay it, or replace
  * it with a provider outcome; otherwise the step runs as usual.
  */
 public final class VeloEvents {
+    /** The events and the outcome each understands (any reason: Velo's reason codes are open-ended). */
+    static final List<RuleEvent> CATALOGUE = List.of(
+            new RuleEvent("payout.validate", Map.of("reject", Set.of())),
+            new RuleEvent("payment.bankRequest", Map.of("fail", Set.of())),
+            new RuleEvent("payment.railsAccept", Map.of("fail", Set.of())),
+            new RuleEvent("payment.confirm", Map.of("fail", Set.of())),
+            new RuleEvent("payee.ofac", Map.of("fail", Set.of())),
+            new RuleEvent("funding.credit", Map.of("return", Set.of())));
+
     private final RuleEngine rules;
     private final Scheduler scheduler;
 

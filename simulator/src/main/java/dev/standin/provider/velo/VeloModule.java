@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.http.ErrorRenderer;
 import dev.standin.core.provider.ProviderContext;
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.rules.RuleEvent;
 import dev.standin.core.scenario.Scenario;
 import dev.standin.core.scenario.SeedCheck;
 import dev.standin.core.store.Database;
@@ -181,6 +182,11 @@ public final class VeloModule implements ProviderModule {
     @Override
     public ErrorRenderer errors() {
         return errors;
+    }
+
+    @Override
+    public List<RuleEvent> ruleEvents() {
+        return VeloEvents.CATALOGUE;
     }
 
     @Override

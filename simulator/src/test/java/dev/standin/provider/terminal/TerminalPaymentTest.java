@@ -139,7 +139,14 @@ class TerminalPaymentTest extends AcceptanceTest {
         }
         CompletableFuture<JsonPath> call = async(sale("30.00"));
         act("{\"type\":\"presentCard\",\"pan\":\"4000000000000002\"}");
-        assertEquals("DECLINED", call.get(5, TimeUnit.SECONDS).getString("paymentStatus"));
+        JsonPath doNotHonour = call.get(5, TimeUnit.SECONDS);
+        assertEquals("DECLINED", doNotHonour.getString("paymentStatus"));
+        assertEquals("05", doNotHonour.getString("resultCode"));
+        CompletableFuture<JsonPath> expired = async(sale("30.00"));
+        act("{\"type\":\"presentCard\",\"pan\":\"4000000000000069\"}");
+        JsonPath e = expired.get(5, TimeUnit.SECONDS);
+        assertEquals("DECLINED", e.getString("paymentStatus"));
+        assertEquals("54", e.getString("resultCode"));
     }
 
     @Test

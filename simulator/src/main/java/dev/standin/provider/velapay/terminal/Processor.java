@@ -1,5 +1,7 @@
 package dev.standin.provider.velapay.terminal;
 
+import dev.standin.core.rules.RuleEvent;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -42,6 +44,9 @@ final class Processor {
             "expiredCard", BY_CENTS.get("54"),
             "wrongPin", BY_CENTS.get("55"),
             "processorUnavailable", BY_CENTS.get("91"));
+
+    /** The rule event deciding a payment's verdict, with the decline reasons above. */
+    static final RuleEvent PROCESS_EVENT = new RuleEvent("payment.process", Map.of("decline", BY_REASON.keySet()));
 
     static Verdict decide(BigDecimal amount, Card card) {
         if (card != null && BY_CARD.containsKey(card.pan())) {

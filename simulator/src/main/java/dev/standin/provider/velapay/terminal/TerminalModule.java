@@ -8,6 +8,7 @@ import dev.standin.core.http.JsonBody;
 import dev.standin.core.provider.Listener;
 import dev.standin.core.provider.ProviderContext;
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.rules.RuleEvent;
 import dev.standin.core.scenario.Problems;
 import dev.standin.core.scenario.Scenario;
 import dev.standin.core.scenario.SeedCheck;
@@ -153,6 +154,11 @@ public final class TerminalModule implements ProviderModule {
     @Override
     public ErrorRenderer errors() {
         return errors;
+    }
+
+    @Override
+    public List<RuleEvent> ruleEvents() {
+        return List.of(Processor.PROCESS_EVENT);
     }
 
     @Override
