@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** {@code requestType: dialog} and {@code msr}: validated, shown on the device, answered when the customer is done. */
 final class Interactions {
-    private static final long REAL_TIME_CAP_SECONDS = 600;
 
     private Interactions() {
     }
@@ -62,17 +58,9 @@ final class Interactions {
     }
 
     private static Map<String, Object> await(TerminalDevice.Flow flow) {
-        TerminalDevice.Outcome o;
-        try {
-            o = flow.done.get(REAL_TIME_CAP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TerminalError(500, "Interrupted while waiting for the customer");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new TerminalError(504, "Timeout waiting for the customer");
-        }
+        TerminalDevice.Outcome o = flow.await();
         if (o.error() != null) {
-            throw new TerminalError(o.error().contains("timed out") || o.error().startsWith("Timeout") ? 408 : 409, o.error());
+            throw o.error();
         }
         return o.result();
     }

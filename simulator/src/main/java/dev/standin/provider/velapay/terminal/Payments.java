@@ -10,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code requestType: payment}. Sale, auth and return wait for the customer at the device (the
@@ -20,7 +17,6 @@ import java.util.concurrent.TimeoutException;
  * transaction by {@code referenceNumber}; batch settles the current batch and opens the next.
  */
 final class Payments {
-    private static final long REAL_TIME_CAP_SECONDS = 600;
 
     private final TransactionRepository txns;
     private final Printer printer;
@@ -39,7 +35,7 @@ final class Payments {
         TerminalDevice device = terminal.device();
         if (r.interactive()) {
             TerminalDevice.Flow flow = device.start(r);
-            return record(terminal, r, await(flow));
+            return record(terminal, r, flow.await());
         }
         if (device.busy()) {
             throw new TerminalError(409, "Another transaction in process");
@@ -50,17 +46,6 @@ final class Payments {
             case "adjust" -> adjust(terminal, r);
             default -> batch(terminal);
         };
-    }
-
-    private static TerminalDevice.Outcome await(TerminalDevice.Flow flow) {
-        try {
-            return flow.done.get(REAL_TIME_CAP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TerminalError(500, "Interrupted while waiting for the customer");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new TerminalError(504, "Timeout waiting for the customer");
-        }
     }
 
     private Map<String, Object> record(Terminal terminal, PaymentRequest r, TerminalDevice.Outcome o) {

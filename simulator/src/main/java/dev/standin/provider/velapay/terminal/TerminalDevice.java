@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A terminal's screen and card reader as a state machine. A payment: idle, then tender selection
@@ -26,6 +29,8 @@ import java.util.concurrent.CompletableFuture;
 final class TerminalDevice {
     static final Duration CUSTOMER_DELAY = Duration.ofSeconds(2);
     static final Duration CAP = Duration.ofMinutes(2);
+    /** The server's own limit, in real time, on a call waiting for the customer. */
+    static final Duration REAL_TIME_CAP = Duration.ofMinutes(10);
     /** How long the application takes to come back after {@code app/restart}, in virtual time. */
     static final Duration RESTART_TIME = Duration.ofSeconds(5);
 
@@ -33,10 +38,10 @@ final class TerminalDevice {
 
     /**
      * How an interaction ended: a payment's verdict, tender, card, tip and signature; a dialog's or
-     * MSR read's {@code result} fields; or an {@code error} message (cancelled, timed out...).
+     * MSR read's {@code result} fields; or the {@code error} a dialog or MSR read answers (cancelled 409, timed out 408).
      */
     record Outcome(Processor.Verdict verdict, String tender, Card card, BigDecimal tip, boolean signed,
-                   Map<String, Object> result, String error) {
+                   Map<String, Object> result, TerminalError error) {
         Outcome(Processor.Verdict verdict, String tender, Card card, BigDecimal tip, boolean signed) {
             this(verdict, tender, card, tip, signed, Map.of(), null);
         }
@@ -45,7 +50,7 @@ final class TerminalDevice {
             return new Outcome(null, null, null, null, false, result, null);
         }
 
-        static Outcome failed(String error) {
+        static Outcome failed(TerminalError error) {
             return new Outcome(null, null, null, null, false, Map.of(), error);
         }
     }
@@ -75,6 +80,18 @@ final class TerminalDevice {
 
         boolean payment() {
             return request != null;
+        }
+
+        /** Blocks the HTTP call until the customer is done, as the device does; gives up after {@link #REAL_TIME_CAP}. */
+        Outcome await() {
+            try {
+                return done.get(REAL_TIME_CAP.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TerminalError(500, "Interrupted while waiting for the customer");
+            } catch (ExecutionException | TimeoutException e) {
+                throw new TerminalError(504, "Timeout waiting for the customer");
+            }
         }
     }
 
@@ -186,7 +203,7 @@ final class TerminalDevice {
             }
             case "cancel" -> finish(flow.payment()
                     ? new Outcome(new Processor.Verdict("ERROR", "CA", "Transaction cancelled by customer"), flow.tender, flow.card, flow.tip, false)
-                    : Outcome.failed("Cancelled by customer"));
+                    : Outcome.failed(new TerminalError(409, "Cancelled by customer")));
             case "walkAway" -> {
                 flow.walkedAway = true;
                 epoch++;
@@ -278,7 +295,7 @@ final class TerminalDevice {
     synchronized void abort(String why) {
         if (flow != null) {
             finish(flow.payment() ? new Outcome(new Processor.Verdict("ERROR", "96", why), flow.tender, flow.card, flow.tip, false)
-                    : Outcome.failed(why));
+                    : Outcome.failed(new TerminalError(409, why)));
         }
         step = Step.IDLE;
     }
@@ -413,7 +430,7 @@ final class TerminalDevice {
     private synchronized void timeout(Flow started, String message) {
         if (flow == started) {
             finish(flow.payment() ? new Outcome(new Processor.Verdict("ERROR", "TO", message), flow.tender, flow.card, flow.tip, false)
-                    : Outcome.failed(message));
+                    : Outcome.failed(new TerminalError(408, message)));
         }
     }
 
