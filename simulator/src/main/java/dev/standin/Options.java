@@ -19,7 +19,11 @@ import java.util.Optional;
  */
 public record Options(List<String> scenarios, String host, Map<String, Integer> explicitPorts, int portOffset,
                       Optional<Path> dataDir, ClockMode clock, Optional<Instant> startTime, long seed,
-                      int journalSize, long maxBodyBytes, boolean help) {
+                      int journalSize, long maxBodyBytes, int idleTimeoutSeconds, boolean defaultScenario,
+                      List<String> terminalTrustedNetworks, boolean help) {
+
+    /** Who counts as the terminal's own network (no signature needed) unless told otherwise: loopback only. */
+    public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
 
     /** The API names that have a port option, with their default ports. */
     public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
@@ -27,7 +31,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
     private static final String USAGE = """
             Usage: java -jar standin.jar [options]   (every option can also be set as STANDIN_<NAME>, e.g. STANDIN_PORT_VELO)
 
-              --scenario FILE             load a scenario file (repeatable; default: the built-in scenarios/default.yaml)
+              --scenario FILE             load a scenario file (repeatable), on top of the built-in default scenario
+              --no-default-scenario       do not load the built-in scenarios/default.yaml (only the --scenario files)
               --host HOST                 interface to listen on (default 0.0.0.0)
               --port-control N            control API (default 8080)
               --port-velo N               Velo Payments (default 8081)
@@ -43,6 +48,11 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
               --seed N                    seed of the id and random generators (default 1)
               --journal-size N            requests kept in the journal, 0 turns it off (default 1000)
               --max-body-size BYTES       largest accepted request body (default 10485760)
+              --idle-timeout SECONDS      how long a request's body may stall before a 408 (default 30)
+              --terminal-trusted-networks CIDR,...
+                                          callers a terminal serves without an HMAC signature, as a device does
+                                          its local network (default 127.0.0.0/8,::1/128; the container image
+                                          adds the private networks 10/8, 172.16/12, 192.168/16, fc00::/7)
               --help                      print this and exit
             """;
 
@@ -70,6 +80,10 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (arg.equals("--no-default-scenario")) {
+                fromArgs.put(arg, List.of("true"));
                 continue;
             }
             String name = arg;
@@ -111,6 +125,9 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 v.containsKey("--seed") ? longValue("--seed", last(v, "--seed")) : 1L,
                 v.containsKey("--journal-size") ? integer("--journal-size", last(v, "--journal-size"), 0, 1_000_000) : 1000,
                 v.containsKey("--max-body-size") ? integer("--max-body-size", last(v, "--max-body-size"), 1024, Integer.MAX_VALUE) : 10 * 1024 * 1024,
+                v.containsKey("--idle-timeout") ? integer("--idle-timeout", last(v, "--idle-timeout"), 1, 3600) : 30,
+                !v.containsKey("--no-default-scenario") || !Boolean.parseBoolean(last(v, "--no-default-scenario")),
+                v.containsKey("--terminal-trusted-networks") ? networks(v.get("--terminal-trusted-networks")) : LOOPBACK,
                 help);
     }
 
@@ -129,7 +146,10 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         START_TIME("--start-time", null, false),
         SEED("--seed", null, false),
         JOURNAL_SIZE("--journal-size", null, false),
-        MAX_BODY_SIZE("--max-body-size", null, false);
+        MAX_BODY_SIZE("--max-body-size", null, false),
+        IDLE_TIMEOUT("--idle-timeout", null, false),
+        NO_DEFAULT_SCENARIO("--no-default-scenario", null, false),
+        TERMINAL_TRUSTED_NETWORKS("--terminal-trusted-networks", null, true);
 
         final String name;
         final String api;
@@ -189,6 +209,25 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         } catch (NumberFormatException e) {
             throw new StartupException(name + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    private static List<String> networks(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String value : values) {
+            for (String cidr : value.split(",")) {
+                String c = cidr.trim();
+                if (c.isEmpty()) {
+                    continue;
+                }
+                try {
+                    dev.standin.core.http.Cidr.parse(c);
+                } catch (IllegalArgumentException e) {
+                    throw new StartupException("--terminal-trusted-networks: " + e.getMessage());
+                }
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static ClockMode clock(String value) {

@@ -94,13 +94,14 @@ public final class StandinServer implements AutoCloseable {
         Simulation simulation = new Simulation(modules, registry, new ScenarioParser(seedChecks, eventCheck, registry),
                 database, clock, scheduler, ids, rules, webhooks);
         Future<?> parsed = startup.submit(() -> simulation.parseAtStart(sources));
-        modules.forEach(m -> m.init(new ProviderContext(clock, scheduler, ids.stream(m.name()), database, registry, rules, webhooks)));
+        modules.forEach(m -> m.init(new ProviderContext(clock, scheduler, ids.stream(m.name()), database, registry, rules, webhooks,
+                dev.standin.core.http.Cidr.parseAll(options.terminalTrustedNetworks()))));
 
         StandinServer server = new StandinServer(database, scheduler, simulation);
         try {
             RequestJournal journal = new RequestJournal(options.journalSize());
             HttpServerFactory http = new HttpServerFactory(new HttpServerFactory.Settings(
-                    options.host(), options.maxBodyBytes(), journal, clock, () -> server.serving));
+                    options.host(), options.maxBodyBytes(), journal, clock, () -> server.serving, options.idleTimeoutSeconds() * 1000L));
             ControlApi control = new ControlApi(simulation, clock, scheduler, journal, webhooks,
                     () -> server.serving, server::ports, version());
             server.listen("control", options.port("control"),

@@ -42,8 +42,8 @@ class HttpErrorsTest {
         VirtualClock clock = new VirtualClock(ClockMode.MANUAL, Instant.parse(TestServer.START_TIME));
         HttpServerFactory factory = new HttpServerFactory(
                 new HttpServerFactory.Settings("127.0.0.1", 1024, new RequestJournal(10), clock, () -> true));
-        Javalin app = factory.create("test", (ctx, error) -> ctx.status(error.status())
-                        .json(Map.of("code", error.code(), "message", error.getMessage(), "correlationId", error.correlationId())),
+        Javalin app = factory.create("test", error -> new dev.standin.core.http.ErrorRenderer.Answer(error.status(),
+                        Map.of("code", error.code(), "message", error.getMessage(), "correlationId", error.correlationId())),
                 new IdGenerator(1, "test", 0), true,
                 () -> get("/boom", ctx -> {
                     throw new IllegalStateException("secret internals");

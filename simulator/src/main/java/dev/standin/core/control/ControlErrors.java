@@ -2,7 +2,6 @@ package dev.standin.core.control;
 
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.ErrorRenderer;
-import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +9,7 @@ import java.util.Map;
 /** The control API's own error shape: {@code {"error": CODE, "message": ..., "field": ...}}. */
 final class ControlErrors implements ErrorRenderer {
     @Override
-    public void render(Context ctx, ApiError error) {
+    public Answer answer(ApiError error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.code());
         body.put("message", error.getMessage());
@@ -20,6 +19,6 @@ final class ControlErrors implements ErrorRenderer {
         if (error.correlationId() != null) {
             body.put("correlationId", error.correlationId());
         }
-        ctx.status(error.status()).json(body);
+        return new Answer(error.status(), body);
     }
 }

@@ -29,7 +29,11 @@ public final class HttpServerFactory {
      *
      * @param ready whether the simulation is ready; until then provider APIs answer 503 (start-up)
      */
-    public record Settings(String host, long maxBodyBytes, RequestJournal journal, VirtualClock clock, BooleanSupplier ready) {
+    public record Settings(String host, long maxBodyBytes, RequestJournal journal, VirtualClock clock, BooleanSupplier ready,
+                           long idleTimeoutMillis) {
+        public Settings(String host, long maxBodyBytes, RequestJournal journal, VirtualClock clock, BooleanSupplier ready) {
+            this(host, maxBodyBytes, journal, clock, ready, 30_000);
+        }
     }
 
     private final Settings settings;
@@ -63,9 +67,29 @@ public final class HttpServerFactory {
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
             config.jetty.host = settings.host;
+            JettyErrors jettyErrors = new JettyErrors(errors, settings.maxBodyBytes);
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(jettyErrors);
+                server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                        for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+                            if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
+                                connector.setIdleTimeout(settings.idleTimeoutMillis);
+                            }
+                        }
+                    }
+                });
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
             config.routes.exception(ApiError.class, (e, ctx) -> errors.render(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> errors.render(ctx, fromJavalin(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                ApiError transport = transportFailure(e);
+                if (transport != null) {
+                    errors.render(ctx, transport);
+                    return;
+                }
                 String correlationId = correlationIds.uuidString();
                 LOG.error("{} {} {} failed unexpectedly, correlationId={}", name, ctx.method(), ctx.path(), correlationId, e);
                 errors.render(ctx, ApiError.internal(correlationId));
@@ -78,6 +102,7 @@ public final class HttpServerFactory {
                     }
                 });
             }
+            config.routes.before(this::readWholeBody);
             if (rules != null) {
                 config.routes.before(rules::before);
                 config.routes.after(rules::after);
@@ -89,14 +114,52 @@ public final class HttpServerFactory {
         });
     }
 
+    /**
+     * Every request's body is read whole before any route runs, for every method: the size limit holds
+     * for all routes (not only those that read a body), and a body that is shorter than its
+     * Content-Length, or badly chunked, fails here, before a handler can act on the request.
+     */
+    private void readWholeBody(Context ctx) {
+        if (ctx.contentLength() > settings.maxBodyBytes) {
+            throw HttpErrors.tooLarge(settings.maxBodyBytes);
+        }
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (Exception e) { // Javalin answers read timeouts and early ends with an empty body unless caught here
+            ApiError transport = transportFailure(e);
+            if (transport == null) {
+                throw e;
+            }
+            throw transport;
+        }
+        if (body.length > settings.maxBodyBytes) {
+            throw HttpErrors.tooLarge(settings.maxBodyBytes);
+        }
+    }
+
+    /** A failure of the connection or the HTTP framing while reading the request, as the client's error it is; null otherwise. */
+    private ApiError transportFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException http) {
+                return HttpErrors.of(http.getCode(), http.getReason(), settings.maxBodyBytes);
+            }
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return HttpErrors.of(408, null, settings.maxBodyBytes);
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return HttpErrors.of(400, "the request body ended early", settings.maxBodyBytes);
+            }
+        }
+        return null;
+    }
+
     private ApiError fromJavalin(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
             case 404 -> ApiError.notFound("No endpoint " + ctx.method() + " " + ctx.path());
             case 405 -> new ApiError(405, "METHOD_NOT_ALLOWED",
                     "Method " + ctx.method() + " is not allowed on " + ctx.path(), null, null);
-            case 413 -> new ApiError(413, "PAYLOAD_TOO_LARGE",
-                    "The request body is larger than the limit of " + settings.maxBodyBytes + " bytes", "body", "requestBody");
-            default -> new ApiError(e.getStatus(), "HTTP_" + e.getStatus(), e.getMessage(), null, null);
+            default -> HttpErrors.of(e.getStatus(), e.getMessage(), settings.maxBodyBytes);
         };
     }
 
@@ -104,7 +167,7 @@ public final class HttpServerFactory {
         String requestBody;
         try {
             requestBody = RequestJournal.truncate(ctx.body());
-        } catch (RuntimeException tooLargeOrGone) {
+        } catch (Exception tooLargeOrBroken) { // Javalin rethrows the read's IOException unchecked
             requestBody = null;
         }
         Map<String, String> headers = ctx.headerMap();

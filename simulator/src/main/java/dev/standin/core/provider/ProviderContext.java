@@ -1,5 +1,8 @@
 package dev.standin.core.provider;
 
+import dev.standin.core.http.Cidr;
+import java.util.List;
+
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
@@ -8,7 +11,11 @@ import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.core.store.Database;
 
-/** What the core hands each provider: its clock, scheduler, id stream, database, the loaded scenarios and their rules. */
+/**
+ * What the core hands each provider: its clock, scheduler, id stream, database, the loaded scenarios
+ * and their rules, the webhook delivery, and the networks that count as a device's local network.
+ */
 public record ProviderContext(VirtualClock clock, Scheduler scheduler, IdGenerator ids, Database database,
-                              ScenarioRegistry scenarios, RuleEngine rules, WebhookDelivery webhooks) {
+                              ScenarioRegistry scenarios, RuleEngine rules, WebhookDelivery webhooks,
+                              List<Cidr> trustedNetworks) {
 }

@@ -98,8 +98,9 @@ public final class RuleFilter {
         Rule.Effect e = firing.rule().effect();
         RequestFacts facts = ctx.attribute(FACTS);
         if (e.webhook() != null) {
-            Map<String, JsonNode> extra = Map.of("status", Json.mapper().valueToTree(ctx.statusCode()),
-                    "response", responseJson(ctx));
+            Map<String, JsonNode> extra = new java.util.HashMap<>(generated(firing));
+            extra.put("status", Json.mapper().valueToTree(ctx.statusCode()));
+            extra.put("response", responseJson(ctx));
             JsonNode body = Templates.render(e.webhook().body(), Templates.forRequest(facts, firing.pathVariables(), extra));
             webhooks.send(provider, firing.rule(), e.webhook().url(), e.webhook().headers(), body, e.webhook().delay());
         }
@@ -107,6 +108,7 @@ public final class RuleFilter {
             if (e.commitThenFail().drop()) {
                 drop(ctx);
             } else {
+                ctx.res().reset(); // nothing of the real answer (its Location, its body) may show through the failure
                 errors.render(ctx, new ApiError(e.commitThenFail().status(), "SIMULATED_FAILURE",
                         "Simulated failure after the request was processed (rule " + firing.rule().name() + ")", null, null));
             }
@@ -116,16 +118,20 @@ public final class RuleFilter {
         }
     }
 
+    /** The template values a rule's answer and webhook both offer: {{uuid}} (one per firing) and {{now}}. */
+    private Map<String, JsonNode> generated(RuleEngine.Firing firing) {
+        return Map.of("uuid", TextNode.valueOf(java.util.UUID.nameUUIDFromBytes(
+                        (firing.rule().name() + firing.rule().firedCount()).getBytes(StandardCharsets.UTF_8)).toString()),
+                "now", TextNode.valueOf(clock.now().toString()));
+    }
+
     private void respond(Context ctx, RuleEngine.Firing firing, RequestFacts facts, Rule.Respond r) {
         r.headers().forEach(ctx::header);
         if (r.body() == null) {
             errors.render(ctx, new ApiError(r.status(), "SIMULATED", "Simulated answer (rule " + firing.rule().name() + ")", null, null));
             return;
         }
-        Map<String, JsonNode> extra = Map.of("uuid", TextNode.valueOf(java.util.UUID.nameUUIDFromBytes(
-                (firing.rule().name() + firing.rule().firedCount()).getBytes(StandardCharsets.UTF_8)).toString()),
-                "now", TextNode.valueOf(clock.now().toString()));
-        JsonNode body = Templates.render(r.body(), Templates.forRequest(facts, firing.pathVariables(), extra));
+        JsonNode body = Templates.render(r.body(), Templates.forRequest(facts, firing.pathVariables(), generated(firing)));
         ctx.status(r.status());
         if (body.isTextual()) {
             ctx.result(body.asText());

@@ -3,7 +3,6 @@ package dev.standin.provider.velo;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.ErrorRenderer;
 import dev.standin.core.id.IdGenerator;
-import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,18 +20,17 @@ final class VeloErrors implements ErrorRenderer {
     }
 
     @Override
-    public void render(Context ctx, ApiError error) {
+    public Answer answer(ApiError error) {
         if (error.status() == 401) {
-            ctx.header("WWW-Authenticate", "Bearer error=\"" + error.code() + "\", error_description=\"" + error.getMessage() + "\"");
-            ctx.status(401).json(Map.of("error", error.code(), "error_description", error.getMessage()));
-            return;
+            return new Answer(401, Map.of("WWW-Authenticate", "Bearer error=\"" + error.code() + "\", error_description=\""
+                    + error.getMessage().replace('"', '\'') + "\""), Map.of("error", error.code(), "error_description", error.getMessage()));
         }
         List<Map<String, Object>> errors = error.violations().stream().map(VeloErrors::describe).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("correlationId", error.correlationId() != null ? error.correlationId() : ids.uuidString());
         body.put("httpStatusCode", error.status());
         body.put("errors", errors);
-        ctx.status(error.status()).json(body);
+        return new Answer(error.status(), body);
     }
 
     private static Map<String, Object> describe(ApiError.Violation v) {

@@ -1,6 +1,7 @@
 package dev.standin.provider.velapay.terminal;
 
 import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.Cidr;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
@@ -8,13 +9,15 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The terminal's authentication: loopback callers need none (unless the terminal's
- * {@code requireSignature} setting says otherwise); others send {@code X-Timestamp} (Unix seconds)
+ * The terminal's authentication: callers on the device's local network need none (loopback by default;
+ * {@code --terminal-trusted-networks} and a terminal's {@code settings.trustedNetworks} say what else
+ * counts, e.g. the container bridge), unless the terminal's {@code requireSignature} setting says otherwise; others send {@code X-Timestamp} (Unix seconds)
  * and {@code X-Signature}, the hex HMAC-SHA256 of the timestamp followed by the exact body bytes with
  * the store secret, within 5 minutes of the (virtual) clock.
  */
@@ -22,13 +25,16 @@ final class TerminalAuth {
     static final Duration WINDOW = Duration.ofMinutes(5);
 
     private final VirtualClock clock;
+    private final List<Cidr> trusted;
 
-    TerminalAuth(VirtualClock clock) {
+    TerminalAuth(VirtualClock clock, List<Cidr> trusted) {
         this.clock = clock;
+        this.trusted = trusted;
     }
 
     void check(Context ctx, Terminal terminal, byte[] body) {
-        if (isLoopback(ctx.ip()) && !terminal.requireSignature()) {
+        boolean local = Cidr.anyContains(trusted, ctx.ip()) || Cidr.anyContains(terminal.config().trustedNetworks(), ctx.ip());
+        if (local && !terminal.requireSignature()) {
             return;
         }
         String timestamp = ctx.header("X-Timestamp");
@@ -66,9 +72,5 @@ final class TerminalAuth {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean isLoopback(String ip) {
-        return ip.equals("127.0.0.1") || ip.equals("::1") || ip.equals("0:0:0:0:0:0:0:1") || ip.startsWith("127.");
     }
 }

@@ -1,5 +1,7 @@
 package dev.standin.provider.velapay.terminal;
 
+import dev.standin.core.http.Cidr;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -8,7 +10,8 @@ import java.util.List;
 /** A terminal as a scenario declares it. */
 record TerminalConfig(String id, Integer port, String uid, String manufacture, String model, String sn,
                       String merchantId, String storeSecret, List<String> tenders, String batchId,
-                      boolean requireSignature, boolean tokenization, List<JsonNode> customer) {
+                      boolean requireSignature, boolean tokenization, List<JsonNode> customer,
+                      List<Cidr> trustedNetworks) {
 
     static TerminalConfig of(JsonNode t) {
         List<String> tenders = new ArrayList<>();
@@ -19,7 +22,14 @@ record TerminalConfig(String id, Integer port, String uid, String manufacture, S
                 t.get("merchantId").asText(), t.get("storeSecret").asText(),
                 tenders.isEmpty() ? List.of("credit", "debit") : List.copyOf(tenders), t.path("batchId").asText("1"),
                 t.path("settings").path("requireSignature").asBoolean(false), t.path("settings").path("tokenization").asBoolean(false),
-                customer(t.path("customer")));
+                customer(t.path("customer")), trusted(t.path("settings").path("trustedNetworks")));
+    }
+
+    /** The scenario's own {@code settings.trustedNetworks} for this terminal (added to the server's), checked by the seed check. */
+    private static List<Cidr> trusted(JsonNode networks) {
+        List<Cidr> out = new ArrayList<>();
+        networks.forEach(n -> out.add(Cidr.parse(n.asText())));
+        return List.copyOf(out);
     }
 
     private static List<JsonNode> customer(JsonNode script) {

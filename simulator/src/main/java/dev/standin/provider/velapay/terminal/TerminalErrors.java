@@ -3,7 +3,6 @@ package dev.standin.provider.velapay.terminal;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.ErrorRenderer;
-import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +18,8 @@ final class TerminalErrors implements ErrorRenderer {
     }
 
     @Override
-    public void render(Context ctx, ApiError error) {
-        ctx.status(error.status()).contentType("application/json; charset=utf-8").json(body(clock, error.getMessage()));
+    public Answer answer(ApiError error) {
+        return new Answer(error.status(), Map.of("Content-Type", "application/json; charset=utf-8"), body(clock, error.getMessage()));
     }
 
     static Map<String, Object> body(VirtualClock clock, String message) {

@@ -66,7 +66,7 @@ public final class TerminalModule implements ProviderModule {
         TransactionRepository txns = new TransactionRepository(database.dsl());
         this.printer = new Printer(database.dsl(), txns, context.clock(), context.ids());
         Payments payments = new Payments(txns, printer, context.clock(), context.ids());
-        this.handler = new TerminalHandler(new TerminalAuth(context.clock()), new SystemRequests(log), payments, printer, log,
+        this.handler = new TerminalHandler(new TerminalAuth(context.clock(), context.trustedNetworks()), new SystemRequests(log), payments, printer, log,
                 context.clock(), context.ids());
         this.errors = new TerminalErrors(context.clock());
     }
@@ -182,6 +182,14 @@ public final class TerminalModule implements ProviderModule {
             JsonNode t = list.get(i);
             if (!ids.add(t.path("id").asText())) {
                 problems.add(pointer + "/terminals/" + i + "/id", "terminal " + t.path("id").asText() + " is declared twice");
+            }
+            JsonNode networks = t.path("settings").path("trustedNetworks");
+            for (int n = 0; n < networks.size(); n++) {
+                try {
+                    dev.standin.core.http.Cidr.parse(networks.get(n).asText());
+                } catch (IllegalArgumentException e) {
+                    problems.add(pointer + "/terminals/" + i + "/settings/trustedNetworks/" + n, e.getMessage());
+                }
             }
             if (t.has("port") && t.get("port").asInt() != 0 && !ports.add(t.get("port").asInt())) {
                 problems.add(pointer + "/terminals/" + i + "/port", "port " + t.get("port").asInt() + " is taken by another terminal");
