@@ -27,8 +27,5 @@ if stale; then
   ./mvnw -B -q package -DskipTests
 fi
 
-if [ "$#" -eq 0 ] || ! printf '%s\n' "$@" | grep -q -- '^--scenario'; then
-  [ -z "${STANDIN_SCENARIO:-}" ] && set -- --scenario scenarios/default.yaml "$@"
-fi
 # shellcheck disable=SC2086
 exec java $JAVA_OPTS -jar "$JAR" "$@"

@@ -20,7 +20,7 @@ import java.util.Optional;
 public record Options(List<String> scenarios, String host, Map<String, Integer> explicitPorts, int portOffset,
                       Optional<Path> dataDir, ClockMode clock, Optional<Instant> startTime, long seed,
                       int journalSize, long maxBodyBytes, int idleTimeoutSeconds, boolean defaultScenario,
-                      List<String> terminalTrustedNetworks, boolean help) {
+                      List<String> terminalTrustedNetworks, Optional<Path> portsFile, boolean help) {
 
     /** Who counts as the terminal's own network (no signature needed) unless told otherwise: loopback only. */
     public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
@@ -53,6 +53,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                                           callers a terminal serves without an HMAC signature, as a device does
                                           its local network (default 127.0.0.0/8,::1/128; the container image
                                           adds the private networks 10/8, 172.16/12, 192.168/16, fc00::/7)
+              --ports-file FILE           once serving, write the bound ports as name=port lines (control=8080, ...)
               --help                      print this and exit
             """;
 
@@ -128,6 +129,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 v.containsKey("--idle-timeout") ? integer("--idle-timeout", last(v, "--idle-timeout"), 1, 3600) : 30,
                 !v.containsKey("--no-default-scenario") || !Boolean.parseBoolean(last(v, "--no-default-scenario")),
                 v.containsKey("--terminal-trusted-networks") ? networks(v.get("--terminal-trusted-networks")) : LOOPBACK,
+                Optional.ofNullable(v.containsKey("--ports-file") ? Path.of(last(v, "--ports-file")) : null),
                 help);
     }
 
@@ -149,7 +151,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         MAX_BODY_SIZE("--max-body-size", null, false),
         IDLE_TIMEOUT("--idle-timeout", null, false),
         NO_DEFAULT_SCENARIO("--no-default-scenario", null, false),
-        TERMINAL_TRUSTED_NETWORKS("--terminal-trusted-networks", null, true);
+        TERMINAL_TRUSTED_NETWORKS("--terminal-trusted-networks", null, true),
+        PORTS_FILE("--ports-file", null, false);
 
         final String name;
         final String api;

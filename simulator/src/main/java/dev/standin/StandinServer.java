@@ -71,14 +71,14 @@ public final class StandinServer implements AutoCloseable {
      */
     public static StandinServer start(Options options) {
         long t0 = System.nanoTime();
-        List<Simulation.Source> sources = readScenarios(options.scenarios());
+        List<Simulation.Source> sources = readScenarios(options.scenarios(), options.defaultScenario());
         VirtualClock clock = new VirtualClock(options.clock(), options.startTime().orElse(null));
         Database database = Database.connect(options.dataDir());
         ExecutorService startup = Executors.newFixedThreadPool(2, r -> new Thread(r, "standin-startup"));
         Future<?> migrated = startup.submit(database::migrate);
 
         Ids ids = new Ids(options.seed());
-        Scheduler scheduler = new Scheduler(clock, 100_000);
+        Scheduler scheduler = new Scheduler(clock, 100_000, new dev.standin.core.store.StoredSteps(database));
         List<ProviderModule> modules = Providers.all();
         ScenarioRegistry registry = new ScenarioRegistry();
         Map<String, SeedCheck> seedChecks = new LinkedHashMap<>();
@@ -128,8 +128,13 @@ public final class StandinServer implements AutoCloseable {
             await(parsed);
             simulation.seedAtStart();
             server.reconcileListeners();
+            int restored = scheduler.restore();
+            if (restored > 0) {
+                LOG.info("{} pending steps from before the restart are scheduled again", restored);
+            }
             scheduler.start();
             server.serving = true;
+            options.portsFile().ifPresent(server::writePorts);
             LOG.info("ready in {} ms (http up at {} ms, database at {} ms, scenarios seeded at {} ms)",
                     millis(t0, System.nanoTime()), millis(t0, tHttp), millis(t0, tDatabase), millis(t0, System.nanoTime()));
         } catch (ScenarioException e) {
@@ -161,7 +166,7 @@ public final class StandinServer implements AutoCloseable {
 
     /**
      * Starts the servers the loaded scenarios declare (e.g. card terminals) and stops those no longer
-     * declared. A listener without a port takes the next free one from its provider's base port.
+     * declared. A listener without a port takes its provider's base port plus its position in the declared list.
      */
     private synchronized void reconcileListeners() {
         for (ProviderModule module : simulation.modules()) {
@@ -172,12 +177,15 @@ public final class StandinServer implements AutoCloseable {
             java.util.Set<String> keep = new java.util.HashSet<>();
             List<Map<String, Object>> shown = new ArrayList<>();
             int base = options.port(module.name());
-            for (Listener l : wanted) {
+            for (int i = 0; i < wanted.size(); i++) {
+                Listener l = wanted.get(i);
                 String key = module.name() + "/" + l.id();
                 keep.add(key);
                 Javalin app = listeners.get(key);
                 if (app == null) {
-                    int port = l.port() != null ? l.port() : base == 0 ? 0 : nextFreePort(base);
+                    // a listener without a port of its own takes the provider's base port plus its position; a port in
+                    // use is an error (exit code 1 at start, 409 PORT_IN_USE at runtime), never a silent move elsewhere
+                    int port = l.port() != null ? l.port() : base == 0 ? 0 : base + i;
                     app = http.create(key, module.errors(), ids.stream(module.name()), true, filters.get(module.name()), l.routes());
                     try {
                         app.start(options.host(), port);
@@ -203,33 +211,28 @@ public final class StandinServer implements AutoCloseable {
         }
     }
 
-    private int nextFreePort(int from) {
-        java.util.Set<Integer> used = new java.util.HashSet<>();
-        listeners.values().forEach(a -> used.add(a.port()));
-        for (int p = from; p < 65536; p++) {
-            if (!used.contains(p) && free(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no free port from " + from);
-    }
-
-    private boolean free(int port) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new java.net.InetSocketAddress(options.host(), port));
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
     private synchronized void listen(String name, int port, Javalin app, String host) {
         app.start(host, port);
         servers.add(app);
         ports.put(name, app.port());
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         LOG.info("{} listening on http://{}:{}", String.format("%-12s", name), shownHost, app.port());
+    }
+
+    /** Writes {@code name=port} lines for every API listening (terminals as terminals/id=port), for health checks and scripts. */
+    private synchronized void writePorts(Path file) {
+        StringBuilder out = new StringBuilder();
+        ports.forEach((name, port) -> {
+            if (port instanceof Integer p) {
+                out.append(name).append('=').append(p).append('\n');
+            }
+        });
+        listeners.forEach((key, app) -> out.append(key).append('=').append(app.port()).append('\n'));
+        try {
+            Files.writeString(file, out.toString());
+        } catch (IOException e) {
+            throw new StartupException("--ports-file " + file + ": cannot be written (" + e.getMessage() + ")");
+        }
     }
 
     /** The port each API actually listens on (useful when started with port 0). */
@@ -272,18 +275,25 @@ public final class StandinServer implements AutoCloseable {
         database.close();
     }
 
-    private static List<Simulation.Source> readScenarios(List<String> files) {
-        if (files.isEmpty()) {
+    /**
+     * The start-up scenarios: the built-in default one (unless turned off, or a given file is itself
+     * named default.yaml and so replaces it), then the given files in order. Failure scenarios build
+     * on the default one's tenants, so loading one alone still gives credentials that work.
+     */
+    private static List<Simulation.Source> readScenarios(List<String> files, boolean withDefault) {
+        List<Simulation.Source> sources = new ArrayList<>();
+        boolean replaced = files.stream().anyMatch(f -> Path.of(f).getFileName() != null
+                && Path.of(f).getFileName().toString().equals("default.yaml"));
+        if (withDefault && !replaced) {
             try (InputStream in = StandinServer.class.getClassLoader().getResourceAsStream(DEFAULT_SCENARIO)) {
                 if (in == null) {
                     throw new IllegalStateException(DEFAULT_SCENARIO + " is missing from the jar");
                 }
-                return List.of(new Simulation.Source(DEFAULT_SCENARIO, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                sources.add(new Simulation.Source(DEFAULT_SCENARIO, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the built-in " + DEFAULT_SCENARIO, e);
             }
         }
-        List<Simulation.Source> sources = new ArrayList<>();
         for (String file : files) {
             try {
                 sources.add(new Simulation.Source(file, Files.readString(Path.of(file))));

@@ -25,7 +25,10 @@ import static dev.standin.db.core.Tables.SCENARIO;
  * them, and resetting everything (or one provider) back to what they seed.
  */
 public final class Simulation {
-    private static final String SEEDED = "seeded";
+    /** The meta key saying a scenario's seed is in this database already (a persistent one keeps it across starts). */
+    private static String seededKey(String scenario) {
+        return "seeded:" + scenario;
+    }
 
     /** A scenario document and where it came from (a file name, or "POST /_sim/scenarios"). */
     public record Source(String origin, String text) {
@@ -75,7 +78,8 @@ public final class Simulation {
 
     /**
      * After {@link #parseAtStart} and the migrations: loads the scenarios loaded at runtime into this
-     * (persistent) database before, and seeds the providers unless this database was seeded already.
+     * (persistent) database before, and seeds every scenario this database has not seeded yet (a
+     * scenario named on a later start of a data directory is seeded then).
      */
     public void seedAtStart() {
         database.dsl().selectFrom(SCENARIO).orderBy(SCENARIO.POSITION).fetch().forEach(stored -> {
@@ -84,10 +88,12 @@ public final class Simulation {
             }
         });
         rules.reload(registry.all());
-        if (database.meta(SEEDED).isEmpty()) {
-            database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl())));
-            database.meta(SEEDED, "true");
-        }
+        database.dsl().transaction(tx -> registry.all().forEach(scenario -> {
+            if (database.meta(tx.dsl(), seededKey(scenario.name())).isEmpty()) {
+                seedAll(scenario, tx.dsl());
+                database.meta(tx.dsl(), seededKey(scenario.name()), "true");
+            }
+        }));
     }
 
     /** Loads a scenario into the running server: validated as a whole, then seeded and remembered, or nothing changes. */
@@ -96,10 +102,12 @@ public final class Simulation {
         database.dsl().transaction(tx -> {
             DSLContext t = tx.dsl();
             seedAll(scenario, t);
-            int position = t.fetchCount(SCENARIO) + 1;
+            Integer last = t.select(org.jooq.impl.DSL.max(SCENARIO.POSITION)).from(SCENARIO).fetchOne(0, Integer.class);
+            int position = last == null ? 1 : last + 1;
             t.insertInto(SCENARIO, SCENARIO.POSITION, SCENARIO.NAME, SCENARIO.ORIGIN, SCENARIO.SOURCE)
                     .values(position, scenario.name(), scenario.origin(), scenario.text())
                     .execute();
+            database.meta(t, seededKey(scenario.name()), "true");
         });
         registry.add(scenario);
         rules.reload(registry.all());
@@ -123,6 +131,7 @@ public final class Simulation {
         }
         registry.remove(name);
         database.dsl().deleteFrom(SCENARIO).where(SCENARIO.NAME.eq(name)).execute();
+        database.forget(seededKey(name));
         rules.reload(registry.all());
         rules.holds().releaseScenario(name);
         onScenariosChanged.run();
@@ -143,7 +152,7 @@ public final class Simulation {
     public synchronized void resetAll() {
         scheduler.cancel(null);
         rules.holds().clear();
-        rules.reload(registry.all());
+        rules.restart(registry.all());
         webhooks.clear();
         modules.forEach(ProviderModule::clear);
         clock.restart();

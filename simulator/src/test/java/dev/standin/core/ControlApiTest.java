@@ -65,10 +65,19 @@ class ControlApiTest extends AcceptanceTest {
     }
 
     @Test
-    void sameSeedAndRequestsHandOutTheSameIdsAfterReset() {
-        String first = veloToken();
+    void sameSeedAndRequestsHandOutTheSameIdsAfterResetButNeverTheSameToken() {
+        String firstToken = veloToken();
+        String first = submitPayout(firstToken);
         control().post("/_sim/reset").then().statusCode(200);
-        assertEquals(first, veloToken());
+        String secondToken = veloToken();
+        assertEquals(first, submitPayout(secondToken));
+        org.junit.jupiter.api.Assertions.assertNotEquals(firstToken, secondToken, "access tokens must not come from the seeded ids");
+    }
+
+    private String submitPayout(String token) {
+        return veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\","
+                + "\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}").post("/v3/payouts").then().statusCode(202)
+                .extract().path("payoutId");
     }
 
     @Test
@@ -124,7 +133,30 @@ class ControlApiTest extends AcceptanceTest {
         control().queryParam("method", "GET").queryParam("path", "/v1/payors/" + PAYOR_ID).get("/_sim/requests").then()
                 .body("count", equalTo(1))
                 .body("requests[0].responseBody", org.hamcrest.Matchers.containsString("Payor1"));
-        control().queryParam("provider", "vendreo").get("/_sim/requests").then().body("count", equalTo(0));
+        control().queryParam("provider", "acme").get("/_sim/requests").then().statusCode(400).body("field", equalTo("provider"));
+        control().get("/_sim/requests?provider=&method=&path=&limit=").then().statusCode(200).body("count", equalTo(3));
+    }
+
+    @Test
+    void journalFiltersTerminalsByProviderAndByListener() {
+        int port = server.listenerPort("terminals", "terminal-1");
+        io.restassured.RestAssured.given().port(port).contentType(ContentType.JSON).body("{\"requestType\":\"device\",\"resourceType\":\"info\"}")
+                .post("/").then().statusCode(200);
+        control().queryParam("provider", "terminals").get("/_sim/requests").then().body("count", equalTo(1))
+                .body("requests[0].provider", equalTo("terminals/terminal-1"));
+        control().queryParam("provider", "terminals/terminal-1").get("/_sim/requests").then().body("count", equalTo(1));
+        control().queryParam("provider", "velo").get("/_sim/requests").then().body("count", equalTo(0));
+    }
+
+    @Test
+    void journalNeverShowsSecretsButTellsWhichKeyWasUsed() {
+        String token = veloToken();
+        veloAs(token).get("/v1/payors/" + PAYOR_ID).then().statusCode(200);
+        String journal = control().get("/_sim/requests").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(journal.contains(token), "the bearer token shows in the journal");
+        org.junit.jupiter.api.Assertions.assertFalse(journal.contains(API_SECRET), "the API secret shows in the journal");
+        org.hamcrest.MatcherAssert.assertThat(journal, org.hamcrest.Matchers.containsString("Basic " + API_KEY + ":***"));
+        org.hamcrest.MatcherAssert.assertThat(journal, org.hamcrest.Matchers.containsString("\"access_token\":\"***\""));
     }
 
     @Test

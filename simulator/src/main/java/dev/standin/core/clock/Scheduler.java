@@ -1,5 +1,7 @@
 package dev.standin.core.clock;
 
+import dev.standin.core.store.StoredSteps;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +24,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * they were scheduled). They run by themselves when the clock reaches them (a background poll), and
  * {@link #advance} runs every event that falls due before it returns, with the clock set to each
  * event's due time while it runs.
+ *
+ * <p>Steps of a registered kind are also stored (in the same transaction as the state they belong
+ * to): at start, {@link #restore()} queues them again at their due time, so a payout submitted before
+ * a crash is still validated after it. A stored step's row is deleted once its handler returned; a
+ * crash in between runs it again, so handlers check the state they move (they are idempotent).
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -41,11 +51,88 @@ public final class Scheduler implements AutoCloseable {
     private final ReentrantLock runLock = new ReentrantLock();
     private final AtomicLong sequence = new AtomicLong();
     private final int capacity;
+    private final StoredSteps stored;
+    private final Map<String, Consumer<String>> kinds = new ConcurrentHashMap<>();
     private ScheduledExecutorService poller;
 
-    public Scheduler(VirtualClock clock, int capacity) {
+    public Scheduler(VirtualClock clock, int capacity, StoredSteps stored) {
         this.clock = clock;
         this.capacity = capacity;
+        this.stored = stored;
+    }
+
+    /** A step to be stored with the state it belongs to ({@link #save}), then queued once that state is committed ({@link #queue}). */
+    public record Stored(StoredSteps.Row row) {
+    }
+
+    /** Names the handler of a stored step kind; it receives the step's subject (e.g. a payout id). */
+    public void register(String kind, Consumer<String> handler) {
+        kinds.put(kind, handler);
+    }
+
+    /** A stored step due {@code delay} from now; nothing happens until it is saved and queued. */
+    public Stored prepare(String owner, String kind, String subject, String name, Duration delay) {
+        if (!kinds.containsKey(kind)) {
+            throw new IllegalArgumentException("no handler registered for step kind " + kind);
+        }
+        return new Stored(new StoredSteps.Row(sequence.incrementAndGet(), owner, kind, subject, name, clock.now().plus(delay)));
+    }
+
+    /** Stores the step in the caller's transaction. */
+    public void save(DSLContext tx, Stored step) {
+        stored.insert(tx, step.row());
+    }
+
+    /** Stores many steps in the caller's transaction, as one batch. */
+    public void saveAll(DSLContext tx, List<Stored> steps) {
+        stored.insertAll(tx, steps.stream().map(Stored::row).toList());
+    }
+
+    /** Queues a saved step, after the transaction that saved it committed. */
+    public void queue(Stored step) {
+        StoredSteps.Row row = step.row();
+        add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)));
+    }
+
+    /** Prepares, stores (on its own) and queues a step: for state that is already committed. */
+    public Event scheduleStored(String owner, String kind, String subject, String name, Duration delay) {
+        Stored step = prepare(owner, kind, subject, name, delay);
+        stored.insert(step.row());
+        queue(step);
+        return new Event(step.row().stepId(), step.row().dueAt(), owner, name);
+    }
+
+    /** Queues every stored step again (at start): each runs at its due virtual time, those overdue at once. */
+    public int restore() {
+        long max = stored.maxId();
+        sequence.accumulateAndGet(max, Math::max);
+        List<StoredSteps.Row> rows = stored.all();
+        for (StoredSteps.Row row : rows) {
+            add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)));
+        }
+        return rows.size();
+    }
+
+    private void runStored(StoredSteps.Row row) {
+        Consumer<String> handler = kinds.get(row.kind());
+        try {
+            if (handler == null) {
+                LOG.warn("stored step {} of unknown kind {} dropped", row.name(), row.kind());
+            } else {
+                handler.accept(row.subject());
+            }
+        } finally {
+            stored.delete(row.stepId());
+        }
+    }
+
+    private void add(Entry entry) {
+        synchronized (queue) {
+            if (queue.size() >= capacity) {
+                throw new IllegalStateException("the scheduler holds " + capacity + " events already");
+            }
+            queue.add(entry);
+        }
     }
 
     public void start() {
@@ -60,12 +147,7 @@ public final class Scheduler implements AutoCloseable {
     /** Schedules {@code task} to run {@code delay} after now on the virtual clock. */
     public Event schedule(String owner, String name, Duration delay, Runnable task) {
         Event event = new Event(sequence.incrementAndGet(), clock.now().plus(delay), owner, name);
-        synchronized (queue) {
-            if (queue.size() >= capacity) {
-                throw new IllegalStateException("the scheduler holds " + capacity + " events already");
-            }
-            queue.add(new Entry(event, task));
-        }
+        add(new Entry(event, task));
         return event;
     }
 
@@ -114,6 +196,7 @@ public final class Scheduler implements AutoCloseable {
         synchronized (queue) {
             queue.removeIf(e -> owner == null || owner.equals(e.event.owner));
         }
+        stored.deleteOwner(owner);
     }
 
     private Entry pollDue(Instant limit) {

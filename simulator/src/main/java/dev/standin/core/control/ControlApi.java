@@ -27,7 +27,7 @@ public final class ControlApi implements EndpointGroup {
                 new HealthEndpoints(serving, ports, version, clock, simulation),
                 new ClockEndpoints(clock, scheduler),
                 new StateEndpoints(simulation),
-                new JournalEndpoints(journal),
+                new JournalEndpoints(journal, simulation.modules().stream().map(m -> m.name()).toList()),
                 new ScenarioEndpoints(simulation),
                 new HoldEndpoints(simulation.rules().holds()),
                 new WebhookEndpoints(webhooks),

@@ -5,6 +5,7 @@ import dev.standin.core.http.RequestJournal;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
@@ -15,9 +16,11 @@ final class JournalEndpoints implements EndpointGroup {
     private static final int DEFAULT_LIMIT = 100;
 
     private final RequestJournal journal;
+    private final List<String> providers;
 
-    JournalEndpoints(RequestJournal journal) {
+    JournalEndpoints(RequestJournal journal, List<String> providers) {
         this.journal = journal;
+        this.providers = providers;
     }
 
     @Override
@@ -26,9 +29,14 @@ final class JournalEndpoints implements EndpointGroup {
         delete("/_sim/requests", this::clear);
     }
 
+    /**
+     * Every filter is optional, and an empty one ({@code ?provider=&limit=}) counts as absent. A
+     * provider filter takes a provider ("terminals" matches every terminal) or one listener
+     * ("terminals/terminal-1"); one that names no provider is a 400, not an empty answer.
+     */
     private void list(Context ctx) {
         int limit = DEFAULT_LIMIT;
-        String limitParam = ctx.queryParam("limit");
+        String limitParam = given(ctx, "limit");
         if (limitParam != null) {
             try {
                 limit = Integer.parseInt(limitParam);
@@ -39,8 +47,21 @@ final class JournalEndpoints implements EndpointGroup {
                 throw ApiError.badQuery("limit", "limit must be a positive whole number, was '" + limitParam + "'");
             }
         }
-        var entries = journal.find(ctx.queryParam("provider"), ctx.queryParam("method"), ctx.queryParam("path"), limit);
+        String provider = given(ctx, "provider");
+        if (provider != null && !providers.contains(provider.split("/", 2)[0])) {
+            throw ApiError.badQuery("provider", "provider must be one of " + providers + " (or provider/listener), was '" + provider + "'");
+        }
+        String method = given(ctx, "method");
+        if (method != null && !method.matches("[A-Za-z]{1,10}")) {
+            throw ApiError.badQuery("method", "method must be an HTTP method such as GET, was '" + method + "'");
+        }
+        var entries = journal.find(provider, method, given(ctx, "path"), limit);
         ctx.json(Map.of("requests", entries, "count", entries.size()));
+    }
+
+    private static String given(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private void clear(Context ctx) {

@@ -64,6 +64,8 @@ public final class HttpServerFactory {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxBodyBytes;
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes, io.javalin.config.SizeUnit.BYTES);
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
             config.jetty.host = settings.host;
@@ -123,6 +125,9 @@ public final class HttpServerFactory {
         if (ctx.contentLength() > settings.maxBodyBytes) {
             throw HttpErrors.tooLarge(settings.maxBodyBytes);
         }
+        if (ctx.isMultipartFormData()) {
+            return; // the servlet's multipart parser reads it, bounded by the same limit (multipartConfig)
+        }
         byte[] body;
         try {
             body = ctx.bodyAsBytes();
@@ -166,7 +171,7 @@ public final class HttpServerFactory {
     private void record(String name, Context ctx, float ms) {
         String requestBody;
         try {
-            requestBody = RequestJournal.truncate(ctx.body());
+            requestBody = RequestJournal.truncate(Redaction.body(ctx.body()));
         } catch (Exception tooLargeOrBroken) { // Javalin rethrows the read's IOException unchecked
             requestBody = null;
         }
@@ -174,6 +179,6 @@ public final class HttpServerFactory {
         settings.journal.record(new RequestJournal.Entry(
                 settings.journal.nextId(), settings.clock.now(), name,
                 ctx.method().name().toUpperCase(Locale.ROOT), ctx.path(), ctx.queryString(),
-                headers, requestBody, ctx.statusCode(), RequestJournal.truncate(ctx.result()), ms));
+                Redaction.headers(headers), requestBody, ctx.statusCode(), RequestJournal.truncate(Redaction.body(ctx.result())), ms));
     }
 }

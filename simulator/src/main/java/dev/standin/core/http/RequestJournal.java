@@ -47,7 +47,7 @@ public final class RequestJournal {
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < size && out.size() < limit; i++) {
             Entry e = ring[(int) ((next - 1 - i) % ring.length)];
-            if ((provider == null || provider.equalsIgnoreCase(e.provider()))
+            if ((provider == null || provider.equalsIgnoreCase(e.provider()) || e.provider().startsWith(provider + "/"))
                     && (method == null || method.toUpperCase(Locale.ROOT).equals(e.method()))
                     && (pathPrefix == null || e.path().startsWith(pathPrefix))) {
                 out.add(e);

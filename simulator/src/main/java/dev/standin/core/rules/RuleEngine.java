@@ -24,20 +24,35 @@ public final class RuleEngine {
     private final IdGenerator random;
     private final Holds holds = new Holds();
     private volatile List<Rule> rules = List.of();
+    private Map<Scenario, List<Rule>> compiled = new java.util.IdentityHashMap<>();
 
     public RuleEngine(IdGenerator random) {
         this.random = random;
     }
 
-    /** Recompiles every loaded scenario's rules (counts start again). */
-    public void reload(List<Scenario> scenarios) {
+    /**
+     * Takes the loaded scenarios' rules after one was loaded or unloaded: the rules of scenarios that
+     * stay keep their counts (a {@code times: {first: 1}} rule that fired stays spent).
+     */
+    public synchronized void reload(List<Scenario> scenarios) {
+        Map<Scenario, List<Rule>> next = new java.util.IdentityHashMap<>();
         List<Rule> all = new ArrayList<>();
         for (Scenario s : scenarios) {
-            if (s.rules().isArray()) {
-                all.addAll(RuleCompiler.compile(s.name(), s.rules()));
+            List<Rule> own = compiled.get(s);
+            if (own == null) {
+                own = s.rules().isArray() ? RuleCompiler.compile(s.name(), s.rules()) : List.of();
             }
+            next.put(s, own);
+            all.addAll(own);
         }
+        compiled = next;
         rules = List.copyOf(all);
+    }
+
+    /** Recompiles every loaded scenario's rules: all counts start again (a reset). */
+    public synchronized void restart(List<Scenario> scenarios) {
+        compiled = new java.util.IdentityHashMap<>();
+        reload(scenarios);
     }
 
     public List<Rule> rules() {

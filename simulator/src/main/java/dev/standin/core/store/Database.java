@@ -38,7 +38,9 @@ public final class Database implements AutoCloseable {
     /** Connects to (creating when needed) the database; {@link #migrate()} must run before any query. */
     public static Database connect(Optional<Path> dataDir) {
         String url = dataDir
-                .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("standin") + ";DB_CLOSE_ON_EXIT=FALSE")
+                // WRITE_DELAY=0: a commit is written out before the request that made it is answered, so an
+                // acknowledged write survives the process being killed (H2 otherwise waits up to 500 ms)
+                .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("standin") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .orElseGet(() -> "jdbc:h2:mem:standin-" + IN_MEMORY_COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         return new Database(url, dataDir.isPresent());
     }
@@ -77,11 +79,23 @@ public final class Database implements AutoCloseable {
     }
 
     public Optional<String> meta(String key) {
-        return dsl.select(META.META_VALUE).from(META).where(META.META_KEY.eq(key)).fetchOptional(META.META_VALUE);
+        return meta(dsl, key);
+    }
+
+    public Optional<String> meta(DSLContext tx, String key) {
+        return tx.select(META.META_VALUE).from(META).where(META.META_KEY.eq(key)).fetchOptional(META.META_VALUE);
     }
 
     public void meta(String key, String value) {
-        dsl.mergeInto(META).using(DSL.selectOne())
+        meta(dsl, key, value);
+    }
+
+    public void forget(String key) {
+        dsl.deleteFrom(META).where(META.META_KEY.eq(key)).execute();
+    }
+
+    public void meta(DSLContext tx, String key, String value) {
+        tx.mergeInto(META).using(DSL.selectOne())
                 .on(META.META_KEY.eq(key))
                 .whenMatchedThenUpdate().set(META.META_VALUE, value)
                 .whenNotMatchedThenInsert(META.META_KEY, META.META_VALUE).values(key, value)

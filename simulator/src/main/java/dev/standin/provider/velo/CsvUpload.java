@@ -32,8 +32,32 @@ public final class CsvUpload {
     private CsvUpload() {
     }
 
+    /** A parameter given in the query or as a form field of the upload; a malformed upload is a 400 naming it. */
+    public static String param(Context ctx, String name) {
+        if (ctx.queryParam(name) != null) {
+            return ctx.queryParam(name);
+        }
+        checkMultipart(ctx);
+        try {
+            return ctx.formParam(name);
+        } catch (Exception e) { // the servlet's multipart parser: a wrong boundary, a truncated body
+            throw malformed();
+        }
+    }
+
+    private static ApiError malformed() {
+        return new ApiError(400, "INVALID_VALUE", "The multipart body is malformed (a boundary that does not match, or a truncated part)",
+                "file", "requestBody");
+    }
+
     public static List<Row> read(Context ctx, List<String> defaultColumns) {
-        UploadedFile file = ctx.uploadedFile("file");
+        checkMultipart(ctx);
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("file");
+        } catch (Exception e) {
+            throw malformed();
+        }
         if (file == null) {
             throw new ApiError(400, "INVALID_VALUE", "A multipart part named 'file' holding the CSV is required", "file", "requestBody");
         }
@@ -79,6 +103,17 @@ public final class CsvUpload {
             rows.add(new Row(i + 1, cells, i < nonBlank.size() ? nonBlank.get(i) : String.join(",", record)));
         }
         return rows;
+    }
+
+    private static void checkMultipart(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("multipart/form-data")) {
+            throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Upload the CSV as multipart/form-data with a part named 'file'",
+                    "Content-Type", "header");
+        }
+        if (!type.contains("boundary=")) {
+            throw new ApiError(400, "INVALID_VALUE", "The multipart/form-data Content-Type names no boundary", "Content-Type", "header");
+        }
     }
 
     private static String canonical(String header, List<String> known) {

@@ -225,20 +225,39 @@ public final class VeloModule implements ProviderModule {
         auth.clear();
     }
 
+    /**
+     * Every seeded payor with every API key, under {@code payors}; the first payor's first key also
+     * at the top level ({@code payorId}, {@code apiKey}, {@code apiSecret}), where clients found it before.
+     */
     @Override
     public Map<String, Object> credentials() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        java.util.List<Map<String, Object>> payorList = new java.util.ArrayList<>();
         for (JsonNode seed : context.scenarios().seedsFor(NAME)) {
             for (JsonNode payor : seed.path("payors")) {
-                JsonNode key = payor.path("apiKeys").path(0);
-                if (!key.isMissingNode()) {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("payorId", payor.get("payorId").asText());
-                    out.put("apiKey", key.get("apiKey").asText());
-                    out.put("apiSecret", key.get("apiSecret").asText());
-                    return out;
+                java.util.List<Map<String, Object>> keyList = new java.util.ArrayList<>();
+                for (JsonNode key : payor.path("apiKeys")) {
+                    Map<String, Object> k = new LinkedHashMap<>();
+                    k.put("apiKey", key.path("apiKey").asText());
+                    k.put("apiSecret", key.path("apiSecret").asText());
+                    java.util.List<String> roles = new java.util.ArrayList<>();
+                    key.path("roles").forEach(r -> roles.add(r.asText()));
+                    k.put("roles", roles);
+                    keyList.add(k);
+                    if (!out.containsKey("apiKey")) {
+                        out.put("payorId", payor.path("payorId").asText());
+                        out.put("apiKey", k.get("apiKey"));
+                        out.put("apiSecret", k.get("apiSecret"));
+                    }
                 }
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("payorId", payor.path("payorId").asText());
+                p.put("payorName", payor.path("payorName").asText(null));
+                p.put("apiKeys", keyList);
+                payorList.add(p);
             }
         }
-        return Map.of();
+        out.put("payors", payorList);
+        return out;
     }
 }

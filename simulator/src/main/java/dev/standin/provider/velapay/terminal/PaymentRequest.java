@@ -52,6 +52,13 @@ record PaymentRequest(String type, BigDecimal amount, String tender, BigDecimal 
         if (tipPrompt != null && !tipPrompt.equals("button") && !tipPrompt.equals("custom")) {
             throw TerminalError.invalid("tipPrompt", "'" + tipPrompt + "' is not 'button' or 'custom'");
         }
+        bounded(r, "invoiceNumber", 64);
+        bounded(r, "referenceNumber", 20);
+        bounded(r, "requestId", 64);
+        bounded(r, "company", 64);
+        for (int i = 1; i <= 3; i++) {
+            bounded(r, "tip" + i + "Label", 32);
+        }
         return new PaymentRequest(type, amount, tender == null ? null : tender.toLowerCase(Locale.ROOT), money(r, "amountTip", false),
                 TerminalHandler.text(r, "invoiceNumber"), TerminalHandler.text(r, "referenceNumber"),
                 flag(r, "signatureCapture"), tipPrompt, tips, flag(r, "tipShowCustomTip"), flag(r, "tipShowNoTip"),
@@ -64,29 +71,52 @@ record PaymentRequest(String type, BigDecimal amount, String tender, BigDecimal 
 
     /** The largest amount a terminal takes in one field (a sale, tip or capture): 9,999,999.99. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999.99");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d*)?");
+    /** The document's amount format: digits, a point and one or two decimals ("100.00", "5.5"), or whole digits. */
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,20}(\\.\\d{1,2})?");
 
-    /** A decimal string ("100.00"); numbers are tolerated. Null when absent and not required. */
+    /**
+     * A decimal string in the document's format ("100.00"); JSON numbers are tolerated when they are
+     * such an amount. Nothing else is: no spaces, signs, exponents, a bare point or an empty string.
+     * Null when absent and not required.
+     */
     static BigDecimal money(JsonNode r, String field, boolean required) {
         JsonNode v = r.get(field);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
+        if (v == null || v.isNull()) {
             if (required) {
                 throw TerminalError.missing(field);
             }
             return null;
         }
-        String text = v.isNumber() ? v.decimalValue().toPlainString() : v.asText().trim();
-        if (!DECIMAL.matcher(text).matches()) {
-            throw TerminalError.invalid(field, "must be a decimal string such as \"100.00\", was '" + v.asText() + "'");
+        if (v.isNumber()) {
+            BigDecimal d = v.decimalValue(); // exact, even for 1e1000; compared before it is ever written out
+            if (d.signum() < 0 || d.compareTo(MAX_AMOUNT) > 0 || d.stripTrailingZeros().scale() > 2) {
+                throw TerminalError.invalid(field, "must be an amount between 0.00 and " + MAX_AMOUNT.toPlainString()
+                        + " with at most two decimals, was " + v);
+            }
+            return d.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        }
+        String text = v.isTextual() ? v.asText() : v.toString();
+        if (!v.isTextual() || !AMOUNT.matcher(text).matches()) {
+            throw TerminalError.invalid(field, "must be a decimal string such as \"100.00\" (digits, then at most two decimals), was '"
+                    + abbreviate(text) + "'");
         }
         BigDecimal d = new BigDecimal(text);
-        if (d.signum() < 0 || d.scale() > 2) {
-            throw TerminalError.invalid(field, "must be a positive amount with at most two decimals, was '" + v.asText() + "'");
-        }
         if (d.compareTo(MAX_AMOUNT) > 0) {
-            throw TerminalError.invalid(field, "must be at most " + MAX_AMOUNT.toPlainString() + ", was '" + v.asText() + "'");
+            throw TerminalError.invalid(field, "must be at most " + MAX_AMOUNT.toPlainString() + ", was '" + text + "'");
         }
         return d.setScale(2);
+    }
+
+    /** A text field the terminal stores or prints: at most {@code max} characters, refused before any work is done. */
+    private static void bounded(JsonNode r, String field, int max) {
+        JsonNode v = r.get(field);
+        if (v != null && !v.isNull() && v.asText().length() > max) {
+            throw TerminalError.invalid(field, "must be at most " + max + " characters, was " + v.asText().length());
+        }
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private static boolean flag(JsonNode r, String field) {

@@ -112,14 +112,25 @@ final class Payments {
         return response(terminal, t, Processor.APPROVED);
     }
 
+    private static String article(String word) {
+        return "AEIOU".indexOf(Character.toUpperCase(word.charAt(0))) >= 0 ? "an" : "a";
+    }
+
     /** An approved, not voided transaction of one of {@code types} in the terminal's current batch. */
     private TxnRecord open(Terminal terminal, String reference, List<String> types) {
         TxnRecord t = txns.byReference(terminal.config().id(), reference)
                 .orElseThrow(() -> TerminalError.invalid("referenceNumber", "no transaction with reference " + reference));
-        if (!types.contains(t.getTransactionType()) || !t.getPaymentStatus().equals("APPROVED") || t.getVoided()
+        if (t.getVoided()) {
+            throw new TerminalError(409, "Transaction " + reference + " is already voided");
+        }
+        if (types.contains("AUTH") && types.size() == 1 && t.getTransactionType().equals("AUTH") && t.getCaptured()) {
+            throw new TerminalError(409, "Authorization " + reference + " is already captured");
+        }
+        if (!types.contains(t.getTransactionType()) || !t.getPaymentStatus().equals("APPROVED")
                 || !t.getBatchId().equals(terminal.batchId())) {
-            throw TerminalError.invalid("referenceNumber", reference + " is a " + t.getPaymentStatus() + " " + t.getTransactionType()
-                    + (t.getVoided() ? " (voided)" : "") + " of batch " + t.getBatchId() + "; expected an open " + types);
+            throw TerminalError.invalid("referenceNumber", reference + " is " + article(t.getPaymentStatus()) + " "
+                    + t.getPaymentStatus() + " " + t.getTransactionType() + " of batch " + t.getBatchId() + "; expected an open "
+                    + String.join(" or ", types));
         }
         return t;
     }

@@ -16,7 +16,8 @@ final class RequestLogRepository {
         this.dsl = dsl;
     }
 
-    void insert(String logId, TerminalConfig t, long createdMillis, String requestType, String request, String response) {
+    /** Records one answer and drops the terminal's oldest entries beyond {@code keep}, as a device's log does. */
+    void insert(String logId, TerminalConfig t, long createdMillis, String requestType, String request, String response, int keep) {
         dsl.insertInto(REQUEST_LOG)
                 .set(REQUEST_LOG.LOG_ID, logId)
                 .set(REQUEST_LOG.TERMINAL_ID, t.id())
@@ -26,15 +27,26 @@ final class RequestLogRepository {
                 .set(REQUEST_LOG.REQUEST, request)
                 .set(REQUEST_LOG.RESPONSE, response)
                 .execute();
+        int count = dsl.fetchCount(REQUEST_LOG, REQUEST_LOG.TERMINAL_ID.eq(t.id()));
+        if (count > keep) {
+            List<String> oldest = dsl.select(REQUEST_LOG.LOG_ID).from(REQUEST_LOG).where(REQUEST_LOG.TERMINAL_ID.eq(t.id()))
+                    .orderBy(REQUEST_LOG.CREATED, REQUEST_LOG.LOG_ID).limit(count - keep).fetch(REQUEST_LOG.LOG_ID);
+            dsl.deleteFrom(REQUEST_LOG).where(REQUEST_LOG.LOG_ID.in(oldest)).execute();
+        }
     }
 
     Optional<RequestLogRecord> find(String terminalId, String logId) {
         return dsl.selectFrom(REQUEST_LOG).where(REQUEST_LOG.TERMINAL_ID.eq(terminalId).and(REQUEST_LOG.LOG_ID.eq(logId))).fetchOptional();
     }
 
-    List<RequestLogRecord> since(String terminalId, long createdSince) {
+    /** One page of the entries created since {@code createdSince}, oldest first. */
+    List<RequestLogRecord> since(String terminalId, long createdSince, int offset, int limit) {
         return dsl.selectFrom(REQUEST_LOG).where(REQUEST_LOG.TERMINAL_ID.eq(terminalId).and(REQUEST_LOG.CREATED.ge(createdSince)))
-                .orderBy(REQUEST_LOG.CREATED, REQUEST_LOG.LOG_ID).fetch();
+                .orderBy(REQUEST_LOG.CREATED, REQUEST_LOG.LOG_ID).limit(limit).offset(offset).fetch();
+    }
+
+    int countSince(String terminalId, long createdSince) {
+        return dsl.fetchCount(REQUEST_LOG, REQUEST_LOG.TERMINAL_ID.eq(terminalId).and(REQUEST_LOG.CREATED.ge(createdSince)));
     }
 
     int clear(String terminalId) {

@@ -82,19 +82,38 @@ final class SystemRequests {
                 yield Map.of("log", entry(r));
             }
             case "getList" -> {
-                JsonNode since = request.path("logFilter").path("createdSince");
-                if (!since.isMissingNode() && !since.canConvertToLong()) {
-                    throw TerminalError.invalid("logFilter.createdSince", "must be Unix milliseconds");
-                }
-                List<Map<String, Object>> logs = log.since(terminal.config().id(), since.asLong(0)).stream().map(SystemRequests::entry).toList();
+                JsonNode filter = request.path("logFilter");
+                long since = whole(filter, "createdSince", 0, Long.MAX_VALUE, 0);
+                int offset = (int) whole(filter, "offset", 0, Integer.MAX_VALUE, 0);
+                int limit = (int) whole(filter, "limit", 1, MAX_PAGE, DEFAULT_PAGE);
+                String id = terminal.config().id();
+                List<Map<String, Object>> logs = log.since(id, since, offset, limit).stream().map(SystemRequests::entry).toList();
+                int total = log.countSince(id, since);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("logs", logs);
                 out.put("count", logs.size());
+                out.put("total", total);
+                out.put("hasMore", offset + logs.size() < total);
                 yield out;
             }
             case "clear" -> Map.of("count", log.clear(terminal.config().id()));
             default -> throw TerminalError.invalid("actionType", "'" + action + "' is not one of get, getList, clear");
         };
+    }
+
+    /** Entries one getList answers unless logFilter.limit says otherwise, and the most it may ask for. */
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
+
+    private static long whole(JsonNode filter, String field, long min, long max, long fallback) {
+        JsonNode v = filter.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+            throw TerminalError.invalid("logFilter." + field, "must be a whole number from " + min + " to " + max);
+        }
+        return v.asLong();
     }
 
     private Map<String, Object> screen(Terminal terminal, String action) {

@@ -11,7 +11,10 @@ import java.util.List;
 record TerminalConfig(String id, Integer port, String uid, String manufacture, String model, String sn,
                       String merchantId, String storeSecret, List<String> tenders, String batchId,
                       boolean requireSignature, boolean tokenization, List<JsonNode> customer,
-                      List<Cidr> trustedNetworks) {
+                      List<Cidr> trustedNetworks, int logSize) {
+
+    /** Entries a terminal's request log keeps unless its settings.logSize says otherwise; the oldest go first. */
+    static final int DEFAULT_LOG_SIZE = 1000;
 
     static TerminalConfig of(JsonNode t) {
         List<String> tenders = new ArrayList<>();
@@ -22,7 +25,8 @@ record TerminalConfig(String id, Integer port, String uid, String manufacture, S
                 t.get("merchantId").asText(), t.get("storeSecret").asText(),
                 tenders.isEmpty() ? List.of("credit", "debit") : List.copyOf(tenders), t.path("batchId").asText("1"),
                 t.path("settings").path("requireSignature").asBoolean(false), t.path("settings").path("tokenization").asBoolean(false),
-                customer(t.path("customer")), trusted(t.path("settings").path("trustedNetworks")));
+                customer(t.path("customer")), trusted(t.path("settings").path("trustedNetworks")),
+                t.path("settings").path("logSize").asInt(DEFAULT_LOG_SIZE));
     }
 
     /** The scenario's own {@code settings.trustedNetworks} for this terminal (added to the server's), checked by the seed check. */

@@ -342,6 +342,9 @@ final class TerminalDevice {
         long current = ++epoch;
         if (!flow.walkedAway) {
             JsonNode scripted = terminal.peekScripted();
+            if (scripted != null && !CustomerScript.fits(scripted, step)) {
+                scripted = null; // the default customer handles this screen, at its own pace
+            }
             Duration delay = scripted != null && scripted.hasNonNull("after") ? Duration.parse(scripted.get("after").asText())
                     : scripted != null ? Duration.ofSeconds(1) : CUSTOMER_DELAY;
             scheduler.schedule(TerminalModule.NAME, "customer at " + terminal.config().id(), delay, () -> customer(current));
@@ -352,13 +355,16 @@ final class TerminalDevice {
         if (expected != epoch || flow == null || flow.walkedAway) {
             return;
         }
-        JsonNode scripted = terminal.takeScripted();
-        if (scripted != null) {
+        JsonNode scripted = terminal.peekScripted();
+        if (scripted != null && CustomerScript.fits(scripted, step)) {
+            if (!CustomerScript.isFinal(scripted)) {
+                terminal.takeScripted();
+            }
             try {
                 act(scripted);
                 return;
-            } catch (RuntimeException doesNotFit) {
-                // a scripted action that does not fit this screen is dropped; the default customer acts instead
+            } catch (RuntimeException invalid) {
+                // a scripted action that fits the screen but not its content (a button that does not exist) is dropped
             }
         }
         var node = Json.mapper().createObjectNode();

@@ -84,8 +84,8 @@ final class TerminalHandler {
             case "dialog" -> Interactions.dialog(terminal, request);
             case "msr" -> Interactions.msr(terminal, request);
             case "print" -> printer.handle(terminal, request);
-            default -> throw TerminalError.invalid("requestType", "'" + requestType
-                    + "' is not one of system, device, payment, dialog, print, msr");
+            default -> throw TerminalError.invalid("requestType", "'" + PaymentRequest.abbreviate(requestType)
+                    + "' is not one of " + String.join(", ", REQUEST_TYPES));
         };
     }
 
@@ -110,12 +110,16 @@ final class TerminalHandler {
         return body;
     }
 
+    /** The request types a terminal knows; only these reach the log's request_type column. */
+    static final List<String> REQUEST_TYPES = List.of("system", "device", "payment", "dialog", "print", "msr");
+
     private void record(Terminal terminal, String requestType, JsonNode request, Map<String, Object> response) {
         if ("system".equals(requestType) && "log".equals(text(request, "resourceType"))) {
             return;
         }
-        log.insert("LOG-" + ids.digits(12), terminal.config(), clock.epochMillis(), requestType,
-                request.toString(), Json.mapper().valueToTree(response).toString());
+        log.insert("LOG-" + ids.digits(12), terminal.config(), clock.epochMillis(),
+                requestType != null && REQUEST_TYPES.contains(requestType) ? requestType : null,
+                request.toString(), Json.mapper().valueToTree(response).toString(), terminal.config().logSize());
     }
 
     private static JsonNode parse(String text) {

@@ -1,5 +1,7 @@
 package dev.standin.provider.velo.auth;
 
+import dev.standin.core.auth.Secrets;
+
 import dev.standin.core.auth.Credentials;
 import dev.standin.core.auth.TokenStore;
 import dev.standin.core.clock.VirtualClock;
@@ -39,7 +41,7 @@ public final class AuthService {
                 .orElseThrow(() -> unauthorized("unauthorized", "Full authentication is required: send Basic base64(apiKey:apiSecret)"));
         VeloPrincipal principal = keys.findPrincipal(basic.user(), basic.password())
                 .orElseThrow(() -> unauthorized("unauthorized", "Bad credentials"));
-        String token = ids.uuidString();
+        String token = Secrets.uuid().toString(); // unguessable, never from the seeded ids
         tokens.put(token, principal);
         return new IssuedToken(token, TOKEN_LIFETIME.toSeconds(), String.join(" ", principal.roles()));
     }

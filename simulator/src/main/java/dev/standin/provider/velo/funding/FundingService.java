@@ -45,6 +45,7 @@ public final class FundingService {
         this.scheduler = scheduler;
         this.ids = ids;
         this.settings = settings;
+        scheduler.register(CREDIT_KIND, this::creditWhenDue);
     }
 
     /** Called with the source account id after each credit (payments waiting for funds resume). */
@@ -65,16 +66,30 @@ public final class FundingService {
     public UUID requestAch(VeloPrincipal caller, UUID sourceAccountId, long amount) {
         SourceAccount account = get(caller, sourceAccountId);
         UUID fundingId = ids.uuid();
+        Scheduler.Stored crediting = scheduler.prepare(VeloModule.NAME, CREDIT_KIND, fundingId.toString(), "ACH funding " + fundingId,
+                settings.delay("veloFundingDelay", FUNDING_DELAY));
         dsl.transaction(tx -> {
             fundings.insert(tx.dsl(), fundingId, caller.payorId(), account.id(), amount, account.currency(), now());
             fundings.event(tx.dsl(), fundingId, ids.uuid(), "PAYOR_FUNDING_REQUESTED", now());
+            scheduler.save(tx.dsl(), crediting);
         });
-        scheduler.schedule(VeloModule.NAME, "ACH funding " + fundingId,
-                settings.delay("veloFundingDelay", FUNDING_DELAY),
-                () -> events.around("funding.credit", caller.payorId().toString(), java.util.Map.of("fundingId", fundingId,
-                                "amount", amount, "sourceAccountId", account.id(), "sourceAccountName", account.name()),
-                        () -> credit(fundingId), outcome -> returned(fundingId)));
+        scheduler.queue(crediting);
         return fundingId;
+    }
+
+    /** The stored step kind of an ACH funding's arrival; its subject is the funding id. */
+    static final String CREDIT_KIND = "velo.funding.credit";
+
+    /** An ACH funding's arrival, when it falls due (also after a restart): rules on {@code funding.credit} may intervene. */
+    private void creditWhenDue(String subject) {
+        UUID fundingId = UUID.fromString(subject);
+        fundings.find(fundingId).ifPresent(f -> {
+            SourceAccount account = accounts.find(f.getPayorId(), f.getSourceAccountId()).orElse(null);
+            events.around("funding.credit", f.getPayorId().toString(), java.util.Map.of("fundingId", fundingId,
+                            "amount", f.getAmount(), "sourceAccountId", f.getSourceAccountId(),
+                            "sourceAccountName", account == null ? "" : account.name()),
+                    () -> credit(fundingId), outcome -> returned(fundingId));
+        });
     }
 
     /** The outcome {@code return}: the bank returned the ACH funding; FAILED, nothing credited. */

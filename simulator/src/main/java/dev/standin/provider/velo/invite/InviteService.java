@@ -1,5 +1,7 @@
 package dev.standin.provider.velo.invite;
 
+import dev.standin.core.auth.Secrets;
+
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import dev.standin.core.http.ApiError;
@@ -71,7 +73,7 @@ public final class InviteService {
         if (!invite.getPasswordSet()) {
             throw new ApiError(409, "PASSWORD_NOT_SET", "Set a password before requesting an SMS code", null, null);
         }
-        invites.smsToken(inviteId, ids.digits(6));
+        invites.smsToken(inviteId, Secrets.digits(6));
     }
 
     public void validateSmsToken(UUID inviteId, String token) {

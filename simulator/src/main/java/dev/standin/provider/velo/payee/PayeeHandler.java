@@ -61,7 +61,7 @@ public final class PayeeHandler {
     public void create(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
         if (ctx.isMultipartFormData()) {
-            String payorId = ctx.queryParam("payorId") != null ? ctx.queryParam("payorId") : ctx.formParam("payorId");
+            String payorId = CsvUpload.param(ctx, "payorId");
             PayeeService.CsvBatch batch = payees.submitCsv(caller, payorId, CsvUpload.read(ctx, PayeeCsv.COLUMNS));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("batchId", batch.batchId().toString());

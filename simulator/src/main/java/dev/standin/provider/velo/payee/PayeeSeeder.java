@@ -1,5 +1,7 @@
 package dev.standin.provider.velo.payee;
 
+import dev.standin.core.auth.Secrets;
+
 import dev.standin.provider.velo.invite.InviteRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +19,7 @@ public final class PayeeSeeder {
 
     public static void insert(DSLContext tx, PayeeRepository payees, InviteRepository invites, UUID payorId, JsonNode p, Instant now) {
         UUID payeeId = UUID.fromString(p.get("payeeId").asText());
-        UUID inviteId = UUID.nameUUIDFromBytes(("invite:" + payeeId).getBytes(StandardCharsets.UTF_8));
+        UUID inviteId = Secrets.uuid(); // the public invite endpoints answer it without credentials: unguessable
         payees.insert(tx, new Payee(payeeId, payorId, p.get("remoteId").asText(), p.get("type").asText(),
                 p.get("email").asText(), Payee.displayNameOf(p), p.path("address").path("country").asText(null),
                 p.path("language").asText("EN"), p.path("paymentChannel").path("currency").asText(null),

@@ -1,5 +1,7 @@
 package dev.standin.provider.velo.payee;
 
+import dev.standin.core.auth.Secrets;
+
 import dev.standin.provider.velo.invite.InviteRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +64,8 @@ public final class PayeeService {
         this.scheduler = scheduler;
         this.ids = ids;
         this.settings = settings;
+        scheduler.register(BATCH_KIND, batchId -> process(UUID.fromString(batchId)));
+        scheduler.register(OFAC_KIND, this::screenWhenDue);
     }
 
     /** A CSV row refused before the batch: its line, content and why. */
@@ -127,9 +131,13 @@ public final class PayeeService {
 
     private UUID store(VeloPrincipal caller, JsonNode payees) {
         UUID batchId = ids.uuid();
-        dsl.transaction(tx -> batches.insert(tx.dsl(), batchId, caller.payorId(), payees, now()));
-        scheduler.schedule(VeloModule.NAME, "payee batch " + batchId,
-                settings.delay("veloPayeeBatchDelay", BATCH_DELAY), () -> process(batchId));
+        Scheduler.Stored processing = scheduler.prepare(VeloModule.NAME, BATCH_KIND, batchId.toString(), "payee batch " + batchId,
+                settings.delay("veloPayeeBatchDelay", BATCH_DELAY));
+        dsl.transaction(tx -> {
+            batches.insert(tx.dsl(), batchId, caller.payorId(), payees, now());
+            scheduler.save(tx.dsl(), processing);
+        });
+        scheduler.queue(processing);
         return batchId;
     }
 
@@ -139,21 +147,25 @@ public final class PayeeService {
         if (batch == null) {
             return;
         }
+        List<Scheduler.Stored> screenings = new java.util.ArrayList<>();
         dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
+            screenings.clear();
             for (PayeeBatchRepository.Submission s : batches.submissions(batchId)) {
                 if (s.processed()) {
                     continue;
                 }
-                String failure = create(t, batch.getPayorId(), batchId, s.payee());
+                String failure = create(t, batch.getPayorId(), batchId, s.payee(), screenings);
                 batches.markProcessed(t, batchId, s.position(), failure);
             }
             batches.accept(t, batchId);
+            scheduler.saveAll(t, screenings);
         });
+        screenings.forEach(scheduler::queue);
         payees.changed(batch.getPayorId());
     }
 
-    private String create(DSLContext tx, UUID payorId, UUID batchId, JsonNode p) {
+    private String create(DSLContext tx, UUID payorId, UUID batchId, JsonNode p, List<Scheduler.Stored> screenings) {
         String remoteId = p.path("remoteId").asText();
         if (payees.findByRemoteId(tx, payorId, remoteId).isPresent()) {
             return "Remote id '" + remoteId + "' is already in use by this payor";
@@ -162,18 +174,27 @@ public final class PayeeService {
             return "Email '" + p.path("email").asText() + "' is already in use by this payor";
         }
         UUID payeeId = ids.uuid();
-        UUID inviteId = ids.uuid();
+        UUID inviteId = Secrets.uuid(); // the public invite endpoints answer it without credentials: unguessable
         payees.insert(tx, new Payee(payeeId, payorId, remoteId, p.path("type").asText(), p.path("email").asText(),
                 Payee.displayNameOf(p), p.path("address").path("country").asText(null), p.path("language").asText("EN"),
                 p.path("paymentChannel").path("currency").asText(null),
                 "INVITED", Payee.PENDING, Payee.PENDING, inviteId, batchId, now(), p));
         invites.insert(tx, inviteId, payeeId, payorId);
-        scheduler.schedule(VeloModule.NAME, "OFAC check " + payeeId,
-                settings.delay("veloOfacCheckDelay", OFAC_DELAY),
-                () -> events.around("payee.ofac", payorId.toString(), java.util.Map.of("payeeId", payeeId, "remoteId", remoteId,
-                                "email", p.path("email").asText()), () -> screen(payeeId),
-                        outcome -> payees.setStates(payeeId, null, Payee.FAILED, null)));
+        screenings.add(scheduler.prepare(VeloModule.NAME, OFAC_KIND, payeeId.toString(), "OFAC check " + payeeId,
+                settings.delay("veloOfacCheckDelay", OFAC_DELAY)));
         return null;
+    }
+
+    /** Stored step kinds: a payee batch's processing (subject: batch id) and a payee's OFAC check (subject: payee id). */
+    static final String BATCH_KIND = "velo.payee.batch";
+    static final String OFAC_KIND = "velo.payee.ofac";
+
+    /** A payee's OFAC check, when it falls due (also after a restart): rules on {@code payee.ofac} may intervene. */
+    private void screenWhenDue(String subject) {
+        UUID payeeId = UUID.fromString(subject);
+        payees.find(payeeId).ifPresent(payee -> events.around("payee.ofac", payee.payorId().toString(),
+                java.util.Map.of("payeeId", payeeId, "remoteId", payee.remoteId(), "email", payee.email()),
+                () -> screen(payeeId), outcome -> payees.setStates(payeeId, null, Payee.FAILED, null)));
     }
 
     /** The OFAC screening result: FAILED for the documented trigger, PASSED otherwise. */

@@ -53,6 +53,9 @@ public final class PayorHandler {
         ctx.status(201).header("Location", ctx.url() + "/" + applicationId);
     }
 
+    /** The roles an API key may hold (the specification's enum). */
+    static final List<String> ROLES = List.of("payor.admin", "payor.support");
+
     public void createKey(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
         UUID payorId = VeloPaths.uuid(ctx, "payorId");
@@ -62,6 +65,14 @@ public final class PayorHandler {
         String name = v.text(body, "name", 2, 100, true);
         String description = v.text(body, "description", 2, 1024, false);
         List<String> roles = v.strings(body, "roles", 1);
+        if (roles.size() > 10) {
+            v.add("roles", "roles: size must be between 1 and 10");
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            if (!ROLES.contains(roles.get(i))) {
+                v.add("roles[" + i + "]", "roles[" + i + "]: must be one of " + ROLES);
+            }
+        }
         v.throwIfAny();
         PayorService.NewKey key = payors.createKey(caller, payorId, applicationId, name, description, roles);
         ctx.json(Map.of("apiKey", key.apiKey(), "apiSecret", key.apiSecret()));

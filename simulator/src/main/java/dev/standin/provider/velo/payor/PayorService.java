@@ -1,5 +1,7 @@
 package dev.standin.provider.velo.payor;
 
+import dev.standin.core.auth.Secrets;
+
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.provider.velo.auth.ApiKeyRepository;
@@ -61,7 +63,7 @@ public final class PayorService {
         if (!applications.exists(payorId, applicationId)) {
             throw new ApiError(404, "NOT_FOUND", "Application not found", "applicationId", "pathParam");
         }
-        NewKey key = new NewKey(ids.uuidString(), ids.uuidString());
+        NewKey key = new NewKey(Secrets.uuid().toString(), Secrets.uuid().toString());
         keys.create(key.apiKey(), key.apiSecret(), payorId, applicationId, name, description, roles);
         return key;
     }

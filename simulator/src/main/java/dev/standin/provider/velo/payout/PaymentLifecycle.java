@@ -55,14 +55,19 @@ final class PaymentLifecycle {
         this.scheduler = scheduler;
         this.ids = ids;
         this.settings = settings;
+        scheduler.register(STEP_KIND, this::runStored);
     }
 
+    /** The stored step kind of a payment's next lifecycle step; its subject is "paymentId:step". */
+    static final String STEP_KIND = "velo.payment.step";
+
     /**
-     * Inside the instruct transaction: funds each accepted payment (or leaves it waiting for funds).
-     * Answers the payments funded, whose next steps {@link #afterCommit} schedules.
+     * Inside the instruct transaction: funds each accepted payment (or leaves it waiting for funds),
+     * and stores each funded payment's next step with it. Answers those steps, which
+     * {@link #afterCommit} queues.
      */
-    List<UUID> fund(DSLContext tx, UUID payoutId) {
-        List<UUID> funded = new ArrayList<>();
+    List<Scheduler.Stored> fund(DSLContext tx, UUID payoutId) {
+        List<Scheduler.Stored> next = new ArrayList<>();
         for (Payment p : payouts.payments(tx, payoutId)) {
             if (!p.status().equals(PaymentStatus.ACCEPTED)) {
                 continue;
@@ -70,29 +75,37 @@ final class PaymentLifecycle {
             if (accounts.debitIfCovered(tx, p.sourceAccountId(), p.sourceAmount())) {
                 payouts.movePayment(tx, p.paymentId(), List.of(PaymentStatus.ACCEPTED), PaymentStatus.FUNDED, null, now());
                 payouts.event(tx, p.paymentId(), ids.uuid(), "PAYMENT_FUNDED", now());
-                funded.add(p.paymentId());
+                next.add(prepareStep(p.paymentId(), 0));
             } else {
                 payouts.movePayment(tx, p.paymentId(), List.of(PaymentStatus.ACCEPTED), PaymentStatus.AWAITING_FUNDS, null, now());
                 payouts.event(tx, p.paymentId(), ids.uuid(), "PAYMENT_AWAITING_FUNDS", now());
             }
         }
-        return funded;
+        scheduler.saveAll(tx, next);
+        return next;
     }
 
-    void afterCommit(List<UUID> funded) {
-        funded.forEach(id -> scheduleStep(id, 0));
+    void afterCommit(List<Scheduler.Stored> steps) {
+        steps.forEach(scheduler::queue);
     }
 
     /** A funding arrived on {@code sourceAccountId}: waiting payments it now covers are funded, oldest first. */
     void fundsArrived(UUID sourceAccountId) {
         for (Payment p : payouts.awaitingFunds(sourceAccountId)) {
-            if (fundWaiting(sourceAccountId, p)) {
-                scheduleStep(p.paymentId(), 0);
+            Scheduler.Stored step = prepareStep(p.paymentId(), 0);
+            if (fundWaiting(sourceAccountId, p, step)) {
+                scheduler.queue(step);
             }
         }
     }
 
-    private boolean fundWaiting(UUID sourceAccountId, Payment p) {
+    /** Runs a stored step after a restart, or when it falls due: "paymentId:step". */
+    void runStored(String subject) {
+        String[] parts = subject.split(":", 2);
+        ruledStep(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
+    }
+
+    private boolean fundWaiting(UUID sourceAccountId, Payment p, Scheduler.Stored step) {
         try {
             return dsl.transactionResult(tx -> {
                 DSLContext t = tx.dsl();
@@ -103,6 +116,7 @@ final class PaymentLifecycle {
                     throw new MovedMeanwhile();
                 }
                 payouts.event(t, p.paymentId(), ids.uuid(), "PAYMENT_FUNDED", now());
+                scheduler.save(t, step);
                 return true;
             });
         } catch (MovedMeanwhile e) {
@@ -110,9 +124,9 @@ final class PaymentLifecycle {
         }
     }
 
-    private void scheduleStep(UUID paymentId, int step) {
-        scheduler.schedule(VeloModule.NAME, STEPS[step][2] + " " + paymentId,
-                settings.delay("veloPaymentStepDelay", STEP_DELAY), () -> ruledStep(paymentId, step));
+    private Scheduler.Stored prepareStep(UUID paymentId, int step) {
+        return scheduler.prepare(VeloModule.NAME, STEP_KIND, paymentId + ":" + step, STEPS[step][2] + " " + paymentId,
+                settings.delay("veloPaymentStepDelay", STEP_DELAY));
     }
 
     /** The step as rules see it: {@code payment.bankRequest|railsAccept|confirm}; outcome {@code fail} fails the payment. */
@@ -139,19 +153,23 @@ final class PaymentLifecycle {
 
     private void runStep(UUID paymentId, int step) {
         String[] s = STEPS[step];
+        Scheduler.Stored next = step + 1 < STEPS.length ? prepareStep(paymentId, step + 1) : null;
         Optional<UUID> payoutId = dsl.transactionResult(tx -> {
             Optional<Payment> p = payouts.payment(tx.dsl(), paymentId);
             if (p.isEmpty() || !payouts.movePayment(tx.dsl(), paymentId, List.of(s[0]), s[1], null, now())) {
                 return Optional.<UUID>empty();
             }
             payouts.event(tx.dsl(), paymentId, ids.uuid(), s[2], now());
+            if (next != null) {
+                scheduler.save(tx.dsl(), next);
+            }
             return Optional.of(p.get().payoutId());
         });
         if (payoutId.isEmpty()) {
             return;
         }
-        if (step + 1 < STEPS.length) {
-            scheduleStep(paymentId, step + 1);
+        if (next != null) {
+            scheduler.queue(next);
         } else {
             settle(payoutId.get());
         }

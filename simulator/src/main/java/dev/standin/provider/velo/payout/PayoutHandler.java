@@ -58,7 +58,7 @@ public final class PayoutHandler {
     }
 
     private static String param(Context ctx, String name) {
-        return ctx.queryParam(name) != null ? ctx.queryParam(name) : ctx.formParam(name);
+        return CsvUpload.param(ctx, name);
     }
 
     /** The payout summary as the guide's example shows it. */

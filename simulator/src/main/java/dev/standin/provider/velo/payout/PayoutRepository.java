@@ -34,6 +34,7 @@ public final class PayoutRepository {
                 .set(PAYOUT.STATUS, "SUBMITTED")
                 .set(PAYOUT.MEMO, memo)
                 .set(PAYOUT.SUBMITTED, at)
+                .set(PAYOUT.SUBMISSION, dev.standin.db.velo.Sequences.PAYOUT_SUBMISSION.nextval())
                 .execute();
     }
 
@@ -79,12 +80,18 @@ public final class PayoutRepository {
                 .fetch(PayoutRepository::toPayment);
     }
 
-    /** Which of {@code payorPaymentIds} another live payment of this payor (outside {@code exceptPayout}) already uses. */
-    public java.util.Set<String> payorPaymentIdsUsed(DSLContext tx, UUID payorId, Collection<String> payorPaymentIds, UUID exceptPayout) {
+    /**
+     * Which of {@code payorPaymentIds} a live payment of this payor in a payout submitted before
+     * {@code payoutId} already uses: the first submitted keeps the id, whichever is validated first.
+     */
+    public java.util.Set<String> payorPaymentIdsUsed(DSLContext tx, UUID payorId, Collection<String> payorPaymentIds, UUID payoutId) {
+        var thisOne = tx.select(PAYOUT.SUBMISSION).from(PAYOUT).where(PAYOUT.PAYOUT_ID.eq(payoutId));
         return new java.util.HashSet<>(tx.selectDistinct(PAYMENT.PAYOR_PAYMENT_ID).from(PAYMENT)
+                .join(PAYOUT).on(PAYOUT.PAYOUT_ID.eq(PAYMENT.PAYOUT_ID))
                 .where(PAYMENT.PAYOR_ID.eq(payorId)
                         .and(PAYMENT.PAYOR_PAYMENT_ID.in(payorPaymentIds))
-                        .and(PAYMENT.PAYOUT_ID.ne(exceptPayout))
+                        .and(PAYMENT.PAYOUT_ID.ne(payoutId))
+                        .and(PAYOUT.SUBMISSION.lt(thisOne.asField()))
                         .and(PAYMENT.STATUS.notIn(PaymentStatus.REJECTED, PaymentStatus.WITHDRAWN)))
                 .fetch(PAYMENT.PAYOR_PAYMENT_ID));
     }

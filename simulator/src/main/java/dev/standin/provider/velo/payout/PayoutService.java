@@ -64,6 +64,7 @@ public final class PayoutService {
         this.scheduler = scheduler;
         this.ids = ids;
         this.settings = settings;
+        scheduler.register(VALIDATE_KIND, this::validateWhenDue);
     }
 
     /** The CSV columns of a payout upload, in the guide's order (used when the file has no header row). */
@@ -146,19 +147,34 @@ public final class PayoutService {
         List<Payment> withIds = payments.stream().map(p -> new Payment(ids.uuid(), payoutId, p.payorId(), p.position(),
                 p.remoteId(), null, p.currency(), p.amount(), p.sourceAccountName(), null, null, null, null,
                 p.payorPaymentId(), p.paymentMemo(), p.status(), p.reason(), null, p.updated())).toList();
+        Scheduler.Stored validation = scheduler.prepare(VeloModule.NAME, VALIDATE_KIND, payoutId.toString(),
+                "validate payout " + payoutId, settings.delay("veloPayoutValidationDelay", VALIDATION_DELAY));
         dsl.transaction(tx -> {
             payouts.insertPayout(tx.dsl(), payoutId, caller.payorId(), memo, now());
             payouts.insertPayments(tx.dsl(), withIds);
             payouts.events(tx.dsl(), withIds.stream()
                     .map(p -> new PayoutRepository.Event(p.paymentId(), ids.uuid(), "PAYMENT_SUBMITTED", p.updated())).toList());
+            scheduler.save(tx.dsl(), validation);
         });
-        scheduler.schedule(VeloModule.NAME, "validate payout " + payoutId,
-                settings.delay("veloPayoutValidationDelay", VALIDATION_DELAY),
-                () -> events.around("payout.validate", caller.payorId().toString(),
-                        java.util.Map.of("payoutId", payoutId, "payments", payments.size(), "memo", memo == null ? "" : memo),
-                        () -> dsl.transaction(tx -> validator.validate(tx.dsl(), payoutId, now())),
-                        outcome -> dsl.transaction(tx -> validator.reject(tx.dsl(), payoutId, outcome.path("reason").asText("OTHER"), now()))));
+        scheduler.queue(validation);
         return payoutId;
+    }
+
+    /** The stored step kind of a payout's validation; its subject is the payout id. */
+    static final String VALIDATE_KIND = "velo.payout.validate";
+
+    /** A payout's validation, when it falls due (also after a restart): rules on {@code payout.validate} may intervene. */
+    private void validateWhenDue(String subject) {
+        UUID payoutId = UUID.fromString(subject);
+        Payout payout = payouts.find(dsl, payoutId).orElse(null);
+        if (payout == null || !payout.status().equals(PaymentStatus.SUBMITTED)) {
+            return;
+        }
+        int payments = payouts.payments(dsl, payoutId).size();
+        events.around("payout.validate", payout.payorId().toString(),
+                java.util.Map.of("payoutId", payoutId, "payments", payments, "memo", payout.memo() == null ? "" : payout.memo()),
+                () -> dsl.transaction(tx -> validator.validate(tx.dsl(), payoutId, now())),
+                outcome -> dsl.transaction(tx -> validator.reject(tx.dsl(), payoutId, outcome.path("reason").asText("OTHER"), now())));
     }
 
     public View get(VeloPrincipal caller, UUID payoutId) {
@@ -187,7 +203,7 @@ public final class PayoutService {
      */
     public void instruct(VeloPrincipal caller, UUID payoutId) {
         Payout payout = find(caller, payoutId);
-        List<UUID> funded = dsl.transactionResult(tx -> {
+        List<Scheduler.Stored> funded = dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             Payout current = payouts.find(t, payoutId).orElseThrow();
             if (current.status().equals("QUOTED") && !now().isBefore(current.quoteExpiry())) {

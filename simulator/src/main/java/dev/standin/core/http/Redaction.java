@@ -1,0 +1,58 @@
+package dev.standin.core.http;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps secrets out of what the control port shows (the request journal, the webhook log): an
+ * Authorization header keeps only what tells which credential was used (the Basic user, i.e. the API
+ * key; the first characters of a bearer token), and JSON fields holding secrets are masked.
+ */
+public final class Redaction {
+    public static final String MASK = "***";
+    private static final Pattern SECRET_FIELDS = Pattern.compile(
+            "(\"(?:access_token|refresh_token|apiSecret|api_secret|secret|secretKey|secret_key|storeSecret|password|smsChallengeToken)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    private Redaction() {
+    }
+
+    public static Map<String, String> headers(Map<String, String> headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        headers.forEach((name, value) -> out.put(name, switch (name.toLowerCase(Locale.ROOT)) {
+            case "authorization", "proxy-authorization" -> authorization(value);
+            case "cookie", "x-api-key" -> MASK;
+            default -> value;
+        }));
+        return out;
+    }
+
+    /** "Basic key:***" (the key decoded), "Bearer abcd1234***", or the scheme alone. */
+    static String authorization(String value) {
+        if (value == null) {
+            return null;
+        }
+        var basic = dev.standin.core.auth.Credentials.basic(value);
+        if (basic.isPresent()) {
+            return "Basic " + basic.get().user() + ":" + MASK;
+        }
+        var bearer = dev.standin.core.auth.Credentials.bearer(value);
+        if (bearer.isPresent()) {
+            String token = bearer.get();
+            return "Bearer " + token.substring(0, Math.min(8, token.length() / 4)) + MASK;
+        }
+        int space = value.indexOf(' ');
+        return (space > 0 ? value.substring(0, space + 1) : "") + MASK;
+    }
+
+    /** A JSON (or any text) body with the values of secret fields masked. */
+    public static String body(String body) {
+        if (body == null || body.indexOf('"') < 0) {
+            return body;
+        }
+        Matcher m = SECRET_FIELDS.matcher(body);
+        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "\"" + MASK + "\""));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.standin.core.store;
+
+import org.jooq.DSLContext;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static dev.standin.db.core.Tables.SCHEDULED_STEP;
+
+/** The rows of scheduled steps that must survive a restart (see {@code core.scheduled_step}). */
+public final class StoredSteps {
+    /** One stored step. */
+    public record Row(long stepId, String owner, String kind, String subject, String name, Instant dueAt) {
+    }
+
+    private final Database database;
+
+    public StoredSteps(Database database) {
+        this.database = database;
+    }
+
+    /** Stores a step in {@code tx}: it exists exactly when the state it belongs to was committed. */
+    public void insert(DSLContext tx, Row row) {
+        tx.insertInto(SCHEDULED_STEP)
+                .set(SCHEDULED_STEP.STEP_ID, row.stepId())
+                .set(SCHEDULED_STEP.OWNER, row.owner())
+                .set(SCHEDULED_STEP.KIND, row.kind())
+                .set(SCHEDULED_STEP.SUBJECT, row.subject())
+                .set(SCHEDULED_STEP.NAME, row.name().length() > 300 ? row.name().substring(0, 300) : row.name())
+                .set(SCHEDULED_STEP.DUE_AT, OffsetDateTime.ofInstant(row.dueAt(), ZoneOffset.UTC))
+                .execute();
+    }
+
+    /** Stores many steps in {@code tx} as one JDBC batch (a payout's thousands of payments). */
+    public void insertAll(DSLContext tx, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var insert = tx.insertInto(SCHEDULED_STEP, SCHEDULED_STEP.STEP_ID, SCHEDULED_STEP.OWNER, SCHEDULED_STEP.KIND,
+                SCHEDULED_STEP.SUBJECT, SCHEDULED_STEP.NAME, SCHEDULED_STEP.DUE_AT).values((Long) null, null, null, null, null, null);
+        var batch = tx.batch(insert);
+        for (Row row : rows) {
+            batch.bind(row.stepId(), row.owner(), row.kind(), row.subject(),
+                    row.name().length() > 300 ? row.name().substring(0, 300) : row.name(),
+                    OffsetDateTime.ofInstant(row.dueAt(), ZoneOffset.UTC));
+        }
+        batch.execute();
+    }
+
+    public void insert(Row row) {
+        insert(database.dsl(), row);
+    }
+
+    public void delete(long stepId) {
+        database.dsl().deleteFrom(SCHEDULED_STEP).where(SCHEDULED_STEP.STEP_ID.eq(stepId)).execute();
+    }
+
+    /** Deletes the steps of one owner (a provider being reset), or all when owner is null. */
+    public void deleteOwner(String owner) {
+        database.dsl().deleteFrom(SCHEDULED_STEP).where(owner == null ? org.jooq.impl.DSL.trueCondition() : SCHEDULED_STEP.OWNER.eq(owner))
+                .execute();
+    }
+
+    public List<Row> all() {
+        return database.dsl().selectFrom(SCHEDULED_STEP).orderBy(SCHEDULED_STEP.DUE_AT, SCHEDULED_STEP.STEP_ID)
+                .fetch(r -> new Row(r.getStepId(), r.getOwner(), r.getKind(), r.getSubject(), r.getName(), r.getDueAt().toInstant()));
+    }
+
+    public long maxId() {
+        Long max = database.dsl().select(org.jooq.impl.DSL.max(SCHEDULED_STEP.STEP_ID)).from(SCHEDULED_STEP).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
+    }
+}
