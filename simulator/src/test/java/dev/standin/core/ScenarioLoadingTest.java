@@ -26,6 +26,34 @@ class ScenarioLoadingTest extends AcceptanceTest {
     }
 
     @Test
+    void aScenarioLoadsAfterAnotherWasUnloaded() {
+        loadScenario("version: 1\nname: first-one\n");
+        loadScenario("version: 1\nname: second-one\n");
+        control().delete("/_sim/scenarios/first-one").then().statusCode(204);
+        loadScenario("version: 1\nname: third-one\n");
+        control().get("/_sim/scenarios").then().body("scenarios.name", contains("default", "second-one", "third-one"));
+    }
+
+    @Test
+    void unknownSettingsAreRefusedNotIgnored() {
+        control().contentType("application/yaml").body("version: 1\nname: typo\nsettings:\n  delays: {fooDelay: PT1S}\n")
+                .post("/_sim/scenarios").then().statusCode(400).body("problems[0].field", containsString("fooDelay"));
+        control().contentType("application/yaml").body("version: 1e1000\nname: huge\n")
+                .post("/_sim/scenarios").then().statusCode(400).body("problems[0].field", containsString("version"));
+    }
+
+    @Test
+    void infoListsEveryPayorsKeysAndEveryTerminal() {
+        loadScenario(dev.standin.support.Scenarios.secondPayor("second-for-info"));
+        control().get("/_sim/info").then().statusCode(200)
+                .body("credentials.velo.apiKey", equalTo(API_KEY))
+                .body("credentials.velo.payors.payorId", hasItem(dev.standin.support.Scenarios.SECOND_PAYOR_ID))
+                .body("credentials.velo.payors.find { it.payorId == '" + dev.standin.support.Scenarios.SECOND_PAYOR_ID + "' }.apiKeys[0].apiKey",
+                        equalTo(dev.standin.support.Scenarios.SECOND_API_KEY))
+                .body("credentials.terminals.'terminal-1'.merchantId", equalTo("MERCHANT123"));
+    }
+
+    @Test
     void aLoadedScenarioSurvivesReset() {
         loadScenario(Scenarios.secondPayor("kept"));
         control().post("/_sim/reset").then().statusCode(200);

@@ -29,6 +29,32 @@ class StartupTest {
     }
 
     @Test
+    void aFailureScenarioStartedAloneBuildsOnTheDefaultOne() {
+        try (var server = TestServer.start("--scenario", "../scenarios/velo-insufficient-funds.yaml")) {
+            dev.standin.support.AcceptanceTest.veloToken(server, dev.standin.support.AcceptanceTest.API_KEY,
+                    dev.standin.support.AcceptanceTest.API_SECRET);
+            dev.standin.support.AcceptanceTest.on(server, "control").get("/_sim/scenarios").then()
+                    .body("scenarios.name", org.hamcrest.Matchers.hasItems("default", "velo-insufficient-funds"));
+        }
+        try (var server = TestServer.start("--no-default-scenario", "--scenario", "../scenarios/velo-insufficient-funds.yaml")) {
+            dev.standin.support.AcceptanceTest.on(server, "control").get("/_sim/scenarios").then()
+                    .body("scenarios.name", org.hamcrest.Matchers.contains("velo-insufficient-funds"));
+        }
+    }
+
+    @Test
+    void aTerminalPortInUseStopsTheStartInsteadOfMovingTheTerminal(@TempDir Path dir) throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Path file = dir.resolve("lane.yaml");
+            Files.writeString(file, "version: 1\nname: lane\nseed:\n  terminals:\n    terminals:\n      - {id: lane-9, port: "
+                    + taken.getLocalPort() + ", merchantId: M1, storeSecret: lane-store-secret}\n");
+            dev.standin.core.http.ApiError e = assertThrows(dev.standin.core.http.ApiError.class,
+                    () -> TestServer.start("--scenario", file.toString()).close());
+            assertTrue(e.getMessage().contains(String.valueOf(taken.getLocalPort())), e.getMessage());
+        }
+    }
+
+    @Test
     void everyShippedScenarioLoads() throws IOException {
         try (var files = Files.list(Path.of("../scenarios"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {

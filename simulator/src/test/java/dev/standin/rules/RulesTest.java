@@ -175,8 +175,31 @@ class RulesTest extends AcceptanceTest {
         rules("timeout-after-commit", "  - match: {provider: velo, method: POST, path: /v3/payouts}\n    effect: {commitThenFail: {status: 504}}\n    times: {first: 1}\n");
         String token = veloToken();
         veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}")
-                .post("/v3/payouts").then().statusCode(504).body("httpStatusCode", equalTo(504));
+                .post("/v3/payouts").then().statusCode(504).body("httpStatusCode", equalTo(504))
+                .header("Location", org.hamcrest.Matchers.nullValue());
         veloAs(token).get("/v3/paymentaudit/payouts").then().body("page.totalElements", equalTo(1));
+    }
+
+    @Test
+    void loadingOrUnloadingAnotherScenarioKeepsARulesCount() {
+        rules("once", "  - match: {provider: velo, path: /v2/currencies}\n    effect: {respond: {status: 500}}\n    times: {first: 1}\n");
+        String token = veloToken();
+        assertEquals(List.of(500, 200), statuses(token, null, 2));
+        rules("unrelated", "  - match: {provider: velo, path: /v1/supportedCountries}\n    effect: {respond: {status: 500}}\n");
+        control().delete("/_sim/scenarios/unrelated").then().statusCode(204);
+        assertEquals(List.of(200, 200), statuses(token, null, 2));
+    }
+
+    @Test
+    void ruleWebhooksRenderUuidAndNow() {
+        rules("templated-hook", """
+                  - match: {provider: velo, method: POST, path: /v3/payouts}
+                    effect: {webhook: {url: "http://127.0.0.1:9/hook", body: {id: "{{uuid}}", at: "{{now}}"}}}
+                """);
+        submitPayout(veloToken(), "myRemoteId01");
+        control().get("/_sim/webhooks").then().statusCode(200)
+                .body("deliveries[0].body.id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"))
+                .body("deliveries[0].body.at", equalTo("2026-01-01T00:00:00Z"));
     }
 
     @Test

@@ -30,6 +30,12 @@ public final class TokenStore<P> {
         return Optional.ofNullable(tokens.getIfPresent(token));
     }
 
+    /** Live tokens (expired ones are dropped first). */
+    public long size() {
+        tokens.cleanUp();
+        return tokens.estimatedSize();
+    }
+
     public void clear() {
         tokens.invalidateAll();
     }

@@ -183,6 +183,15 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /** Events waiting, and how many of them are stored (survive a restart). */
+    public Map<String, Object> stats() {
+        int queued;
+        synchronized (queue) {
+            queued = queue.size();
+        }
+        return Map.of("pending", queued, "stored", stored.count());
+    }
+
     public List<Event> pending() {
         synchronized (queue) {
             List<Entry> entries = new ArrayList<>(queue);

@@ -28,6 +28,7 @@ public final class ControlApi implements EndpointGroup {
                 new ClockEndpoints(clock, scheduler),
                 new StateEndpoints(simulation),
                 new JournalEndpoints(journal, simulation.modules().stream().map(m -> m.name()).toList()),
+                new StatsEndpoints(simulation, scheduler, journal, webhooks),
                 new ScenarioEndpoints(simulation),
                 new HoldEndpoints(simulation.rules().holds()),
                 new WebhookEndpoints(webhooks),

@@ -110,7 +110,13 @@ public final class HttpServerFactory {
                 config.routes.after(rules::after);
             }
             if (provider && settings.journal.enabled()) {
-                config.requestLogger.http((ctx, ms) -> record(name, ctx, ms));
+                config.requestLogger.http((ctx, ms) -> {
+                    try {
+                        record(name, ctx, ms);
+                    } catch (RuntimeException e) { // the journal must never change an answer
+                        LOG.warn("{} {} {}: not journaled ({})", name, ctx.method(), ctx.path(), e.toString());
+                    }
+                });
             }
             config.routes.apiBuilder(routes);
         });
@@ -123,6 +129,7 @@ public final class HttpServerFactory {
      */
     private void readWholeBody(Context ctx) {
         if (ctx.contentLength() > settings.maxBodyBytes) {
+            ctx.header("Connection", "close"); // the unread body makes the connection unusable: say so
             throw HttpErrors.tooLarge(settings.maxBodyBytes);
         }
         if (ctx.isMultipartFormData()) {
@@ -136,9 +143,11 @@ public final class HttpServerFactory {
             if (transport == null) {
                 throw e;
             }
+            ctx.header("Connection", "close");
             throw transport;
         }
         if (body.length > settings.maxBodyBytes) {
+            ctx.header("Connection", "close");
             throw HttpErrors.tooLarge(settings.maxBodyBytes);
         }
     }
@@ -171,7 +180,7 @@ public final class HttpServerFactory {
     private void record(String name, Context ctx, float ms) {
         String requestBody;
         try {
-            requestBody = RequestJournal.truncate(Redaction.body(ctx.body()));
+            requestBody = Redaction.body(RequestJournal.truncate(ctx.body()));
         } catch (Exception tooLargeOrBroken) { // Javalin rethrows the read's IOException unchecked
             requestBody = null;
         }
@@ -179,6 +188,6 @@ public final class HttpServerFactory {
         settings.journal.record(new RequestJournal.Entry(
                 settings.journal.nextId(), settings.clock.now(), name,
                 ctx.method().name().toUpperCase(Locale.ROOT), ctx.path(), ctx.queryString(),
-                Redaction.headers(headers), requestBody, ctx.statusCode(), RequestJournal.truncate(Redaction.body(ctx.result())), ms));
+                Redaction.headers(headers), requestBody, ctx.statusCode(), Redaction.body(RequestJournal.truncate(ctx.result())), ms));
     }
 }

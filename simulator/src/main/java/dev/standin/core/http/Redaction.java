@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class Redaction {
     public static final String MASK = "***";
     private static final Pattern SECRET_FIELDS = Pattern.compile(
-            "(\"(?:access_token|refresh_token|apiSecret|api_secret|secret|secretKey|secret_key|storeSecret|password|smsChallengeToken)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+            "(\"(?:access_token|refresh_token|apiSecret|api_secret|secret|secretKey|secret_key|storeSecret|password|smsChallengeToken)\"\\s*:\\s*)\"(?:[^\"\\\\]++|\\\\.)*+\"");
 
     private Redaction() {
     }

@@ -56,6 +56,14 @@ public final class RequestJournal {
         return out;
     }
 
+    public synchronized int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return ring.length;
+    }
+
     public synchronized void clear() {
         java.util.Arrays.fill(ring, null);
         next = 0;

@@ -69,4 +69,9 @@ public interface ProviderModule {
 
     /** The well-known credentials a client uses, for {@code /_sim/info}. */
     Map<String, Object> credentials();
+
+    /** Sizes of what this provider keeps in memory or grows (tokens, logs), for GET /_sim/stats and soak runs. */
+    default Map<String, Object> stats() {
+        return Map.of();
+    }
 }

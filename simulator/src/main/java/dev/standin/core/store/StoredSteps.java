@@ -68,6 +68,10 @@ public final class StoredSteps {
                 .fetch(r -> new Row(r.getStepId(), r.getOwner(), r.getKind(), r.getSubject(), r.getName(), r.getDueAt().toInstant()));
     }
 
+    public int count() {
+        return database.dsl().fetchCount(SCHEDULED_STEP);
+    }
+
     public long maxId() {
         Long max = database.dsl().select(org.jooq.impl.DSL.max(SCHEDULED_STEP.STEP_ID)).from(SCHEDULED_STEP).fetchOne(0, Long.class);
         return max == null ? 0 : max;

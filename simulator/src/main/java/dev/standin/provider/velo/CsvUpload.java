@@ -41,11 +41,13 @@ public final class CsvUpload {
         try {
             return ctx.formParam(name);
         } catch (Exception e) { // the servlet's multipart parser: a wrong boundary, a truncated body
-            throw malformed();
+            throw malformed(ctx);
         }
     }
 
-    private static ApiError malformed() {
+    /** Jetty closes the connection after a body it could not parse: say so, or a client reusing it finds it dead. */
+    private static ApiError malformed(Context ctx) {
+        ctx.header("Connection", "close");
         return new ApiError(400, "INVALID_VALUE", "The multipart body is malformed (a boundary that does not match, or a truncated part)",
                 "file", "requestBody");
     }
@@ -56,7 +58,7 @@ public final class CsvUpload {
         try {
             file = ctx.uploadedFile("file");
         } catch (Exception e) {
-            throw malformed();
+            throw malformed(ctx);
         }
         if (file == null) {
             throw new ApiError(400, "INVALID_VALUE", "A multipart part named 'file' holding the CSV is required", "file", "requestBody");

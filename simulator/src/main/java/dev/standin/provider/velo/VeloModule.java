@@ -225,6 +225,11 @@ public final class VeloModule implements ProviderModule {
         auth.clear();
     }
 
+    @Override
+    public Map<String, Object> stats() {
+        return Map.of("accessTokens", auth.tokenCount());
+    }
+
     /**
      * Every seeded payor with every API key, under {@code payors}; the first payor's first key also
      * at the top level ({@code payorId}, {@code apiKey}, {@code apiSecret}), where clients found it before.

@@ -161,6 +161,10 @@ class TerminalPaymentTest extends AcceptanceTest {
                 .then().statusCode(409).body("message", containsString("already captured"));
         JsonPath voided = payment("{\"requestType\":\"payment\",\"transactionType\":\"void\",\"referenceNumber\":\"" + capture.getString("referenceNumber") + "\"}");
         assertEquals("VOID", voided.getString("transactionType"));
+        terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"void\",\"referenceNumber\":\"" + capture.getString("referenceNumber") + "\"}")
+                .post("/").then().statusCode(409).body("message", containsString("already voided"));
+        terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"capture\",\"amount\":\"1.00\",\"referenceNumber\":\"" + authRef + "\"}")
+                .post("/").then().statusCode(409).body("message", containsString("already captured"));
 
         CompletableFuture<JsonPath> sale = async(sale("40.00"));
         advance("PT2S");
@@ -229,6 +233,25 @@ class TerminalPaymentTest extends AcceptanceTest {
                 .then().statusCode(400).body("message", containsString("tenderType"));
         terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"refund\",\"amount\":\"1.00\"}").post("/").then().statusCode(400)
                 .body("message", containsString("transactionType"));
+    }
+
+    @Test
+    void amountsMustBeInTheDocumentsStrictFormat() {
+        for (String amount : new String[]{"\" 1.00\"", "\"1.00 \"", "\"5.\"", "\"-0.00\"", "\"\"", "\"1,00\"", "\"1.001\"", "1e1000", "-1"}) {
+            terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"amount\":" + amount + "}").post("/").then()
+                    .statusCode(400).body("message", containsString("amount"));
+            terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"amount\":\"1.00\",\"amountTip\":" + amount + "}").post("/")
+                    .then().statusCode(400).body("message", containsString("amountTip"));
+        }
+    }
+
+    @Test
+    void storedTextIsBoundedBeforeTheCustomerIsAsked() {
+        terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"tenderType\":\"credit\",\"amount\":\"1.00\",\"invoiceNumber\":\""
+                + "I".repeat(65) + "\"}").post("/").then().statusCode(400).body("message", containsString("invoiceNumber"));
+        control().get("/_sim/terminals/terminal-1").then().body("screen.state", equalTo("IDLE"));
+        terminal().body("{\"requestType\":\"" + "x".repeat(200) + "\"}").post("/").then().statusCode(400)
+                .body("message", containsString("requestType"));
     }
 
     @Test

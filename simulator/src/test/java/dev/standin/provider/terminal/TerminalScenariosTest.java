@@ -72,6 +72,29 @@ class TerminalScenariosTest extends AcceptanceTest {
     }
 
     @Test
+    void everyDialogTimesOutOnceTheCustomerWalkedAway() throws Exception {
+        loadFile("terminal-dialog-timeout.yaml");
+        for (int i = 0; i < 2; i++) {
+            CompletableFuture<Response> call = async("lane-away",
+                    "{\"requestType\":\"dialog\",\"dialogType\":\"input\",\"inputType\":\"money\",\"timeout\":30}", "INPUT");
+            advance("PT0S");
+            advance("PT30S");
+            call.get(5, TimeUnit.SECONDS).then().statusCode(408).body("message", equalTo("Dialog timed out"));
+        }
+    }
+
+    @Test
+    void aScriptedCardIsPresentedEvenWhenTheRequestNamesNoTender() throws Exception {
+        loadFile("terminal-busy.yaml");
+        CompletableFuture<Response> call = async("lane-slow",
+                "{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"amount\":\"10.00\"}", "SELECT_TENDER");
+        advance("PT2S");
+        awaitTerminalState("lane-slow", "WAITING_CARD");
+        advance("PT30S");
+        call.get(5, TimeUnit.SECONDS).then().body("paymentStatus", equalTo("APPROVED")).body("cardHolder", equalTo("SLOW CUSTOMER"));
+    }
+
+    @Test
     void busyTerminal() throws Exception {
         loadFile("terminal-busy.yaml");
         CompletableFuture<Response> first = async("lane-slow", sale("10.00"), "WAITING_CARD");

@@ -89,6 +89,49 @@ class TerminalTest extends AcceptanceTest {
     }
 
     @Test
+    void whoCountsAsTheLocalNetworkComesFromTheOptionAndTheScenario() {
+        String info = "{\"requestType\":\"device\",\"resourceType\":\"info\"}";
+        try (var other = dev.standin.support.TestServer.start("--terminal-trusted-networks", "10.0.0.0/8")) {
+            given().port(other.listenerPort("terminals", "terminal-1")).contentType("application/json").body(info).post("/").then()
+                    .statusCode(401).body("message", containsString("Authentication error"));
+            on(other, "control").contentType("application/yaml").body("""
+                    version: 1
+                    name: trusting
+                    seed:
+                      terminals:
+                        terminals:
+                          - {id: lane-trusting, merchantId: M8, storeSecret: lane-store-secret, settings: {trustedNetworks: [127.0.0.0/8]}}
+                    """).post("/_sim/scenarios").then().statusCode(201);
+            given().port(other.listenerPort("terminals", "lane-trusting")).contentType("application/json").body(info).post("/").then()
+                    .statusCode(200);
+        }
+    }
+
+    @Test
+    void theRequestLogKeepsItsConfiguredSizeAndPages() {
+        loadScenario("""
+                version: 1
+                name: small-log
+                seed:
+                  terminals:
+                    terminals:
+                      - {id: lane-log, merchantId: M9, storeSecret: lane-store-secret, settings: {logSize: 5}}
+                """);
+        RequestSpecification lane = given().baseUri("http://127.0.0.1").port(server.listenerPort("terminals", "lane-log"))
+                .contentType("application/json");
+        for (int i = 0; i < 12; i++) {
+            lane.body("{\"requestType\":\"device\",\"resourceType\":\"info\"}").post("/").then().statusCode(200);
+        }
+        String page = "{\"requestType\":\"system\",\"resourceType\":\"log\",\"logType\":\"requestResult\",\"actionType\":\"getList\","
+                + "\"logFilter\":{\"limit\":2,\"offset\":%d}}";
+        lane.body(page.formatted(0)).post("/").then().statusCode(200)
+                .body("count", equalTo(2)).body("total", equalTo(5)).body("hasMore", equalTo(true));
+        lane.body(page.formatted(4)).post("/").then().statusCode(200)
+                .body("count", equalTo(1)).body("hasMore", equalTo(false));
+        lane.body(page.replace("2,", "0,").formatted(0)).post("/").then().statusCode(400).body("message", containsString("logFilter.limit"));
+    }
+
+    @Test
     void configCanBeReadAndSetAndRestartRestoresIt() {
         terminal().body("{\"requestType\":\"system\",\"resourceType\":\"config\",\"actionType\":\"get\"}").post("/").then()
                 .body("config.tokenization", equalTo(false)).body("config.merchantID", equalTo("MERCHANT123"));

@@ -130,6 +130,17 @@ class VeloPayoutTest extends AcceptanceTest {
     }
 
     @Test
+    void aRetryWithTheSamePayorPaymentIdWithinTheValidationDelayLosesToTheOriginal() {
+        String token = veloToken();
+        String original = submit(token, payment("myRemoteId01", "USD", 100, "PAYOR_SRC_ACCT", "retry-1"));
+        String retry = submit(token, payment("myRemoteId01", "USD", 100, "PAYOR_SRC_ACCT", "retry-1"));
+        advance("PT1S");
+        veloAs(token).get("/v3/payouts/" + original).then().body("status", equalTo("ACCEPTED"));
+        veloAs(token).get("/v3/payouts/" + retry).then().body("status", equalTo("REJECTED"))
+                .body("rejectedPayments[0].reason", equalTo("DUPLICATE_PAYOR_PAYMENT_ID"));
+    }
+
+    @Test
     void aPayoutWithNoValidPaymentIsRejected() {
         String token = veloToken();
         String payoutId = submit(token, payment("nobody", "USD", 100, "PAYOR_SRC_ACCT", null));

@@ -212,6 +212,11 @@ public final class TerminalModule implements ProviderModule {
     }
 
     @Override
+    public Map<String, Object> stats() {
+        return Map.of("requestLogEntries", database.dsl().fetchCount(Terminals.TERMINALS.REQUEST_LOG));
+    }
+
+    @Override
     public synchronized Map<String, Object> credentials() {
         Map<String, Object> out = new LinkedHashMap<>();
         for (JsonNode seed : context.scenarios().seedsFor(NAME)) {

@@ -67,6 +67,10 @@ public final class AuthService {
                 .map(p -> p.payorId().toString()).orElse(null);
     }
 
+    public long tokenCount() {
+        return tokens.size();
+    }
+
     public void clear() {
         tokens.clear();
     }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Soak: a mixed workload (Velo authentication, payouts with instruct, ACH fundings, payee batches,
+# rule webhooks to a dead subscriber, terminal requests) for SOAK_DURATION seconds (default 120)
+# against the packaged jar with run.sh's JVM options, sampling every SOAK_SAMPLE seconds (default 10):
+# RSS, heap used, journal entries, webhook log, scheduler queue (and stored steps), access tokens and
+# the terminal request log. Each must plateau; the script prints the samples and a verdict per column
+# (the last third's maximum against the middle third's).
+#
+#   bench/soak.sh                    SOAK_DURATION=600 bench/soak.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=../tools/find-jdk.sh
+. tools/find-jdk.sh
+command -v python3 >/dev/null || { echo "soak: python3 is needed" >&2; exit 1; }
+JAR=simulator/target/standin.jar
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+OFFSET=${BENCH_PORT_OFFSET:-1000}
+work=$(mktemp -d)
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" --journal-size 1000 >"$work/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+until curl -fs "http://127.0.0.1:$((8080 + OFFSET))/_sim/health" >/dev/null 2>&1; do
+  kill -0 $pid 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.05
+done
+python3 bench/soak.py --pid "$pid" --offset "$OFFSET" --duration "${SOAK_DURATION:-120}" --sample "${SOAK_SAMPLE:-10}"

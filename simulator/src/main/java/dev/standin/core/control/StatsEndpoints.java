@@ -1,0 +1,49 @@
+package dev.standin.core.control;
+
+import dev.standin.core.Simulation;
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.http.RequestJournal;
+import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.webhooks.WebhookDelivery;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+
+/** {@code GET /_sim/stats}: the sizes of everything that could grow (journal, webhook log, scheduler, tokens, heap), for soak runs. */
+final class StatsEndpoints implements EndpointGroup {
+    private final Simulation simulation;
+    private final Scheduler scheduler;
+    private final RequestJournal journal;
+    private final WebhookDelivery webhooks;
+
+    StatsEndpoints(Simulation simulation, Scheduler scheduler, RequestJournal journal, WebhookDelivery webhooks) {
+        this.simulation = simulation;
+        this.scheduler = scheduler;
+        this.journal = journal;
+        this.webhooks = webhooks;
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/_sim/stats", this::stats);
+    }
+
+    private void stats(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("journal", Map.of("entries", journal.size(), "capacity", journal.capacity()));
+        out.put("webhooks", Map.of("deliveries", webhooks.size()));
+        out.put("scheduler", scheduler.stats());
+        Map<String, Object> providers = new LinkedHashMap<>();
+        for (ProviderModule module : simulation.modules()) {
+            providers.put(module.name(), module.stats());
+        }
+        out.put("providers", providers);
+        Runtime rt = Runtime.getRuntime();
+        out.put("heap", Map.of("usedBytes", rt.totalMemory() - rt.freeMemory(), "maxBytes", rt.maxMemory()));
+        ctx.json(out);
+    }
+}
