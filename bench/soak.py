@@ -1,11 +1,12 @@
 """The soak workload and its samples; see soak.sh."""
-import argparse, base64, http.client, json, threading, time
+import argparse, base64, http.client, json, os, subprocess, threading, time
 
 p = argparse.ArgumentParser()
 p.add_argument("--pid", type=int, required=True)
 p.add_argument("--offset", type=int, default=1000)
 p.add_argument("--duration", type=int, default=120)
 p.add_argument("--sample", type=int, default=10)
+p.add_argument("--writes", type=int, default=0, help="1: also create payouts, fundings and payees (stored data grows)")
 a = p.parse_args()
 CONTROL, VELO, TERMINAL = 8080 + a.offset, 8081 + a.offset, 7501 + a.offset
 PAYOR = "c66a1b03-23e2-4fa8-9197-840f98f8d205"
@@ -40,21 +41,25 @@ def velo_worker(n):
     while time.time() < stop:
         t = token(conn)  # a new token every round: the token store must drop expired ones
         auth = {"Authorization": "Bearer " + t}
-        s, d = call(VELO, "POST", "/v3/payouts", {"payorId": PAYOR, "payments": [
-            {"remoteId": "myRemoteId01", "currency": "USD", "amount": 1, "sourceAccountName": "USD_Velo",
-             "payorPaymentId": "soak-%d-%d" % (n, i)}]}, auth, conn)
-        payout = json.loads(d).get("payoutId") if s == 202 else None
-        call(VELO, "POST", "/v1/sourceAccounts/5a0c0002-0000-4000-8000-000000000002/achFundingRequest", {"amount": 1}, auth, conn)
-        if i % 10 == 0:
-            call(VELO, "POST", "/v2/payees", {"payorId": PAYOR, "payees": [{"type": "Individual", "remoteId": "soak-%d-%d" % (n, i),
-                  "email": "soak-%d-%d@example.com" % (n, i), "address": {"line1": "1 Road", "city": "Austin", "zipOrPostcode": "73301",
-                  "country": "US"}, "paymentChannel": {"countryCode": "US", "currency": "USD", "accountName": "Soak",
-                  "accountNumber": "12345678", "routingNumber": "123456789"},
-                  "individual": {"name": {"firstName": "So", "lastName": "Ak"}, "dateOfBirth": "1990-02-03"}}]}, auth, conn)
-        if payout:
-            time.sleep(0.05)
-            call(VELO, "POST", "/v3/payouts/" + payout, None, auth, conn)
-        call(VELO, "GET", "/v1/payors/" + PAYOR, None, auth, conn)
+        call(VELO, "GET", "/v1/payors/" + PAYOR, None, auth, conn)  # a rule webhook fires on every one
+        call(VELO, "GET", "/v1/payees?pageSize=5", None, auth, conn)
+        call(VELO, "POST", "/v3/payouts", {"payorId": PAYOR, "payments": []}, auth, conn)  # a 400: nothing stored
+        call(VELO, "GET", "/v1/payors/" + PAYOR, None, {"Authorization": "Bearer wrong"}, conn)  # a 401
+        if a.writes:
+            s, d = call(VELO, "POST", "/v3/payouts", {"payorId": PAYOR, "payments": [
+                {"remoteId": "myRemoteId01", "currency": "USD", "amount": 1, "sourceAccountName": "USD_Velo",
+                 "payorPaymentId": "soak-%d-%d" % (n, i)}]}, auth, conn)
+            payout = json.loads(d).get("payoutId") if s == 202 else None
+            call(VELO, "POST", "/v1/sourceAccounts/5a0c0002-0000-4000-8000-000000000002/achFundingRequest", {"amount": 1}, auth, conn)
+            if i % 10 == 0:
+                call(VELO, "POST", "/v2/payees", {"payorId": PAYOR, "payees": [{"type": "Individual", "remoteId": "soak-%d-%d" % (n, i),
+                      "email": "soak-%d-%d@example.com" % (n, i), "address": {"line1": "1 Road", "city": "Austin", "zipOrPostcode": "73301",
+                      "country": "US"}, "paymentChannel": {"countryCode": "US", "currency": "USD", "accountName": "Soak",
+                      "accountNumber": "12345678", "routingNumber": "123456789"},
+                      "individual": {"name": {"firstName": "So", "lastName": "Ak"}, "dateOfBirth": "1990-02-03"}}]}, auth, conn)
+            if payout:
+                time.sleep(0.05)
+                call(VELO, "POST", "/v3/payouts/" + payout, None, auth, conn)
         i += 1
 
 
@@ -66,6 +71,9 @@ def terminal_worker():
 
 
 def stats():
+    # a full collection first (jcmd GC.run), so that the heap's used bytes are the live set, not garbage
+    jcmd = os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "jcmd")
+    subprocess.run([jcmd, str(a.pid), "GC.run"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     s, d = call(CONTROL, "GET", "/_sim/stats")
     j = json.loads(d)
     rss = 0
@@ -73,17 +81,19 @@ def stats():
         for line in f:
             if line.startswith("VmRSS"):
                 rss = int(line.split()[1]) // 1024
-    return {"rss_mb": rss, "heap_mb": j["heap"]["usedBytes"] // (1 << 20), "journal": j["journal"]["entries"],
+    return {"rss_mb": rss, "live_mb": j["heap"]["usedBytes"] // (1 << 20), "committed_mb": j["heap"]["committedBytes"] // (1 << 20), "journal": j["journal"]["entries"],
             "webhooks": j["webhooks"]["deliveries"], "sched": j["scheduler"]["pending"], "stored": j["scheduler"]["stored"],
             "tokens": j["providers"]["velo"].get("accessTokens", 0), "termlog": j["providers"]["terminals"].get("requestLogEntries", 0)}
 
 
 # a rule webhook to a subscriber that never answers, so the webhook log fills and retries pile up; a clock
 # that moves (system clock) lets tokens expire and steps run
-call(CONTROL, "POST", "/_sim/scenarios", "version: 1\nname: soak\nsettings: {delays: {veloPayoutValidationDelay: PT0.01S, "
+status, answer = call(CONTROL, "POST", "/_sim/scenarios", "version: 1\nname: soak\nsettings: {delays: {veloPayoutValidationDelay: PT0.01S, "
      "veloPaymentStepDelay: PT0.01S, veloFundingDelay: PT0.01S, veloPayeeBatchDelay: PT0.01S, veloOfacCheckDelay: PT0.01S}}\n"
-     "rules:\n  - match: {provider: velo, method: POST, path: /v1/sourceAccounts/{id}/achFundingRequest}\n"
+     "rules:\n  - match: {provider: velo, method: GET, path: '/v1/payors/{id}'}\n"
      "    effect: {webhook: {url: 'http://127.0.0.1:9/dead', body: {id: '{{uuid}}'}}}\n", {"Content-Type": "application/yaml"})
+if status != 201:
+    raise SystemExit("soak: the soak scenario was refused: %s" % answer.decode())
 threads = [threading.Thread(target=velo_worker, args=(n,)) for n in range(3)] + [threading.Thread(target=terminal_worker)]
 for t in threads:
     t.start()
@@ -104,7 +114,7 @@ print("requests: %d, 5xx: %d" % (counts["requests"], counts["errors5xx"]))
 n = len(samples)
 if n >= 3:
     mid, last = samples[n // 3: 2 * n // 3], samples[2 * n // 3:]
-    for k in ("rss_mb", "heap_mb", "journal", "webhooks", "sched", "stored", "tokens", "termlog"):
+    for k in ("rss_mb", "committed_mb", "live_mb", "journal", "webhooks", "sched", "stored", "tokens", "termlog"):
         m, l = max(x[k] for x in mid), max(x[k] for x in last)
-        verdict = "flat" if l <= m * 1.10 + 5 else "GROWING"
+        verdict = "flat" if l <= m * 1.10 + 5 else ("grows with the stored data (--writes 1)" if a.writes and k in ("rss_mb", "committed_mb", "live_mb") else "GROWING")
         print("%-8s middle third max %8s, last third max %8s: %s" % (k, m, l, verdict))

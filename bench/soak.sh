@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Soak: a mixed workload (Velo authentication, payouts with instruct, ACH fundings, payee batches,
-# rule webhooks to a dead subscriber, terminal requests) for SOAK_DURATION seconds (default 120)
+# Soak: a mixed workload (Velo authentication with a new token per round, reads, refused requests,
+# rule webhooks to a dead subscriber, terminal requests; with SOAK_WRITES=1 also payouts with
+# instruct, ACH fundings and payee batches, whose stored data grows) for SOAK_DURATION seconds (default 120)
 # against the packaged jar with run.sh's JVM options, sampling every SOAK_SAMPLE seconds (default 10):
-# RSS, heap used, journal entries, webhook log, scheduler queue (and stored steps), access tokens and
+# RSS, committed heap, the live heap (after a full GC through jcmd), journal entries, webhook log, scheduler queue (and stored steps), access tokens and
 # the terminal request log. Each must plateau; the script prints the samples and a verdict per column
 # (the last third's maximum against the middle third's).
 #
-#   bench/soak.sh                    SOAK_DURATION=600 bench/soak.sh
+#   bench/soak.sh                    SOAK_DURATION=600 bench/soak.sh        SOAK_WRITES=1 bench/soak.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=../tools/find-jdk.sh
@@ -26,4 +27,4 @@ until curl -fs "http://127.0.0.1:$((8080 + OFFSET))/_sim/health" >/dev/null 2>&1
   kill -0 $pid 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
   sleep 0.05
 done
-python3 bench/soak.py --pid "$pid" --offset "$OFFSET" --duration "${SOAK_DURATION:-120}" --sample "${SOAK_SAMPLE:-10}"
+python3 bench/soak.py --pid "$pid" --offset "$OFFSET" --duration "${SOAK_DURATION:-120}" --sample "${SOAK_SAMPLE:-10}" --writes "${SOAK_WRITES:-0}"

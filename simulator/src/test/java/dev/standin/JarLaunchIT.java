@@ -74,6 +74,29 @@ class JarLaunchIT {
         assertTrue(out.contains(file + ":4: rules[0].match.provider"), out);
     }
 
+    @Test
+    void anOlderJavaIsToldWhatItNeedsInsteadOfAClassVersionError() throws Exception {
+        Path old = null;
+        try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : homes.toList()) {
+                String name = home.getFileName().toString();
+                if ((name.contains("-17-") || name.contains("-11-") || name.contains("-1.8")) && Files.isExecutable(home.resolve("bin/java"))) {
+                    old = home.resolve("bin/java");
+                    break;
+                }
+            }
+        } catch (IOException noJvmFolder) {
+            old = null;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(old != null, "no Java older than 21 under /usr/lib/jvm to try the jar with");
+        Process process = new ProcessBuilder(old.toString(), "-jar", JAR, "--help").redirectErrorStream(true).start();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        String out = output(process);
+        assertEquals(2, process.exitValue(), out);
+        assertTrue(out.contains("needs Java 21 or newer"), out);
+        assertTrue(!out.contains("UnsupportedClassVersionError"), out);
+    }
+
     private static Process launch(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR));

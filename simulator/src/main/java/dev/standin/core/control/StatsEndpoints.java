@@ -43,7 +43,15 @@ final class StatsEndpoints implements EndpointGroup {
         }
         out.put("providers", providers);
         Runtime rt = Runtime.getRuntime();
-        out.put("heap", Map.of("usedBytes", rt.totalMemory() - rt.freeMemory(), "maxBytes", rt.maxMemory()));
+        long live = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                live += pool.getCollectionUsage().getUsed();
+            }
+        }
+        // usedBytes includes garbage not collected yet; liveAfterLastGcBytes is what the last collection kept
+        out.put("heap", Map.of("usedBytes", rt.totalMemory() - rt.freeMemory(), "liveAfterLastGcBytes", live,
+                "committedBytes", rt.totalMemory(), "maxBytes", rt.maxMemory()));
         ctx.json(out);
     }
 }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
     public static final String MASK = "***";
+    private static final java.util.Set<String> SECRET_NAMES = java.util.Set.of("access_token", "refresh_token", "apiSecret",
+            "api_secret", "secret", "secretKey", "secret_key", "storeSecret", "password", "smsChallengeToken");
     private static final Pattern SECRET_FIELDS = Pattern.compile(
             "(\"(?:access_token|refresh_token|apiSecret|api_secret|secret|secretKey|secret_key|storeSecret|password|smsChallengeToken)\"\\s*:\\s*)\"(?:[^\"\\\\]++|\\\\.)*+\"");
 
@@ -45,6 +47,32 @@ public final class Redaction {
         }
         int space = value.indexOf(' ');
         return (space > 0 ? value.substring(0, space + 1) : "") + MASK;
+    }
+
+    /** A copy of a JSON tree with the values of secret fields masked (the webhook log shows bodies). */
+    public static com.fasterxml.jackson.databind.JsonNode json(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node == null || !node.isContainerNode()) {
+            return node;
+        }
+        com.fasterxml.jackson.databind.JsonNode copy = node.deepCopy();
+        mask(copy);
+        return copy;
+    }
+
+    private static void mask(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (SECRET_NAMES.contains(name) && object.get(name).isTextual()) {
+                    object.put(name, MASK);
+                } else {
+                    mask(object.get(name));
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(Redaction::mask);
+        }
     }
 
     /** A JSON (or any text) body with the values of secret fields masked. */

@@ -69,7 +69,8 @@ public final class WebhookDelivery {
         }
 
         synchronized View view() {
-            return new View(id, provider, event, url, state, List.copyOf(attempts), nextAttemptAt, body);
+            return new View(id, provider, event, url, state, List.copyOf(attempts), nextAttemptAt,
+                    dev.standin.core.http.Redaction.json(body));
         }
     }
 

@@ -62,16 +62,6 @@ class TerminalScenariosTest extends AcceptanceTest {
     }
 
     @Test
-    void dialogTimeout() throws Exception {
-        loadFile("terminal-dialog-timeout.yaml");
-        CompletableFuture<Response> call = async("lane-away",
-                "{\"requestType\":\"dialog\",\"dialogType\":\"input\",\"inputType\":\"money\",\"timeout\":30}", "INPUT");
-        advance("PT0S");
-        advance("PT30S");
-        call.get(5, TimeUnit.SECONDS).then().statusCode(408).body("message", equalTo("Dialog timed out"));
-    }
-
-    @Test
     void everyDialogTimesOutOnceTheCustomerWalkedAway() throws Exception {
         loadFile("terminal-dialog-timeout.yaml");
         for (int i = 0; i < 2; i++) {
