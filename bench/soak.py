@@ -71,7 +71,7 @@ def terminal_worker():
 
 
 def stats():
-    # a full collection first (jcmd GC.run), so that the heap's used bytes are the live set, not garbage
+    # a full collection first (jcmd GC.run): the old generation then holds the live set (eden fills again at once)
     jcmd = os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "jcmd")
     subprocess.run([jcmd, str(a.pid), "GC.run"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     s, d = call(CONTROL, "GET", "/_sim/stats")
@@ -81,7 +81,7 @@ def stats():
         for line in f:
             if line.startswith("VmRSS"):
                 rss = int(line.split()[1]) // 1024
-    return {"rss_mb": rss, "live_mb": j["heap"]["usedBytes"] // (1 << 20), "committed_mb": j["heap"]["committedBytes"] // (1 << 20), "journal": j["journal"]["entries"],
+    return {"rss_mb": rss, "live_mb": j["heap"]["oldGenerationBytes"] // (1 << 20), "committed_mb": j["heap"]["committedBytes"] // (1 << 20), "journal": j["journal"]["entries"],
             "webhooks": j["webhooks"]["deliveries"], "sched": j["scheduler"]["pending"], "stored": j["scheduler"]["stored"],
             "tokens": j["providers"]["velo"].get("accessTokens", 0), "termlog": j["providers"]["terminals"].get("requestLogEntries", 0)}
 

@@ -43,14 +43,15 @@ final class StatsEndpoints implements EndpointGroup {
         }
         out.put("providers", providers);
         Runtime rt = Runtime.getRuntime();
-        long live = 0;
+        long old = 0;
         for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                live += pool.getCollectionUsage().getUsed();
+            String name = pool.getName();
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && (name.contains("Old") || name.contains("Tenured"))) {
+                old += pool.getUsage().getUsed();
             }
         }
-        // usedBytes includes garbage not collected yet; liveAfterLastGcBytes is what the last collection kept
-        out.put("heap", Map.of("usedBytes", rt.totalMemory() - rt.freeMemory(), "liveAfterLastGcBytes", live,
+        // usedBytes includes garbage not collected yet; right after a full collection the old generation holds the live set
+        out.put("heap", Map.of("usedBytes", rt.totalMemory() - rt.freeMemory(), "oldGenerationBytes", old,
                 "committedBytes", rt.totalMemory(), "maxBytes", rt.maxMemory()));
         ctx.json(out);
     }

@@ -3,7 +3,6 @@ package dev.standin.core.http;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.json.Json;
-import dev.standin.core.rules.RuleFilter;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -57,7 +56,7 @@ public final class HttpServerFactory {
     }
 
     /** As above, with scenario rules applied to the API's requests when {@code rules} is given. */
-    public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, boolean provider, RuleFilter rules,
+    public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, boolean provider, RequestFilter rules,
                           EndpointGroup routes) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -2,7 +2,6 @@ package dev.standin.core.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.id.IdGenerator;
-import dev.standin.core.scenario.Scenario;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ public final class RuleEngine {
     private final IdGenerator random;
     private final Holds holds = new Holds();
     private volatile List<Rule> rules = List.of();
-    private Map<Scenario, List<Rule>> compiled = new java.util.IdentityHashMap<>();
+    private Map<RuleSet, List<Rule>> compiled = new java.util.IdentityHashMap<>();
 
     public RuleEngine(IdGenerator random) {
         this.random = random;
@@ -34,10 +33,10 @@ public final class RuleEngine {
      * Takes the loaded scenarios' rules after one was loaded or unloaded: the rules of scenarios that
      * stay keep their counts (a {@code times: {first: 1}} rule that fired stays spent).
      */
-    public synchronized void reload(List<Scenario> scenarios) {
-        Map<Scenario, List<Rule>> next = new java.util.IdentityHashMap<>();
+    public synchronized void reload(List<? extends RuleSet> scenarios) {
+        Map<RuleSet, List<Rule>> next = new java.util.IdentityHashMap<>();
         List<Rule> all = new ArrayList<>();
-        for (Scenario s : scenarios) {
+        for (RuleSet s : scenarios) {
             List<Rule> own = compiled.get(s);
             if (own == null) {
                 own = s.rules().isArray() ? RuleCompiler.compile(s.name(), s.rules()) : List.of();
@@ -50,7 +49,7 @@ public final class RuleEngine {
     }
 
     /** Recompiles every loaded scenario's rules: all counts start again (a reset). */
-    public synchronized void restart(List<Scenario> scenarios) {
+    public synchronized void restart(List<? extends RuleSet> scenarios) {
         compiled = new java.util.IdentityHashMap<>();
         reload(scenarios);
     }

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * Applies request rules on a provider's server: before the endpoint (delay, respond, rate limit,
  * drop, empty or malformed answers) and after it (commit-then-fail, slow chunked answers, webhooks).
  */
-public final class RuleFilter {
+public final class RuleFilter implements dev.standin.core.http.RequestFilter {
     private static final String FIRING = "standin.rule";
     private static final String FACTS = "standin.facts";
 
@@ -53,6 +53,7 @@ public final class RuleFilter {
         this.webhooks = webhooks;
     }
 
+    @Override
     public void before(Context ctx) {
         if (!engine.hasRulesFor(provider)) {
             return;
@@ -90,6 +91,7 @@ public final class RuleFilter {
         }
     }
 
+    @Override
     public void after(Context ctx) {
         RuleEngine.Firing firing = ctx.attribute(FIRING);
         if (firing == null) {

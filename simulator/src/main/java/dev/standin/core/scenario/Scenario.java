@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * server can load it again) and its three sections.
  */
 public record Scenario(String name, String origin, String text, String description,
-                       JsonNode seed, JsonNode rules, JsonNode settings) {
+                       JsonNode seed, JsonNode rules, JsonNode settings) implements dev.standin.core.rules.RuleSet {
 
     /** This scenario's seed for one provider, or a missing node. */
     public JsonNode seedFor(String provider) {

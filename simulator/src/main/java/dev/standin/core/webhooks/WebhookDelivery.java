@@ -78,7 +78,17 @@ public final class WebhookDelivery {
     private final Scheduler scheduler;
     private final RuleEngine rules;
     private final java.util.function.Supplier<WebhookPolicy> rulePolicy;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * One client with a small fixed pool for its completions: the default executor is unbounded, and a
+     * soak with a dead subscriber grew it to about 300 threads (and the RSS with their stacks).
+     */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "standin-webhooks");
+                t.setDaemon(true);
+                return t;
+            }))
+            .build();
     private final Map<Long, Delivery> log = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
