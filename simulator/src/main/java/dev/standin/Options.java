@@ -20,7 +20,8 @@ import java.util.Optional;
 public record Options(List<String> scenarios, String host, Map<String, Integer> explicitPorts, int portOffset,
                       Optional<Path> dataDir, ClockMode clock, Optional<Instant> startTime, long seed,
                       int journalSize, long maxBodyBytes, int idleTimeoutSeconds, boolean defaultScenario,
-                      List<String> terminalTrustedNetworks, Optional<Path> portsFile, boolean help) {
+                      List<String> terminalTrustedNetworks, Optional<Path> portsFile, Optional<String> controlToken,
+                      int maxSandboxes, int sandboxIdleSeconds, boolean help) {
 
     /** Who counts as the terminal's own network (no signature needed) unless told otherwise: loopback only. */
     public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
@@ -54,6 +55,9 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                                           its local network (default 127.0.0.0/8,::1/128; the container image
                                           adds the private networks 10/8, 172.16/12, 192.168/16, fc00::/7)
               --ports-file FILE           once serving, write the bound ports as name=port lines (control=8080, ...)
+              --control-token TOKEN       require 'Authorization: Bearer TOKEN' on the control API (default: open)
+              --max-sandboxes N           sandboxes that may exist besides the default one (default 1000)
+              --sandbox-idle-timeout S    remove a created sandbox unused for S seconds (default 3600)
               --help                      print this and exit
             """;
 
@@ -130,6 +134,9 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 !v.containsKey("--no-default-scenario") || !Boolean.parseBoolean(last(v, "--no-default-scenario")),
                 v.containsKey("--terminal-trusted-networks") ? networks(v.get("--terminal-trusted-networks")) : LOOPBACK,
                 Optional.ofNullable(v.containsKey("--ports-file") ? Path.of(last(v, "--ports-file")) : null),
+                Optional.ofNullable(v.containsKey("--control-token") ? last(v, "--control-token") : null).filter(t -> !t.isBlank()),
+                v.containsKey("--max-sandboxes") ? integer("--max-sandboxes", last(v, "--max-sandboxes"), 0, 100_000) : 1000,
+                v.containsKey("--sandbox-idle-timeout") ? integer("--sandbox-idle-timeout", last(v, "--sandbox-idle-timeout"), 1, 31_536_000) : 3600,
                 help);
     }
 
@@ -152,7 +159,10 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         IDLE_TIMEOUT("--idle-timeout", null, false),
         NO_DEFAULT_SCENARIO("--no-default-scenario", null, false),
         TERMINAL_TRUSTED_NETWORKS("--terminal-trusted-networks", null, true),
-        PORTS_FILE("--ports-file", null, false);
+        PORTS_FILE("--ports-file", null, false),
+        CONTROL_TOKEN("--control-token", null, false),
+        MAX_SANDBOXES("--max-sandboxes", null, false),
+        SANDBOX_IDLE_TIMEOUT("--sandbox-idle-timeout", null, false);
 
         final String name;
         final String api;

@@ -41,10 +41,10 @@ class HttpErrorsTest {
     void unexpectedFailureAnswers500WithACorrelationIdAndNoStackTrace() {
         VirtualClock clock = new VirtualClock(ClockMode.MANUAL, Instant.parse(TestServer.START_TIME));
         HttpServerFactory factory = new HttpServerFactory(
-                new HttpServerFactory.Settings("127.0.0.1", 1024, new RequestJournal(10), clock, () -> true));
+                new HttpServerFactory.Settings("127.0.0.1", 1024, () -> true));
         Javalin app = factory.create("test", error -> new dev.standin.core.http.ErrorRenderer.Answer(error.status(),
                         Map.of("code", error.code(), "message", error.getMessage(), "correlationId", error.correlationId())),
-                new IdGenerator(1, "test", 0), true,
+                new IdGenerator(1, "test", 0),
                 () -> get("/boom", ctx -> {
                     throw new IllegalStateException("secret internals");
                 }));

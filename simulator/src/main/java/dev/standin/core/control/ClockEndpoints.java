@@ -20,18 +20,16 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 final class ClockEndpoints implements EndpointGroup {
     static final Duration MAX_ADVANCE = Duration.ofDays(36_500);
 
-    private final VirtualClock clock;
-    private final Scheduler scheduler;
+    private final String prefix;
 
-    ClockEndpoints(VirtualClock clock, Scheduler scheduler) {
-        this.clock = clock;
-        this.scheduler = scheduler;
+    ClockEndpoints(String prefix) {
+        this.prefix = prefix;
     }
 
     @Override
     public void addEndpoints() {
-        get("/_sim/clock", this::show);
-        post("/_sim/clock/advance", this::advance);
+        get(prefix + "/clock", this::show);
+        post(prefix + "/clock/advance", this::advance);
     }
 
     static Map<String, Object> describe(VirtualClock clock) {
@@ -42,8 +40,8 @@ final class ClockEndpoints implements EndpointGroup {
     }
 
     private void show(Context ctx) {
-        Map<String, Object> body = describe(clock);
-        body.put("pending", scheduler.pending());
+        Map<String, Object> body = describe(ControlScope.of(ctx).clock());
+        body.put("pending", ControlScope.of(ctx).scheduler().pending());
         ctx.json(body);
     }
 
@@ -64,7 +62,7 @@ final class ClockEndpoints implements EndpointGroup {
         if (duration.compareTo(MAX_ADVANCE) > 0) {
             throw ApiError.badBody("by", "'by' may be at most " + MAX_ADVANCE + " (100 years)");
         }
-        scheduler.advance(duration);
+        ControlScope.of(ctx).scheduler().advance(duration);
         show(ctx);
     }
 }

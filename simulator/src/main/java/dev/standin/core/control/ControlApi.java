@@ -1,38 +1,60 @@
 package dev.standin.core.control;
 
-import dev.standin.core.Simulation;
-import dev.standin.core.clock.Scheduler;
-import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.auth.Credentials;
+import dev.standin.core.http.ApiError;
 import dev.standin.core.http.ErrorRenderer;
-import dev.standin.core.http.RequestJournal;
+import dev.standin.core.http.HttpServerFactory;
 import dev.standin.core.provider.ProviderModule;
-import dev.standin.core.webhooks.WebhookDelivery;
+import dev.standin.core.sandbox.Sandbox;
+import dev.standin.core.sandbox.Sandboxes;
 import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
 
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
-/** The control API under {@code /_sim}, composed of one endpoint group per concern plus each provider's own. */
+/**
+ * The control API ({@code /_sim/...}) on its own port. Every endpoint acts on one sandbox: the one
+ * named by the path ({@code /_sim/sandboxes/{id}/clock/advance}), else by the {@code Standin-Sandbox}
+ * header on the plain path, else the default sandbox. A created sandbox's endpoints require its
+ * control token ({@code Authorization: Bearer}); the default sandbox's, and creating sandboxes,
+ * require {@code --control-token} when the server has one.
+ */
 public final class ControlApi implements EndpointGroup {
-    private final EndpointGroup[] groups;
-    private final Simulation simulation;
+    static final String ROOT = "/_sim";
+    static final String SANDBOX_ROOT = "/_sim/sandboxes/{sandbox}";
+    private static final Pattern IN_SANDBOX = Pattern.compile("^/_sim/sandboxes/([^/]+)(/.*)?$");
 
-    public ControlApi(Simulation simulation, VirtualClock clock, Scheduler scheduler, RequestJournal journal,
-                      WebhookDelivery webhooks, BooleanSupplier serving, Supplier<Map<String, Object>> ports, String version) {
-        this.simulation = simulation;
-        this.groups = new EndpointGroup[]{
-                new HealthEndpoints(serving, ports, version, clock, simulation),
-                new ClockEndpoints(clock, scheduler),
-                new StateEndpoints(simulation),
-                new JournalEndpoints(journal, simulation.modules().stream().map(m -> m.name()).toList()),
-                new StatsEndpoints(simulation, scheduler, journal, webhooks),
-                new ScenarioEndpoints(simulation),
-                new HoldEndpoints(simulation.rules().holds()),
-                new WebhookEndpoints(webhooks),
-        };
+    private final Sandboxes sandboxes;
+    private final String serverToken;
+    private final List<EndpointGroup> groups;
+
+    public ControlApi(Sandboxes sandboxes, BooleanSupplier serving, Function<Sandbox, Map<String, Object>> ports, String version,
+                      String serverToken, SandboxEndpoints.Factory factory) {
+        this.sandboxes = sandboxes;
+        this.serverToken = serverToken;
+        List<String> providers = sandboxes.defaultSandbox().modules().stream().map(ProviderModule::name).toList();
+        this.groups = new java.util.ArrayList<>();
+        for (String prefix : List.of(ROOT, SANDBOX_ROOT)) {
+            groups.add(new HealthEndpoints(prefix, serving, ports, version));
+            groups.add(new ClockEndpoints(prefix));
+            groups.add(new StateEndpoints(prefix));
+            groups.add(new JournalEndpoints(prefix, providers));
+            groups.add(new StatsEndpoints(prefix));
+            groups.add(new ScenarioEndpoints(prefix));
+            groups.add(new HoldEndpoints(prefix));
+            groups.add(new WebhookEndpoints(prefix));
+        }
+        groups.add(new SandboxEndpoints(sandboxes, factory, ports, version));
     }
 
     public static ErrorRenderer errors() {
@@ -41,11 +63,59 @@ public final class ControlApi implements EndpointGroup {
 
     @Override
     public void addEndpoints() {
-        for (EndpointGroup group : groups) {
-            group.addEndpoints();
+        before(this::resolve);
+        groups.forEach(EndpointGroup::addEndpoints);
+        for (String prefix : List.of(ROOT, SANDBOX_ROOT)) {
+            for (ProviderModule module : sandboxes.defaultSandbox().modules()) {
+                path(prefix + "/" + module.name(), module.controlRoutes());
+            }
         }
-        for (ProviderModule module : simulation.modules()) {
-            path("/_sim/" + module.name(), module.controlRoutes());
+    }
+
+    /** Finds the request's sandbox and checks the token that guards it. */
+    private void resolve(Context ctx) {
+        String path = ctx.path();
+        if (path.equals("/_sim/health") || !path.startsWith(ROOT)) {
+            return;
         }
+        Matcher m = IN_SANDBOX.matcher(path);
+        Sandbox sandbox;
+        if (m.matches()) {
+            sandbox = sandboxes.find(m.group(1))
+                    .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "No sandbox " + m.group(1), "sandbox", "pathParam"));
+        } else if (path.equals("/_sim/sandboxes")) {
+            require(ctx, serverToken, "the server's control token (--control-token)");
+            return;
+        } else {
+            String named = ctx.header("Standin-Sandbox");
+            sandbox = named == null || named.isBlank() ? sandboxes.defaultSandbox() : sandboxes.find(named.trim())
+                    .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "No sandbox " + named, "Standin-Sandbox", "header"));
+        }
+        if (sandbox == sandboxes.defaultSandbox()) {
+            require(ctx, serverToken, "the server's control token (--control-token)");
+        } else if (!matches(ctx, sandbox.controlToken()) && !matches(ctx, serverToken)) {
+            require(ctx, sandbox.controlToken(), "the sandbox's control token (answered when it was created)");
+        }
+        sandbox.touch();
+        ctx.attribute(ControlScope.SANDBOX, sandbox);
+        for (ProviderModule module : sandbox.modules()) {
+            HttpServerFactory.bindModule(ctx, module.name(), module);
+        }
+    }
+
+    private static void require(Context ctx, String token, String what) {
+        if (token != null && !matches(ctx, token)) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiError(401, "UNAUTHORIZED", "This control endpoint needs " + what + " as 'Authorization: Bearer <token>'",
+                    "Authorization", "header");
+        }
+    }
+
+    private static boolean matches(Context ctx, String token) {
+        if (token == null) {
+            return false;
+        }
+        String given = Credentials.bearer(ctx.header("Authorization")).orElse("");
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,7 +1,6 @@
 package dev.standin.core.control;
 
 import dev.standin.core.Simulation;
-import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.scenario.Scenario;
 import io.javalin.apibuilder.EndpointGroup;
@@ -10,31 +9,30 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 /** {@code GET /_sim/health} and {@code GET /_sim/info}. */
 final class HealthEndpoints implements EndpointGroup {
+    private final String prefix;
     private final BooleanSupplier serving;
-    private final Supplier<Map<String, Object>> ports;
+    private final java.util.function.Function<dev.standin.core.sandbox.Sandbox, Map<String, Object>> ports;
     private final String version;
-    private final VirtualClock clock;
-    private final Simulation simulation;
 
-    HealthEndpoints(BooleanSupplier serving, Supplier<Map<String, Object>> ports, String version,
-                    VirtualClock clock, Simulation simulation) {
+    HealthEndpoints(String prefix, BooleanSupplier serving,
+                    java.util.function.Function<dev.standin.core.sandbox.Sandbox, Map<String, Object>> ports, String version) {
+        this.prefix = prefix;
         this.serving = serving;
         this.ports = ports;
         this.version = version;
-        this.clock = clock;
-        this.simulation = simulation;
     }
 
     @Override
     public void addEndpoints() {
-        get("/_sim/health", this::health);
-        get("/_sim/info", this::info);
+        if (prefix.equals(ControlApi.ROOT)) {
+            get("/_sim/health", this::health);
+        }
+        get(prefix + "/info", this::info);
     }
 
     private void health(Context ctx) {
@@ -43,16 +41,24 @@ final class HealthEndpoints implements EndpointGroup {
     }
 
     private void info(Context ctx) {
+        dev.standin.core.sandbox.Sandbox sandbox = ControlScope.of(ctx);
+        ctx.json(describe(sandbox, ports.apply(sandbox), version));
+    }
+
+    /** A sandbox as /_sim/info shows it: ports, clock, scenarios and every provider's credentials. */
+    static Map<String, Object> describe(dev.standin.core.sandbox.Sandbox sandbox, Map<String, Object> ports, String version) {
+        Simulation simulation = sandbox.simulation();
         Map<String, Object> credentials = new LinkedHashMap<>();
         for (ProviderModule module : simulation.modules()) {
             credentials.put(module.name(), module.credentials());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
-        body.put("ports", ports.get());
-        body.put("clock", ClockEndpoints.describe(clock));
+        body.put("sandbox", sandbox.id());
+        body.put("ports", ports);
+        body.put("clock", ClockEndpoints.describe(sandbox.clock()));
         body.put("scenarios", simulation.scenarios().all().stream().map(Scenario::name).toList());
         body.put("credentials", credentials);
-        ctx.json(body);
+        return body;
     }
 }

@@ -12,16 +12,16 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 /** {@code GET /_sim/holds} and {@code POST /_sim/holds/{id}/release}: lifecycle steps held back by rules. */
 final class HoldEndpoints implements EndpointGroup {
-    private final Holds holds;
+    private final String prefix;
 
-    HoldEndpoints(Holds holds) {
-        this.holds = holds;
+    HoldEndpoints(String prefix) {
+        this.prefix = prefix;
     }
 
     @Override
     public void addEndpoints() {
-        get("/_sim/holds", ctx -> ctx.json(Map.of("holds", holds.list())));
-        post("/_sim/holds/{id}/release", this::release);
+        get(prefix + "/holds", ctx -> ctx.json(Map.of("holds", ControlScope.of(ctx).rules().holds().list())));
+        post(prefix + "/holds/{id}/release", this::release);
     }
 
     private void release(Context ctx) {
@@ -31,7 +31,7 @@ final class HoldEndpoints implements EndpointGroup {
         } catch (NumberFormatException e) {
             throw ApiError.badPath("id", "id must be a whole number");
         }
-        if (!holds.release(id)) {
+        if (!ControlScope.of(ctx).rules().holds().release(id)) {
             throw ApiError.notFound("No hold " + id);
         }
         ctx.json(Map.of("released", id));

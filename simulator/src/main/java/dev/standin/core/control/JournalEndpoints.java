@@ -15,18 +15,18 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 final class JournalEndpoints implements EndpointGroup {
     private static final int DEFAULT_LIMIT = 100;
 
-    private final RequestJournal journal;
+    private final String prefix;
     private final List<String> providers;
 
-    JournalEndpoints(RequestJournal journal, List<String> providers) {
-        this.journal = journal;
+    JournalEndpoints(String prefix, List<String> providers) {
+        this.prefix = prefix;
         this.providers = providers;
     }
 
     @Override
     public void addEndpoints() {
-        get("/_sim/requests", this::list);
-        delete("/_sim/requests", this::clear);
+        get(prefix + "/requests", this::list);
+        delete(prefix + "/requests", this::clear);
     }
 
     /**
@@ -55,7 +55,7 @@ final class JournalEndpoints implements EndpointGroup {
         if (method != null && !method.matches("[A-Za-z]{1,10}")) {
             throw ApiError.badQuery("method", "method must be an HTTP method such as GET, was '" + method + "'");
         }
-        var entries = journal.find(provider, method, given(ctx, "path"), limit);
+        var entries = ControlScope.of(ctx).journal().find(provider, method, given(ctx, "path"), limit);
         ctx.json(Map.of("requests", entries, "count", entries.size()));
     }
 
@@ -65,7 +65,7 @@ final class JournalEndpoints implements EndpointGroup {
     }
 
     private void clear(Context ctx) {
-        journal.clear();
+        ControlScope.of(ctx).journal().clear();
         ctx.status(204);
     }
 }

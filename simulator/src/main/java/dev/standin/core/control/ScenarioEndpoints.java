@@ -20,26 +20,27 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 final class ScenarioEndpoints implements EndpointGroup {
     static final String ORIGIN = "POST /_sim/scenarios";
 
-    private final Simulation simulation;
+    private final String prefix;
 
-    ScenarioEndpoints(Simulation simulation) {
-        this.simulation = simulation;
+    ScenarioEndpoints(String prefix) {
+        this.prefix = prefix;
     }
 
     @Override
     public void addEndpoints() {
-        get("/_sim/scenarios", this::list);
-        post("/_sim/scenarios", this::load);
-        delete("/_sim/scenarios/{name}", this::unload);
+        get(prefix + "/scenarios", this::list);
+        post(prefix + "/scenarios", this::load);
+        delete(prefix + "/scenarios/{name}", this::unload);
     }
 
     private void list(Context ctx) {
-        ctx.json(Map.of("scenarios", simulation.scenarios().all().stream().map(this::describeWithHits).toList()));
+        Simulation simulation = ControlScope.of(ctx).simulation();
+        ctx.json(Map.of("scenarios", simulation.scenarios().all().stream().map(s -> describeWithHits(simulation, s)).toList()));
     }
 
     private void load(Context ctx) {
         try {
-            Scenario scenario = simulation.load(new Simulation.Source(ORIGIN, ctx.body()));
+            Scenario scenario = ControlScope.of(ctx).simulation().load(new Simulation.Source(ORIGIN, ctx.body()));
             ctx.status(201).json(describe(scenario));
         } catch (ScenarioException e) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -52,13 +53,13 @@ final class ScenarioEndpoints implements EndpointGroup {
 
     private void unload(Context ctx) {
         String name = ctx.pathParam("name");
-        if (!simulation.unload(name)) {
+        if (!ControlScope.of(ctx).simulation().unload(name)) {
             throw ApiError.notFound("No scenario named '" + name + "' is loaded");
         }
         ctx.status(204);
     }
 
-    private Map<String, Object> describeWithHits(Scenario scenario) {
+    private static Map<String, Object> describeWithHits(Simulation simulation, Scenario scenario) {
         Map<String, Object> out = describe(scenario);
         List<Map<String, Object>> hits = new java.util.ArrayList<>();
         for (Rule r : simulation.rules().rules()) {

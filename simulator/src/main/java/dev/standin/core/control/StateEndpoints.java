@@ -12,18 +12,19 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 /** {@code POST /_sim/reset[?provider=velo]}. */
 final class StateEndpoints implements EndpointGroup {
-    private final Simulation simulation;
+    private final String prefix;
 
-    StateEndpoints(Simulation simulation) {
-        this.simulation = simulation;
+    StateEndpoints(String prefix) {
+        this.prefix = prefix;
     }
 
     @Override
     public void addEndpoints() {
-        post("/_sim/reset", this::reset);
+        post(prefix + "/reset", this::reset);
     }
 
     private void reset(Context ctx) {
+        Simulation simulation = ControlScope.of(ctx).simulation();
         String provider = ctx.queryParam("provider");
         if (provider == null || provider.isBlank()) {
             simulation.resetAll();

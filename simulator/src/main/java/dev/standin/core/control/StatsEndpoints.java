@@ -15,24 +15,23 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 
 /** {@code GET /_sim/stats}: the sizes of everything that could grow (journal, webhook log, scheduler, tokens, heap), for soak runs. */
 final class StatsEndpoints implements EndpointGroup {
-    private final Simulation simulation;
-    private final Scheduler scheduler;
-    private final RequestJournal journal;
-    private final WebhookDelivery webhooks;
+    private final String prefix;
 
-    StatsEndpoints(Simulation simulation, Scheduler scheduler, RequestJournal journal, WebhookDelivery webhooks) {
-        this.simulation = simulation;
-        this.scheduler = scheduler;
-        this.journal = journal;
-        this.webhooks = webhooks;
+    StatsEndpoints(String prefix) {
+        this.prefix = prefix;
     }
 
     @Override
     public void addEndpoints() {
-        get("/_sim/stats", this::stats);
+        get(prefix + "/stats", this::stats);
     }
 
     private void stats(Context ctx) {
+        dev.standin.core.sandbox.Sandbox sandbox = ControlScope.of(ctx);
+        RequestJournal journal = sandbox.journal();
+        WebhookDelivery webhooks = sandbox.webhooks();
+        Scheduler scheduler = sandbox.scheduler();
+        Simulation simulation = sandbox.simulation();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("journal", Map.of("entries", journal.size(), "capacity", journal.capacity()));
         out.put("webhooks", Map.of("deliveries", webhooks.size()));

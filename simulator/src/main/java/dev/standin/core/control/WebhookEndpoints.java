@@ -12,16 +12,16 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 /** {@code GET /_sim/webhooks} (newest first) and {@code POST /_sim/webhooks/{id}/redeliver}. */
 final class WebhookEndpoints implements EndpointGroup {
-    private final WebhookDelivery webhooks;
+    private final String prefix;
 
-    WebhookEndpoints(WebhookDelivery webhooks) {
-        this.webhooks = webhooks;
+    WebhookEndpoints(String prefix) {
+        this.prefix = prefix;
     }
 
     @Override
     public void addEndpoints() {
-        get("/_sim/webhooks", ctx -> ctx.json(Map.of("deliveries", webhooks.list())));
-        post("/_sim/webhooks/{id}/redeliver", this::redeliver);
+        get(prefix + "/webhooks", ctx -> ctx.json(Map.of("deliveries", ControlScope.of(ctx).webhooks().list())));
+        post(prefix + "/webhooks/{id}/redeliver", this::redeliver);
     }
 
     private void redeliver(Context ctx) {
@@ -31,6 +31,6 @@ final class WebhookEndpoints implements EndpointGroup {
         } catch (NumberFormatException e) {
             throw ApiError.badPath("id", "id must be a whole number");
         }
-        ctx.json(webhooks.redeliver(id).orElseThrow(() -> ApiError.notFound("No webhook delivery " + id)));
+        ctx.json(ControlScope.of(ctx).webhooks().redeliver(id).orElseThrow(() -> ApiError.notFound("No webhook delivery " + id)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.standin.core.http;
 
-import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.json.Json;
 import io.javalin.Javalin;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Builds the Javalin server for one API (a provider, or the control API) with what they all share:
@@ -28,10 +28,9 @@ public final class HttpServerFactory {
      *
      * @param ready whether the simulation is ready; until then provider APIs answer 503 (start-up)
      */
-    public record Settings(String host, long maxBodyBytes, RequestJournal journal, VirtualClock clock, BooleanSupplier ready,
-                           long idleTimeoutMillis) {
-        public Settings(String host, long maxBodyBytes, RequestJournal journal, VirtualClock clock, BooleanSupplier ready) {
-            this(host, maxBodyBytes, journal, clock, ready, 30_000);
+    public record Settings(String host, long maxBodyBytes, BooleanSupplier ready, long idleTimeoutMillis) {
+        public Settings(String host, long maxBodyBytes, BooleanSupplier ready) {
+            this(host, maxBodyBytes, ready, 30_000);
         }
     }
 
@@ -43,22 +42,46 @@ public final class HttpServerFactory {
 
     /** The request attribute naming the listener that took a provider request ("velo", "terminals/terminal-1"). */
     public static final String LISTENER = "standin.listener";
+    /** The request attribute holding the request's {@link RequestScope} (its sandbox), once resolved. */
+    public static final String SCOPE = "standin.scope";
+    private static final String MODULE = "standin.module.";
 
-    /**
-     * @param name           the API's name, as the journal records it ("velo", "control")
-     * @param errors         renders errors in this API's shape
-     * @param correlationIds where correlation ids of unexpected failures come from
-     * @param provider       whether it is a provider API: its exchanges go to the request journal,
-     *                       and it answers 503 until the simulation is ready
-     */
-    public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, boolean provider, EndpointGroup routes) {
-        return create(name, errors, correlationIds, provider, null, routes);
+    /** The provider instance serving this request (the one of the request's sandbox), set before any route runs. */
+    @SuppressWarnings("unchecked")
+    public static <T> T module(Context ctx, String provider) {
+        return (T) ctx.attribute(MODULE + provider);
     }
 
-    /** As above, with scenario rules applied to the API's requests when {@code rules} is given. */
-    public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, boolean provider, RequestFilter rules,
-                          EndpointGroup routes) {
+    /** Records {@code module} as the instance serving {@code provider} for this request (the control API does it too). */
+    public static void bindModule(Context ctx, String provider, Object module) {
+        ctx.attribute(MODULE + provider, module);
+    }
+
+    /** A control-API server: no journal, no rules, no sandbox of its own (its endpoints resolve theirs). */
+    public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, EndpointGroup routes) {
+        return create(name, null, errors, correlationIds, null, routes);
+    }
+
+    /**
+     * @param name           the listener's name, as the journal records it ("velo", "terminals/terminal-1")
+     * @param provider       the provider it serves, or null for the control API
+     * @param fallbackErrors renders errors before the request's sandbox is known (and for the control API)
+     * @param correlationIds where correlation ids of unexpected failures come from
+     * @param scopes         finds a provider request's sandbox (from its credentials, or the listener's own);
+     *                       its journal records the exchange, its rules apply, its provider instance serves it
+     */
+    public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
+                          Function<Context, RequestScope> scopes, EndpointGroup routes) {
+        return create(name, provider, fallbackErrors, correlationIds, scopes, routes, null);
+    }
+
+    /** As above, on a thread pool shared with other servers (started beforehand, so no server stops it), or its own when null. */
+    public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
+                          Function<Context, RequestScope> scopes, EndpointGroup routes, org.eclipse.jetty.util.thread.ThreadPool pool) {
         return Javalin.create(config -> {
+            if (pool != null) {
+                config.jetty.threadPool = pool;
+            }
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -68,7 +91,7 @@ public final class HttpServerFactory {
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
             config.jetty.host = settings.host;
-            JettyErrors jettyErrors = new JettyErrors(errors, settings.maxBodyBytes);
+            JettyErrors jettyErrors = new JettyErrors(fallbackErrors, settings.maxBodyBytes);
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(jettyErrors);
                 server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
@@ -83,19 +106,24 @@ public final class HttpServerFactory {
                 });
             });
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
-            config.routes.exception(ApiError.class, (e, ctx) -> errors.render(ctx, e));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> errors.render(ctx, fromJavalin(e, ctx)));
+            Function<Context, ErrorRenderer> errors = ctx -> {
+                RequestScope scope = ctx.attribute(SCOPE);
+                ErrorRenderer own = scope == null || provider == null ? null : scope.errors(provider);
+                return own != null ? own : fallbackErrors;
+            };
+            config.routes.exception(ApiError.class, (e, ctx) -> errors.apply(ctx).render(ctx, e));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> errors.apply(ctx).render(ctx, fromJavalin(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 ApiError transport = transportFailure(e);
                 if (transport != null) {
-                    errors.render(ctx, transport);
+                    errors.apply(ctx).render(ctx, transport);
                     return;
                 }
                 String correlationId = correlationIds.uuidString();
                 LOG.error("{} {} {} failed unexpectedly, correlationId={}", name, ctx.method(), ctx.path(), correlationId, e);
-                errors.render(ctx, ApiError.internal(correlationId));
+                errors.apply(ctx).render(ctx, ApiError.internal(correlationId));
             });
-            if (provider) {
+            if (provider != null) {
                 config.routes.before(ctx -> {
                     ctx.attribute(LISTENER, name);
                     if (!settings.ready.getAsBoolean()) {
@@ -104,14 +132,27 @@ public final class HttpServerFactory {
                 });
             }
             config.routes.before(this::readWholeBody);
-            if (rules != null) {
-                config.routes.before(rules::before);
-                config.routes.after(rules::after);
-            }
-            if (provider && settings.journal.enabled()) {
+            if (provider != null) {
+                config.routes.before(ctx -> {
+                    RequestScope scope = scopes.apply(ctx);
+                    scope.touch();
+                    ctx.attribute(SCOPE, scope);
+                    bindModule(ctx, provider, scope.module(provider));
+                    scope.filter(provider).before(ctx);
+                });
+                config.routes.after(ctx -> {
+                    RequestScope scope = ctx.attribute(SCOPE);
+                    if (scope != null) {
+                        scope.filter(provider).after(ctx);
+                    }
+                });
                 config.requestLogger.http((ctx, ms) -> {
+                    RequestScope scope = ctx.attribute(SCOPE);
+                    if (scope == null || !scope.journal().enabled()) {
+                        return;
+                    }
                     try {
-                        record(name, ctx, ms);
+                        record(scope, name, ctx, ms);
                     } catch (RuntimeException e) { // the journal must never change an answer
                         LOG.warn("{} {} {}: not journaled ({})", name, ctx.method(), ctx.path(), e.toString());
                     }
@@ -176,7 +217,7 @@ public final class HttpServerFactory {
         };
     }
 
-    private void record(String name, Context ctx, float ms) {
+    private void record(RequestScope scope, String name, Context ctx, float ms) {
         String requestBody;
         try {
             requestBody = Redaction.body(RequestJournal.truncate(ctx.body()));
@@ -184,8 +225,9 @@ public final class HttpServerFactory {
             requestBody = null;
         }
         Map<String, String> headers = ctx.headerMap();
-        settings.journal.record(new RequestJournal.Entry(
-                settings.journal.nextId(), settings.clock.now(), name,
+        RequestJournal journal = scope.journal();
+        journal.record(new RequestJournal.Entry(
+                journal.nextId(), scope.now(), name,
                 ctx.method().name().toUpperCase(Locale.ROOT), ctx.path(), ctx.queryString(),
                 Redaction.headers(headers), requestBody, ctx.statusCode(), Redaction.body(RequestJournal.truncate(ctx.result())), ms));
     }

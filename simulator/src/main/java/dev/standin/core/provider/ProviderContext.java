@@ -12,8 +12,9 @@ import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.core.store.Database;
 
 /**
- * What the core hands each provider: its clock, scheduler, id stream, database, the loaded scenarios
- * and their rules, the webhook delivery, and the networks that count as a device's local network.
+ * What the core hands each provider instance (one per sandbox): the sandbox's clock, scheduler, id
+ * stream, database, loaded scenarios and rules, webhook delivery, the networks that count as a
+ * device's local network.
  */
 public record ProviderContext(VirtualClock clock, Scheduler scheduler, IdGenerator ids, Database database,
                               ScenarioRegistry scenarios, RuleEngine rules, WebhookDelivery webhooks,

@@ -50,6 +50,27 @@ public interface ProviderModule {
         return List.of();
     }
 
+    /**
+     * What identifies the caller's sandbox in this request (an API key, a bearer token, an invite id),
+     * or null when nothing does (the default sandbox serves it). See {@link #owns}.
+     */
+    default String credential(Context ctx) {
+        return null;
+    }
+
+    /** Whether this provider instance (of one sandbox) issued or was seeded with {@code credential}. */
+    default boolean owns(String credential) {
+        return false;
+    }
+
+    /**
+     * The provider's seed section with new credentials for a new sandbox (fresh API keys, secrets; no
+     * fixed ports), so that each sandbox's credentials are its own. Unchanged by default.
+     */
+    default com.fasterxml.jackson.databind.JsonNode freshCredentials(com.fasterxml.jackson.databind.JsonNode seed) {
+        return seed;
+    }
+
     /** The tenant a request speaks for (payor, application, merchant...), for tenant-scoped rules; null when unknown. */
     default String tenant(Context ctx) {
         return null;

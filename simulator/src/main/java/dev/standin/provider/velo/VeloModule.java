@@ -35,6 +35,8 @@ import dev.standin.provider.velo.payor.PayorHandler;
 import dev.standin.provider.velo.payor.PayorRepository;
 import dev.standin.provider.velo.payor.PayorService;
 import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Handler;
+import dev.standin.core.http.HttpServerFactory;
 import org.jooq.DSLContext;
 
 import java.util.ArrayList;
@@ -122,56 +124,116 @@ public final class VeloModule implements ProviderModule {
     @Override
     public EndpointGroup routes() {
         return () -> {
-            post("/v1/authenticate", authHandler::authenticate);
+            post("/v1/authenticate", h(m -> m.authHandler::authenticate));
             path("/v1/payors/{payorId}", () -> {
-                get(payorHandler::get);
-                post("payorFundingBankDetailsUpdate", payorHandler::updateFundingDetails);
-                post("applications", payorHandler::createApplication);
-                post("applications/{applicationId}/keys", payorHandler::createKey);
+                get(h(m -> m.payorHandler::get));
+                post("payorFundingBankDetailsUpdate", h(m -> m.payorHandler::updateFundingDetails));
+                post("applications", h(m -> m.payorHandler::createApplication));
+                post("applications/{applicationId}/keys", h(m -> m.payorHandler::createKey));
             });
-            get("/v1/payees", payeeHandler::list);
-            get("/v1/payees/{payeeId}", payeeHandler::get);
-            post("/v2/payees", payeeHandler::create);
-            get("/v2/payees/batch/{batchId}", payeeHandler::batch);
-            get("/v1/sourceAccounts", sourceAccountHandler::list);
-            get("/v1/sourceAccounts/{sourceAccountId}", sourceAccountHandler::get);
-            post("/v1/sourceAccounts/{sourceAccountId}/achFundingRequest", sourceAccountHandler::requestAch);
-            post("/v3/payouts", payoutHandler::submit);
+            get("/v1/payees", h(m -> m.payeeHandler::list));
+            get("/v1/payees/{payeeId}", h(m -> m.payeeHandler::get));
+            post("/v2/payees", h(m -> m.payeeHandler::create));
+            get("/v2/payees/batch/{batchId}", h(m -> m.payeeHandler::batch));
+            get("/v1/sourceAccounts", h(m -> m.sourceAccountHandler::list));
+            get("/v1/sourceAccounts/{sourceAccountId}", h(m -> m.sourceAccountHandler::get));
+            post("/v1/sourceAccounts/{sourceAccountId}/achFundingRequest", h(m -> m.sourceAccountHandler::requestAch));
+            post("/v3/payouts", h(m -> m.payoutHandler::submit));
             path("/v3/payouts/{payoutId}", () -> {
-                get(payoutHandler::get);
-                post(payoutHandler::instruct);
-                delete(payoutHandler::withdraw);
-                post("quote", payoutHandler::quote);
+                get(h(m -> m.payoutHandler::get));
+                post(h(m -> m.payoutHandler::instruct));
+                delete(h(m -> m.payoutHandler::withdraw));
+                post("quote", h(m -> m.payoutHandler::quote));
             });
-            get("/v3/paymentaudit/payouts", auditHandler::payouts);
-            get("/v3/paymentaudit/payouts/{payoutId}", auditHandler::payoutPayments);
-            get("/v3/paymentaudit/payments", auditHandler::payments);
-            get("/v3/paymentaudit/payments/{paymentId}", auditHandler::payment);
-            get("/v1/paymentaudit/payoutStatistics", auditHandler::statistics);
-            get("/v1/paymentaudit/fundings", auditHandler::fundings);
+            get("/v3/paymentaudit/payouts", h(m -> m.auditHandler::payouts));
+            get("/v3/paymentaudit/payouts/{payoutId}", h(m -> m.auditHandler::payoutPayments));
+            get("/v3/paymentaudit/payments", h(m -> m.auditHandler::payments));
+            get("/v3/paymentaudit/payments/{paymentId}", h(m -> m.auditHandler::payment));
+            get("/v1/paymentaudit/payoutStatistics", h(m -> m.auditHandler::statistics));
+            get("/v1/paymentaudit/fundings", h(m -> m.auditHandler::fundings));
             path("/v1/invites/{inviteId}", () -> {
-                get(inviteHandler::validate);
-                post(inviteHandler::setPassword);
-                post("smsTokens", inviteHandler::sendSmsToken);
-                post("smsTokens/validate", inviteHandler::validateSmsToken);
-                post("passwords/validate", inviteHandler::validatePassword);
-                post("optionsUpdate", inviteHandler::updateOptions);
+                get(h(m -> m.inviteHandler::validate));
+                post(h(m -> m.inviteHandler::setPassword));
+                post("smsTokens", h(m -> m.inviteHandler::sendSmsToken));
+                post("smsTokens/validate", h(m -> m.inviteHandler::validateSmsToken));
+                post("passwords/validate", h(m -> m.inviteHandler::validatePassword));
+                post("optionsUpdate", h(m -> m.inviteHandler::updateOptions));
             });
-            get("/v1/supportedCountries", referenceHandler::countries);
-            get("/v2/currencies", referenceHandler::currencies);
-            get("/v1/paymentChannelRules", referenceHandler::paymentChannelRules);
+            get("/v1/supportedCountries", h(m -> m.referenceHandler::countries));
+            get("/v2/currencies", h(m -> m.referenceHandler::currencies));
+            get("/v1/paymentChannelRules", h(m -> m.referenceHandler::paymentChannelRules));
         };
     }
 
     @Override
     public EndpointGroup controlRoutes() {
         return () -> {
-            get("/payees/{payeeId}", control::payee);
-            post("/payees/{payeeId}", control::setPayeeStates);
-            get("/payouts/{payoutId}", control::payout);
-            get("/invites/{inviteId}", control::invite);
-            post("/payments/{paymentId}/fail", control::failPayment);
+            get("/payees/{payeeId}", h(m -> m.control::payee));
+            post("/payees/{payeeId}", h(m -> m.control::setPayeeStates));
+            get("/payouts/{payoutId}", h(m -> m.control::payout));
+            get("/invites/{inviteId}", h(m -> m.control::invite));
+            post("/payments/{paymentId}/fail", h(m -> m.control::failPayment));
         };
+    }
+
+    /**
+     * A route handler that runs on the Velo instance of the request's sandbox (the routes are
+     * registered once per port; each sandbox has its own instance with its own services and state).
+     */
+    private static Handler h(java.util.function.Function<VeloModule, Handler> handler) {
+        return ctx -> handler.apply(HttpServerFactory.<VeloModule>module(ctx, NAME)).handle(ctx);
+    }
+
+    /** A Basic API key, a bearer token or an invite id: what tells which sandbox a Velo request belongs to. */
+    @Override
+    public String credential(io.javalin.http.Context ctx) {
+        String authorization = ctx.header("Authorization");
+        var basic = dev.standin.core.auth.Credentials.basic(authorization);
+        if (basic.isPresent()) {
+            return "key:" + basic.get().user();
+        }
+        var bearer = dev.standin.core.auth.Credentials.bearer(authorization);
+        if (bearer.isPresent()) {
+            return "token:" + bearer.get();
+        }
+        String path = ctx.path();
+        if (path.startsWith("/v1/invites/")) {
+            String rest = path.substring("/v1/invites/".length());
+            int slash = rest.indexOf('/');
+            return "invite:" + (slash < 0 ? rest : rest.substring(0, slash));
+        }
+        return null;
+    }
+
+    @Override
+    public boolean owns(String credential) {
+        if (credential.startsWith("key:")) {
+            return keys.exists(credential.substring(4));
+        }
+        if (credential.startsWith("token:")) {
+            return auth.knows(credential.substring(6));
+        }
+        if (credential.startsWith("invite:")) {
+            try {
+                return invites.exists(UUID.fromString(credential.substring(7)));
+            } catch (IllegalArgumentException notAnId) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Every seeded API key gets a new random key and secret: a sandbox's credentials are its own. */
+    @Override
+    public JsonNode freshCredentials(JsonNode seed) {
+        JsonNode copy = seed.deepCopy();
+        for (JsonNode payor : copy.path("payors")) {
+            for (JsonNode key : payor.path("apiKeys")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) key).put("apiKey", dev.standin.core.auth.Secrets.uuid().toString())
+                        .put("apiSecret", dev.standin.core.auth.Secrets.uuid().toString());
+            }
+        }
+        return copy;
     }
 
     @Override

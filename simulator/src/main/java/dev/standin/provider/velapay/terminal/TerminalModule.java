@@ -121,16 +121,19 @@ public final class TerminalModule implements ProviderModule {
     public EndpointGroup controlRoutes() {
         return () -> {
             ApiBuilder.get("/{id}", ctx -> {
-                Terminal t = terminal(ctx.pathParam("id"));
+                Terminal t = self(ctx).terminal(ctx.pathParam("id"));
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("id", t.config().id());
                 out.put("busy", t.device().busy());
                 out.put("screen", t.device().screen());
                 ctx.json(out);
             });
-            ApiBuilder.get("/{id}/printouts", ctx -> ctx.json(Map.of("printouts", printer.printouts(terminal(ctx.pathParam("id")).config().id()))));
+            ApiBuilder.get("/{id}/printouts", ctx -> {
+                TerminalModule self = self(ctx);
+                ctx.json(Map.of("printouts", self.printer.printouts(self.terminal(ctx.pathParam("id")).config().id())));
+            });
             post("/{id}/actions", ctx -> {
-                Terminal t = terminal(ctx.pathParam("id"));
+                Terminal t = self(ctx).terminal(ctx.pathParam("id"));
                 try {
                     t.device().act(JsonBody.lenientTree(ctx));
                 } catch (IllegalStateException e) {
@@ -141,6 +144,22 @@ public final class TerminalModule implements ProviderModule {
                 ctx.json(Map.of("screen", t.device().screen()));
             });
         };
+    }
+
+    /** The terminals instance of the control request's sandbox (control routes are registered once). */
+    private static TerminalModule self(io.javalin.http.Context ctx) {
+        return HttpServerFactory.module(ctx, NAME);
+    }
+
+    /** A new sandbox's terminals get new store secrets and no fixed ports (each takes a free one). */
+    @Override
+    public JsonNode freshCredentials(JsonNode seed) {
+        JsonNode copy = seed.deepCopy();
+        for (JsonNode t : copy.path("terminals")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) t).put("storeSecret", dev.standin.core.auth.Secrets.uuid().toString())
+                    .remove("port");
+        }
+        return copy;
     }
 
     private synchronized Terminal terminal(String id) {

@@ -67,6 +67,11 @@ public final class AuthService {
                 .map(p -> p.payorId().toString()).orElse(null);
     }
 
+    /** Whether {@code token} is a live token this instance issued. */
+    public boolean knows(String token) {
+        return tokens.find(token).isPresent();
+    }
+
     public long tokenCount() {
         return tokens.size();
     }

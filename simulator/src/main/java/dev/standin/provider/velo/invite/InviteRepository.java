@@ -24,6 +24,10 @@ public final class InviteRepository {
                 .execute();
     }
 
+    public boolean exists(UUID inviteId) {
+        return find(inviteId).isPresent();
+    }
+
     public Optional<InviteRecord> find(UUID inviteId) {
         return dsl.selectFrom(INVITE).where(INVITE.INVITE_ID.eq(inviteId)).fetchOptional();
     }

@@ -1,0 +1,22 @@
+package dev.standin.core.http;
+
+/**
+ * What a provider request is served by once its sandbox is known: the sandbox's journal, its rule
+ * filter and error shape per provider, and its instance of each provider (an Object here: http knows
+ * no provider types; the provider casts its own).
+ */
+public interface RequestScope {
+    RequestJournal journal();
+
+    RequestFilter filter(String provider);
+
+    ErrorRenderer errors(String provider);
+
+    Object module(String provider);
+
+    /** The scope's virtual time, which the journal stamps. */
+    java.time.Instant now();
+
+    /** Marks the scope as used now. */
+    void touch();
+}

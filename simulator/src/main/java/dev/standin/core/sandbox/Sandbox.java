@@ -1,0 +1,201 @@
+package dev.standin.core.sandbox;
+
+import dev.standin.core.Simulation;
+import dev.standin.core.clock.ClockMode;
+import dev.standin.core.clock.Scheduler;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.Cidr;
+import dev.standin.core.http.ErrorRenderer;
+import dev.standin.core.http.RequestFilter;
+import dev.standin.core.http.RequestJournal;
+import dev.standin.core.http.RequestScope;
+import dev.standin.core.id.Ids;
+import dev.standin.core.provider.ProviderContext;
+import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.rules.RuleEvent;
+import dev.standin.core.rules.RuleEventCheck;
+import dev.standin.core.rules.RuleFilter;
+import dev.standin.core.scenario.ScenarioParser;
+import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.core.scenario.SeedCheck;
+import dev.standin.core.store.Database;
+import dev.standin.core.store.StoredSteps;
+import dev.standin.core.webhooks.WebhookDelivery;
+import dev.standin.core.webhooks.WebhookPolicy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One isolated simulated world: its own virtual clock and scheduler, id and random streams, database,
+ * loaded scenarios with their rules and counts, holds, webhook log, request journal, and an instance
+ * of every provider built on them. The server's default sandbox is what a user who never creates one
+ * talks to; others are created through the control API and found by their credentials.
+ */
+public final class Sandbox implements RequestScope, AutoCloseable {
+
+    /** How a sandbox is made; {@code dataDir} only for the default sandbox. */
+    public record Spec(String id, String name, String controlToken, ClockMode clockMode, Instant start, long seed,
+                       Optional<Path> dataDir, List<Simulation.Source> scenarios, int journalSize, List<Cidr> trustedNetworks) {
+    }
+
+    private final Spec spec;
+    private final VirtualClock clock;
+    private final Database database;
+    private final Ids ids;
+    private final Scheduler scheduler;
+    private final RuleEngine rules;
+    private final WebhookDelivery webhooks;
+    private final Simulation simulation;
+    private final RequestJournal journal;
+    private final Map<String, ProviderModule> modules = new LinkedHashMap<>();
+    private final Map<String, RuleFilter> filters = new LinkedHashMap<>();
+    private volatile long lastUsedNanos = System.nanoTime();
+
+    private Sandbox(Spec spec, List<ProviderModule> providers) {
+        this.spec = spec;
+        this.clock = new VirtualClock(spec.clockMode(), spec.start());
+        this.database = Database.connect(spec.dataDir());
+        this.ids = new Ids(spec.seed());
+        this.scheduler = new Scheduler(clock, 100_000, new StoredSteps(database));
+        ScenarioRegistry registry = new ScenarioRegistry();
+        Map<String, SeedCheck> seedChecks = new LinkedHashMap<>();
+        Map<String, List<RuleEvent>> ruleEvents = new LinkedHashMap<>();
+        providers.forEach(m -> {
+            seedChecks.put(m.name(), m.seedCheck());
+            ruleEvents.put(m.name(), m.ruleEvents());
+            modules.put(m.name(), m);
+        });
+        RuleEventCheck eventCheck = new RuleEventCheck(ruleEvents, List.of(WebhookDelivery.RULE_EVENT));
+        this.rules = new RuleEngine(ids.stream("rules"));
+        this.webhooks = new WebhookDelivery(clock, scheduler, rules, () -> new WebhookPolicy(
+                registry.setting("webhooks", "ackTimeout", WebhookPolicy.DEFAULT.ackTimeout()),
+                registry.settings("webhooks", "retryDelays", WebhookPolicy.DEFAULT.retryDelays()),
+                WebhookPolicy.DEFAULT.signer()));
+        this.simulation = new Simulation(providers, registry, new ScenarioParser(seedChecks, eventCheck, registry),
+                database, clock, scheduler, ids, rules, webhooks);
+        this.journal = new RequestJournal(spec.journalSize());
+        providers.forEach(m -> m.init(new ProviderContext(clock, scheduler, ids.stream(m.name()), database, registry, rules, webhooks,
+                spec.trustedNetworks())));
+        providers.forEach(m -> filters.put(m.name(), new RuleFilter(rules, m.name(), m.errors(), m::tenant, scheduler, clock,
+                webhooks::sendFromRule)));
+    }
+
+    /**
+     * Opens a sandbox: its database migrated, its scenarios parsed and seeded, its pending steps (of a
+     * persistent database) scheduled again. A bad scenario throws a ScenarioException and leaves nothing open.
+     */
+    public static Sandbox open(Spec spec, List<ProviderModule> providers) {
+        Sandbox sandbox = new Sandbox(spec, providers);
+        try {
+            sandbox.database.migrate();
+            long epoch = sandbox.database.meta("starts").map(Long::parseLong).orElse(-1L) + 1;
+            sandbox.database.meta("starts", Long.toString(epoch));
+            sandbox.ids.epoch(epoch);
+            sandbox.simulation.parseAtStart(spec.scenarios());
+            sandbox.simulation.seedAtStart();
+            sandbox.scheduler.restore();
+            sandbox.scheduler.start();
+            return sandbox;
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    public String id() {
+        return spec.id();
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    /** The token that guards this sandbox's control endpoints, or null when they are open. */
+    public String controlToken() {
+        return spec.controlToken();
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    public RuleEngine rules() {
+        return rules;
+    }
+
+    public WebhookDelivery webhooks() {
+        return webhooks;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    @Override
+    public RequestFilter filter(String provider) {
+        return filters.get(provider);
+    }
+
+    @Override
+    public ErrorRenderer errors(String provider) {
+        ProviderModule module = modules.get(provider);
+        return module == null ? null : module.errors();
+    }
+
+    @Override
+    public Object module(String provider) {
+        return modules.get(provider);
+    }
+
+    public Optional<ProviderModule> provider(String name) {
+        return Optional.ofNullable(modules.get(name));
+    }
+
+    public List<ProviderModule> modules() {
+        return simulation.modules();
+    }
+
+    @Override
+    public Instant now() {
+        return clock.now();
+    }
+
+    /** Marks the sandbox as used now (for removing idle sandboxes). */
+    @Override
+    public void touch() {
+        lastUsedNanos = System.nanoTime();
+    }
+
+    public long idleNanos() {
+        return System.nanoTime() - lastUsedNanos;
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        database.close();
+    }
+}
