@@ -30,6 +30,9 @@ import java.util.Set;
 final class Listeners {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
+    /** Device servers cost one selector thread each, plus the threads serving requests. */
+    private static final int MAX_THREADS = 4000;
+
     private final HttpServerFactory http;
     private final Options options;
     private final IdGenerator correlationIds;
@@ -41,7 +44,7 @@ final class Listeners {
         this.http = http;
         this.options = options;
         this.correlationIds = correlationIds;
-        this.pool = new QueuedThreadPool(200, 8, 60_000);
+        this.pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
         this.pool.setName("standin-devices");
         try {
             this.pool.start(); // started before any server, so that no server stops it when it stops
@@ -78,12 +81,16 @@ final class Listeners {
     }
 
     private Javalin start(Sandbox sandbox, ProviderModule module, String key, int port, Listener l) {
-        Javalin app = http.create(key, module.name(), module.errors(), correlationIds, ctx -> sandbox, l.routes(), pool);
+        Javalin app = http.create(key, module.name(), module.errors(), correlationIds, ctx -> sandbox, l.routes(), pool, port);
         try {
-            app.start(options.host(), port);
+            app.start();
         } catch (JavalinBindException e) {
             app.stop();
             throw new ApiError(409, "PORT_IN_USE", "Port " + port + " for " + key + " is already in use", "port", null);
+        } catch (RuntimeException e) { // e.g. the shared pool has no thread left for another selector
+            app.stop();
+            throw new ApiError(507, "NO_CAPACITY", "No capacity left for another device server (" + key + "): "
+                    + e.getMessage() + "; delete sandboxes or declare fewer terminals", null, null);
         }
         LOG.info("{} listening on http://{}:{}{}", String.format("%-12s", key),
                 options.host().equals("0.0.0.0") ? "localhost" : options.host(), app.port(),

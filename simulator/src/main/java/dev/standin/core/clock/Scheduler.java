@@ -53,7 +53,14 @@ public final class Scheduler implements AutoCloseable {
     private final int capacity;
     private final StoredSteps stored;
     private final Map<String, Consumer<String>> kinds = new ConcurrentHashMap<>();
-    private ScheduledExecutorService poller;
+    /** One small pool polls every sandbox's scheduler: a sandbox costs no thread of its own. */
+    private static final ScheduledExecutorService POLLERS = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "standin-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private java.util.concurrent.ScheduledFuture<?> polling;
 
     public Scheduler(VirtualClock clock, int capacity, StoredSteps stored) {
         this.clock = clock;
@@ -136,12 +143,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     public void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "standin-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
-        poller.scheduleWithFixedDelay(this::runDue, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        polling = POLLERS.scheduleWithFixedDelay(this::runDue, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Schedules {@code task} to run {@code delay} after now on the virtual clock. */
@@ -228,8 +230,8 @@ public final class Scheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        if (poller != null) {
-            poller.shutdownNow();
+        if (polling != null) {
+            polling.cancel(false);
         }
     }
 }

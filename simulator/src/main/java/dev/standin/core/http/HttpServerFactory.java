@@ -72,15 +72,27 @@ public final class HttpServerFactory {
      */
     public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
                           Function<Context, RequestScope> scopes, EndpointGroup routes) {
-        return create(name, provider, fallbackErrors, correlationIds, scopes, routes, null);
+        return create(name, provider, fallbackErrors, correlationIds, scopes, routes, null, 0);
     }
 
-    /** As above, on a thread pool shared with other servers (started beforehand, so no server stops it), or its own when null. */
+    /**
+     * As above, for one of many device servers: on a thread pool shared with the others (started
+     * beforehand, so no server stops it) and one lean connector on {@code port} (no acceptor thread,
+     * one selector), so that each costs one thread. Start it with {@code start()}.
+     */
     public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
-                          Function<Context, RequestScope> scopes, EndpointGroup routes, org.eclipse.jetty.util.thread.ThreadPool pool) {
+                          Function<Context, RequestScope> scopes, EndpointGroup routes, org.eclipse.jetty.util.thread.ThreadPool pool,
+                          int port) {
         return Javalin.create(config -> {
             if (pool != null) {
                 config.jetty.threadPool = pool;
+                config.jetty.addConnector((server, httpConfig) -> {
+                    org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server, 0, 1,
+                            new org.eclipse.jetty.server.HttpConnectionFactory(httpConfig));
+                    connector.setHost(settings.host);
+                    connector.setPort(port);
+                    return connector;
+                });
             }
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

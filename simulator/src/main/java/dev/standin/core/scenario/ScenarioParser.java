@@ -29,7 +29,6 @@ public final class ScenarioParser {
     private final Map<String, SeedCheck> seedChecks;
     private final RuleEventCheck events;
     private final ScenarioRegistry loaded;
-    private volatile Schema schema;
 
     public ScenarioParser(Map<String, SeedCheck> seedChecks, RuleEventCheck events, ScenarioRegistry loaded) {
         this.seedChecks = seedChecks;
@@ -37,15 +36,17 @@ public final class ScenarioParser {
         this.loaded = loaded;
     }
 
-    /** The schema, loaded on first use (start-up loads it in parallel with the database). */
+    /** The compiled schema, loaded once for the whole server: every sandbox's parser shares it. */
+    private static volatile Schema shared;
+
     private Schema schema() {
-        Schema s = schema;
+        Schema s = shared;
         if (s == null) {
-            synchronized (this) {
-                if (schema == null) {
-                    schema = loadSchema();
+            synchronized (ScenarioParser.class) {
+                if (shared == null) {
+                    shared = loadSchema();
                 }
-                s = schema;
+                s = shared;
             }
         }
         return s;

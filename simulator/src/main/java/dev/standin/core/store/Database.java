@@ -10,6 +10,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,14 +46,36 @@ public final class Database implements AutoCloseable {
         return new Database(url, dataDir.isPresent());
     }
 
-    /** Applies the Flyway migrations: one per provider, plus the core's. */
+    /**
+     * The schema of a freshly migrated in-memory database as DDL statements (H2's {@code SCRIPT NODATA}),
+     * taken once: a new sandbox's database replays them instead of running Flyway (about ten times faster).
+     */
+    private static volatile List<String> schemaTemplate;
+
+    /** Applies the Flyway migrations (one per provider, plus the core's), or replays the schema of an in-memory one. */
     public void migrate() {
+        List<String> template = schemaTemplate;
+        if (!persistent && template != null) {
+            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+                for (String ddl : template) {
+                    statement.addBatch(ddl);
+                }
+                statement.executeBatch();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot create the schema of a new database", e);
+            }
+            return;
+        }
         Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .loggers("slf4j")
                 .load()
                 .migrate();
+        if (!persistent && template == null) {
+            schemaTemplate = dsl.fetch("SCRIPT NODATA").stream().map(r -> r.get(0, String.class))
+                    .filter(sql -> !sql.startsWith("CREATE USER")).toList();
+        }
     }
 
     public DSLContext dsl() {

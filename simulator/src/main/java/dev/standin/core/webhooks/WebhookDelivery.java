@@ -80,9 +80,10 @@ public final class WebhookDelivery {
     private final java.util.function.Supplier<WebhookPolicy> rulePolicy;
     /**
      * One client with a small fixed pool for its completions: the default executor is unbounded, and a
-     * soak with a dead subscriber grew it to about 300 threads (and the RSS with their stacks).
+     * soak with a dead subscriber grew it to about 300 threads (and the RSS with their stacks). Shared by
+     * every sandbox: a sandbox costs no client and no threads of its own.
      */
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "standin-webhooks");
                 t.setDaemon(true);

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sandboxes: creates SANDBOXES sandboxes (default 500) of the default scenario one after another on the
+# packaged jar with run.sh's JVM options, and reports the creation time per sandbox (median and p95 of
+# the control API's answer time) and the resident memory per sandbox (RSS after a full GC, before and
+# after, divided by the count), then the same after deleting them all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=../tools/find-jdk.sh
+. tools/find-jdk.sh
+JAR=simulator/target/standin.jar
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+OFFSET=${BENCH_PORT_OFFSET:-1000}
+N=${SANDBOXES:-500}
+C=http://127.0.0.1:$((8080 + OFFSET))
+work=$(mktemp -d)
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" --clock manual >"$work/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+until curl -fs "$C/_sim/health" >/dev/null 2>&1; do kill -0 $pid || { cat "$work/server.log"; exit 1; }; sleep 0.05; done
+rss() { "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null; sleep 0.5; awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
+threads() { ls "/proc/$pid/task" | wc -l; }
+before=$(rss); threads_before=$(threads)
+: > "$work/times"
+for _ in $(seq 1 "$N"); do
+  curl -s -o "$work/last.json" -w '%{time_total}\n' -X POST -H 'Content-Type: application/json' \
+    -d '{"scenarios":["default"],"clock":{"mode":"manual"}}' "$C/_sim/sandboxes" >> "$work/times"
+  sed -E 's/.*"id":"([^"]+)".*"controlToken":"([^"]+)".*/\1 \2/' "$work/last.json" >> "$work/boxes"
+done
+after=$(rss); threads_after=$(threads)
+grep -q '"controlToken"' "$work/last.json" || { echo "the last creation failed: $(cat "$work/last.json")" >&2; exit 1; }
+sort -n "$work/times" | awk -v n="$N" '{t[NR]=$1} END {printf "creation: median %.1f ms, p95 %.1f ms over %d sandboxes\n", t[int(n/2)+1]*1000, t[int(n*0.95)]*1000, n}'
+echo "RSS: $((before / 1024)) MB before, $((after / 1024)) MB after $N sandboxes: $(( (after - before) / N )) KB each"
+echo "threads: $threads_before before, $threads_after after: $(( (threads_after - threads_before) * 100 / N / 100 )).$(( (threads_after - threads_before) * 100 / N % 100 )) each"
+while read -r id token; do
+  curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $token" "$C/_sim/sandboxes/$id"
+done < "$work/boxes"
+removed=$(rss)
+echo "after deleting them all: $((removed / 1024)) MB, $(threads) threads"
