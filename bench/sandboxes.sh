@@ -27,15 +27,17 @@ before=$(rss); threads_before=$(threads)
 for _ in $(seq 1 "$N"); do
   curl -s -o "$work/last.json" -w '%{time_total}\n' -X POST -H 'Content-Type: application/json' \
     -d '{"scenarios":["default"],"clock":{"mode":"manual"}}' "$C/_sim/sandboxes" >> "$work/times"
-  sed -E 's/.*"id":"([^"]+)".*"controlToken":"([^"]+)".*/\1 \2/' "$work/last.json" >> "$work/boxes"
+  { sed -E 's/.*"id":"([^"]+)".*"controlToken":"([^"]+)".*/\1 \2/' "$work/last.json"; echo; } >> "$work/boxes"
 done
 after=$(rss); threads_after=$(threads)
 grep -q '"controlToken"' "$work/last.json" || { echo "the last creation failed: $(cat "$work/last.json")" >&2; exit 1; }
 sort -n "$work/times" | awk -v n="$N" '{t[NR]=$1} END {printf "creation: median %.1f ms, p95 %.1f ms over %d sandboxes\n", t[int(n/2)+1]*1000, t[int(n*0.95)]*1000, n}'
 echo "RSS: $((before / 1024)) MB before, $((after / 1024)) MB after $N sandboxes: $(( (after - before) / N )) KB each"
-echo "threads: $threads_before before, $threads_after after: $(( (threads_after - threads_before) * 100 / N / 100 )).$(( (threads_after - threads_before) * 100 / N % 100 )) each"
+awk -v b="$threads_before" -v a="$threads_after" -v n="$N" 'BEGIN {printf "threads: %d before, %d after: %.2f each\n", b, a, (a - b) / n}'
 while read -r id token; do
   curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $token" "$C/_sim/sandboxes/$id"
 done < "$work/boxes"
+left=$(curl -s "$C/_sim/sandboxes" | sed -E 's/.*"count":([0-9]+).*/\1/')
+sleep "${SETTLE:-65}" # idle pool threads end after 60 s
 removed=$(rss)
-echo "after deleting them all: $((removed / 1024)) MB, $(threads) threads"
+echo "after deleting them all: $left sandboxes left, $((removed / 1024)) MB RSS (the JVM keeps the heap it grew), $(threads) threads"

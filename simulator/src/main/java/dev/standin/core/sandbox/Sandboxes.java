@@ -27,7 +27,13 @@ public final class Sandboxes implements AutoCloseable {
     private final int max;
     private final Duration idleLimit;
     private final Map<String, Sandbox> byId = new LinkedHashMap<>();
-    private final Cache<String, String> credentials = Caffeine.newBuilder().maximumSize(2_000_000).build();
+    /**
+     * Which sandbox each recently seen credential belongs to (the default one included): bounded and
+     * forgotten after half an hour unused, so a client minting a token per request cannot grow it
+     * (a soak found the first, unbounded version holding every token ever seen).
+     */
+    private final Cache<String, String> credentials = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(30)).build();
     private final AtomicLong created = new AtomicLong();
     private final List<Consumer<Sandbox>> onOpen = new ArrayList<>();
     private final List<Consumer<Sandbox>> onClose = new ArrayList<>();
@@ -138,13 +144,15 @@ public final class Sandboxes implements AutoCloseable {
                 return found.get();
             }
         }
+        Sandbox owner = defaultSandbox();
         for (Sandbox s : all()) {
-            if (s.provider(provider).map(m -> m.owns(credential)).orElse(false)) {
-                credentials.put(key, s.id());
-                return s;
+            if (s != owner && s.provider(provider).map(m -> m.owns(credential)).orElse(false)) {
+                owner = s;
+                break;
             }
         }
-        return defaultSandbox();
+        credentials.put(key, owner.id());
+        return owner;
     }
 
     public int max() {
