@@ -108,9 +108,9 @@ samples = []
 start = time.time()
 while time.time() < stop:
     time.sleep(a.sample)
+    s = stats()  # before the clock moves: each sample sees one interval's worth of tokens and retries
     # move the virtual clock an hour per sample so tokens (30 min) expire and retries fall due, as hours of use would
     call(CONTROL, "POST", "/_sim/clock/advance", {"by": "PT1H"})
-    s = stats()
     s["t_s"] = int(time.time() - start)
     s["req"] = counts["requests"]
     samples.append(s)

@@ -74,11 +74,6 @@ class ControlApiTest extends AcceptanceTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(firstToken, secondToken, "access tokens must not come from the seeded ids");
     }
 
-    private String submitPayout(String token) {
-        return veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\","
-                + "\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}").post("/v3/payouts").then().statusCode(202)
-                .extract().path("payoutId");
-    }
 
     @Test
     void advancingTheManualClockRunsEachDueEventOnceInTimeOrder() {

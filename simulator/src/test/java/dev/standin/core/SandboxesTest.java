@@ -50,11 +50,6 @@ class SandboxesTest extends AcceptanceTest {
         boxes.forEach(b -> b.control(server).delete("").then().statusCode(204));
     }
 
-    private String submit(String token) {
-        return veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\","
-                + "\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}").post("/v3/payouts").then().statusCode(202)
-                .extract().path("payoutId");
-    }
 
     @Test
     void aSandboxHasItsOwnCredentialsTenantsAndClock() {
@@ -62,7 +57,7 @@ class SandboxesTest extends AcceptanceTest {
         try {
             assertNotEquals(API_KEY, box.apiKey());
             String boxToken = veloToken(server, box.apiKey(), box.apiSecret());
-            String payout = submit(boxToken);
+            String payout = submitPayout(boxToken);
             // the default sandbox's payor cannot see it, the sandbox's can
             veloAs(veloToken()).get("/v3/payouts/" + payout).then().statusCode(404);
             veloAs(boxToken).get("/v3/payouts/" + payout).then().statusCode(200).body("status", equalTo("SUBMITTED"));
@@ -85,7 +80,7 @@ class SandboxesTest extends AcceptanceTest {
     void aSandboxWithSeedSevenHandsOutTheIdsOfAFreshServerWithSeedSeven() {
         Box box = createManual(7);
         try {
-            String inBox = submit(veloToken(server, box.apiKey(), box.apiSecret()));
+            String inBox = submitPayout(veloToken(server, box.apiKey(), box.apiSecret()));
             String fresh;
             try (StandinServer other = TestServer.start()) {
                 String token = veloToken(other, API_KEY, API_SECRET);
@@ -116,7 +111,7 @@ class SandboxesTest extends AcceptanceTest {
             veloAs(veloToken(server, b.apiKey(), b.apiSecret())).get("/v2/currencies").then().statusCode(200);
             veloAs(veloToken()).get("/v2/currencies").then().statusCode(200);
             String bToken = veloToken(server, b.apiKey(), b.apiSecret());
-            String payout = submit(bToken);
+            String payout = submitPayout(bToken);
             a.control(server).post("/reset").then().statusCode(200);
             veloAs(bToken).get("/v3/payouts/" + payout).then().statusCode(200);
             b.control(server).get("/scenarios").then().body("scenarios.name", equalTo(List.of("default")));
@@ -193,7 +188,7 @@ class SandboxesTest extends AcceptanceTest {
     /** The Velo payout journey and a terminal sale in one sandbox, driven by its own clock; answers the payout id. */
     private String journey(Box box) {
         String token = veloToken(server, box.apiKey(), box.apiSecret());
-        String payout = submit(token);
+        String payout = submitPayout(token);
         box.control(server).contentType(ContentType.JSON).body("{\"by\":\"PT2S\"}").post("/clock/advance").then().statusCode(200);
         veloAs(token).get("/v3/payouts/" + payout).then().body("status", equalTo("ACCEPTED"));
         veloAs(token).post("/v3/payouts/" + payout).then().statusCode(202);

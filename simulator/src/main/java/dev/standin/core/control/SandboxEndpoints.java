@@ -56,11 +56,7 @@ public final class SandboxEndpoints implements EndpointGroup {
         try {
             sandbox = factory.create(request);
         } catch (ScenarioException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", "INVALID_SCENARIO");
-            body.put("message", "A scenario of the sandbox was refused; no sandbox was created");
-            body.put("problems", e.problems());
-            ctx.status(400).json(body);
+            ScenarioEndpoints.refused(ctx, e, "A scenario of the sandbox was refused; no sandbox was created");
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();

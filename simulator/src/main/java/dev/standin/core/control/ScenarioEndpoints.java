@@ -43,12 +43,17 @@ final class ScenarioEndpoints implements EndpointGroup {
             Scenario scenario = ControlScope.of(ctx).simulation().load(new Simulation.Source(ORIGIN, ctx.body()));
             ctx.status(201).json(describe(scenario));
         } catch (ScenarioException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", "INVALID_SCENARIO");
-            body.put("message", "The scenario was refused; nothing was changed");
-            body.put("problems", e.problems());
-            ctx.status(400).json(body);
+            refused(ctx, e, "The scenario was refused; nothing was changed");
         }
+    }
+
+    /** 400 INVALID_SCENARIO with every problem (file, line, field, why). */
+    static void refused(Context ctx, ScenarioException e, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "INVALID_SCENARIO");
+        body.put("message", message);
+        body.put("problems", e.problems());
+        ctx.status(400).json(body);
     }
 
     private void unload(Context ctx) {
