@@ -73,28 +73,36 @@ public final class StandinServer implements AutoCloseable {
         List<Simulation.Source> sources = readScenarios(options.scenarios(), options.defaultScenario());
         Sandboxes sandboxes = new Sandboxes(Providers::all, options.maxSandboxes(), Duration.ofSeconds(options.sandboxIdleSeconds()));
         StandinServer server = new StandinServer(options, sandboxes);
+        // the default sandbox opens (database, migrations, scenarios, seed) while the HTTP servers start;
+        // they answer 503 in each API's shape until it is open
+        List<ProviderModule> modules = Providers.all();
+        java.util.concurrent.ExecutorService startup = Executors.newSingleThreadExecutor(r -> new Thread(r, "standin-startup"));
+        java.util.concurrent.Future<Sandbox> opening = startup.submit(() -> sandboxes.openDefault(new Sandbox.Spec(Sandboxes.DEFAULT,
+                Sandboxes.DEFAULT, null, options.clock(), options.startTime().orElse(null), options.seed(), options.dataDir(), sources,
+                options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks())), modules));
+        startup.shutdown();
         try {
-            Sandbox defaultSandbox = sandboxes.openDefault(new Sandbox.Spec(Sandboxes.DEFAULT, Sandboxes.DEFAULT, null,
-                    options.clock(), options.startTime().orElse(null), options.seed(), options.dataDir(), sources,
-                    options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks())));
-            long tSandbox = System.nanoTime();
             server.listen("control", options.port("control"), server.http.create("control", ControlApi.errors(), server.correlationIds,
-                    new ControlApi(sandboxes, () -> server.serving, server::ports, version(), options.controlToken().orElse(null),
+                    new ControlApi(sandboxes, modules, () -> server.serving, server::ports, version(), options.controlToken().orElse(null),
                             server::createSandbox)));
-            for (ProviderModule module : defaultSandbox.modules()) {
+            for (ProviderModule module : modules) {
                 if (module.hasOwnPort()) {
                     // one server per provider for every sandbox: the routes run on the instance of the request's sandbox
                     server.listen(module.name(), options.port(module.name()), server.http.create(module.name(), module.name(),
-                            module.errors(), server.correlationIds,
+                            error -> module.errors().answer(error), server.correlationIds,
                             ctx -> sandboxes.byCredential(module.name(), module.credential(ctx)), module.routes()));
                 }
             }
+            long tHttp = System.nanoTime();
+            Sandbox defaultSandbox = await(opening);
+            long tSandbox = System.nanoTime();
             sandboxes.onChange(server::opened, server::closed);
             server.opened(defaultSandbox);
             server.reaper.scheduleWithFixedDelay(sandboxes::removeIdle, 30, 30, TimeUnit.SECONDS);
             server.serving = true;
             options.portsFile().ifPresent(server::writePorts);
-            LOG.info("ready in {} ms (default sandbox at {} ms)", millis(t0, System.nanoTime()), millis(t0, tSandbox));
+            LOG.info("ready in {} ms (http up at {} ms, default sandbox open at {} ms)", millis(t0, System.nanoTime()),
+                    millis(t0, tHttp), millis(t0, tSandbox));
         } catch (ScenarioException e) {
             server.close();
             throw new StartupException("invalid scenario:\n" + e.getMessage());
@@ -103,6 +111,21 @@ public final class StandinServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /** Waits for the default sandbox, rethrowing what opening it threw (a ScenarioException for a bad scenario). */
+    private static Sandbox await(java.util.concurrent.Future<Sandbox> opening) {
+        try {
+            return opening.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
     }
 
     /** A sandbox created through the control API, from the request's scenarios, clock and seed. */

@@ -38,11 +38,15 @@ public final class ControlApi implements EndpointGroup {
     private final String serverToken;
     private final List<EndpointGroup> groups;
 
-    public ControlApi(Sandboxes sandboxes, BooleanSupplier serving, Function<Sandbox, Map<String, Object>> ports, String version,
-                      String serverToken, SandboxEndpoints.Factory factory) {
+    private final List<ProviderModule> modules;
+
+    /** @param modules the providers (any sandbox's instances: their control routes run on the request's sandbox's) */
+    public ControlApi(Sandboxes sandboxes, List<ProviderModule> modules, BooleanSupplier serving,
+                      Function<Sandbox, Map<String, Object>> ports, String version, String serverToken, SandboxEndpoints.Factory factory) {
         this.sandboxes = sandboxes;
         this.serverToken = serverToken;
-        List<String> providers = sandboxes.defaultSandbox().modules().stream().map(ProviderModule::name).toList();
+        this.modules = modules;
+        List<String> providers = modules.stream().map(ProviderModule::name).toList();
         this.groups = new java.util.ArrayList<>();
         for (String prefix : List.of(ROOT, SANDBOX_ROOT)) {
             groups.add(new HealthEndpoints(prefix, serving, ports, version));
@@ -66,7 +70,7 @@ public final class ControlApi implements EndpointGroup {
         before(this::resolve);
         groups.forEach(EndpointGroup::addEndpoints);
         for (String prefix : List.of(ROOT, SANDBOX_ROOT)) {
-            for (ProviderModule module : sandboxes.defaultSandbox().modules()) {
+            for (ProviderModule module : modules) {
                 path(prefix + "/" + module.name(), module.controlRoutes());
             }
         }
@@ -77,6 +81,9 @@ public final class ControlApi implements EndpointGroup {
         String path = ctx.path();
         if (path.equals("/_sim/health") || !path.startsWith(ROOT)) {
             return;
+        }
+        if (sandboxes.defaultSandbox() == null) {
+            throw new ApiError(503, "STARTING", "Standin is starting; retry shortly", null, null);
         }
         Matcher m = IN_SANDBOX.matcher(path);
         Sandbox sandbox;

@@ -46,10 +46,13 @@ public final class Sandboxes implements AutoCloseable {
     }
 
     /** Opens the default sandbox (the server's own, from its options). */
-    public synchronized Sandbox openDefault(Sandbox.Spec spec) {
-        defaultSandbox = Sandbox.open(spec, providers.get());
-        byId.put(spec.id(), defaultSandbox);
-        return defaultSandbox;
+    public Sandbox openDefault(Sandbox.Spec spec, List<ProviderModule> modules) {
+        Sandbox opened = Sandbox.open(spec, modules);
+        synchronized (this) {
+            defaultSandbox = opened;
+            byId.put(spec.id(), opened);
+        }
+        return opened;
     }
 
     /** Calls {@code listener} for every sandbox opened (after it is registered) and removed. */

@@ -51,9 +51,11 @@ public final class Database implements AutoCloseable {
      * taken once: a new sandbox's database replays them instead of running Flyway (about ten times faster).
      */
     private static volatile List<String> schemaTemplate;
+    private static final AtomicInteger MIGRATED_IN_MEMORY = new AtomicInteger();
 
     /** Applies the Flyway migrations (one per provider, plus the core's), or replays the schema of an in-memory one. */
     public void migrate() {
+        boolean first = MIGRATED_IN_MEMORY.getAndIncrement() == 0; // the server's own start does not pay for the template
         List<String> template = schemaTemplate;
         if (!persistent && template != null) {
             try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
@@ -72,7 +74,7 @@ public final class Database implements AutoCloseable {
                 .loggers("slf4j")
                 .load()
                 .migrate();
-        if (!persistent && template == null) {
+        if (!persistent && template == null && !first) {
             schemaTemplate = dsl.fetch("SCRIPT NODATA").stream().map(r -> r.get(0, String.class))
                     .filter(sql -> !sql.startsWith("CREATE USER")).toList();
         }

@@ -19,6 +19,9 @@ final class VeloErrors implements ErrorRenderer {
         this.ids = ids;
     }
 
+    /** Before its sandbox is open (a request while the server starts): correlation ids from a stream of their own. */
+    static final VeloErrors STARTING = new VeloErrors(new IdGenerator(0, "velo-starting", 0));
+
     @Override
     public Answer answer(ApiError error) {
         if (error.status() == 401) {

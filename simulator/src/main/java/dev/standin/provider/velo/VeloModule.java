@@ -75,7 +75,7 @@ public final class VeloModule implements ProviderModule {
     private InviteService inviteService;
     private InviteHandler inviteHandler;
     private VeloControl control;
-    private ErrorRenderer errors;
+    private ErrorRenderer errors = VeloErrors.STARTING;
 
     @Override
     public String name() {
