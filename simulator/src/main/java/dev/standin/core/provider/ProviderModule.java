@@ -23,7 +23,12 @@ public interface ProviderModule {
     /** The port it listens on unless told otherwise. */
     int defaultPort();
 
-    /** Builds services and repositories; called once before anything else. */
+    /**
+     * Builds services and repositories on one sandbox's context; called once per instance, before
+     * anything else. Every sandbox has its own instance (from {@code Providers.all()}); the routes of
+     * one instance are registered once per port and must run on the instance of the request's sandbox
+     * ({@code HttpServerFactory.module(ctx, name)}).
+     */
     void init(ProviderContext context);
 
     /** The provider's own API, served at the root of its port. */
