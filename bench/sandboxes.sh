@@ -21,15 +21,17 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -fs "$C/_sim/health" >/dev/null 2>&1; do kill -0 $pid || { cat "$work/server.log"; exit 1; }; sleep 0.05; done
 rss() { "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null; sleep 0.5; awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
+# the old generation right after a full GC: the live heap, which (unlike the RSS) shrinks when sandboxes go
+live() { "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null; "$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | awk '/Tenured|ParOldGen/ {for (i=1;i<=NF;i++) if ($i=="used") {sub("K,?","",$(i+1)); print int($(i+1)/1024); exit}}'; }
 threads() { ls "/proc/$pid/task" | wc -l; }
-before=$(rss); threads_before=$(threads)
+before=$(rss); threads_before=$(threads); live_before=$(live)
 : > "$work/times"
 for _ in $(seq 1 "$N"); do
   curl -s -o "$work/last.json" -w '%{time_total}\n' -X POST -H 'Content-Type: application/json' \
     -d '{"scenarios":["default"],"clock":{"mode":"manual"}}' "$C/_sim/sandboxes" >> "$work/times"
   { sed -E 's/.*"id":"([^"]+)".*"controlToken":"([^"]+)".*/\1 \2/' "$work/last.json"; echo; } >> "$work/boxes"
 done
-after=$(rss); threads_after=$(threads)
+after=$(rss); threads_after=$(threads); live_after=$(live)
 grep -q '"controlToken"' "$work/last.json" || { echo "the last creation failed: $(cat "$work/last.json")" >&2; exit 1; }
 sort -n "$work/times" | awk -v n="$N" '{t[NR]=$1} END {printf "creation: median %.1f ms, p95 %.1f ms over %d sandboxes\n", t[int(n/2)+1]*1000, t[int(n*0.95)]*1000, n}'
 echo "RSS: $((before / 1024)) MB before, $((after / 1024)) MB after $N sandboxes: $(( (after - before) / N )) KB each"
@@ -40,4 +42,5 @@ done < "$work/boxes"
 left=$(curl -s "$C/_sim/sandboxes" | sed -E 's/.*"count":([0-9]+).*/\1/')
 sleep "${SETTLE:-65}" # idle pool threads end after 60 s
 removed=$(rss)
+echo "live heap: $live_before MB before, $live_after MB with $N sandboxes, $(live) MB after deleting them"
 echo "after deleting them all: $left sandboxes left, $((removed / 1024)) MB RSS (the JVM keeps the heap it grew), $(threads) threads"

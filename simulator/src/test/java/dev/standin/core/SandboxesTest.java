@@ -133,6 +133,7 @@ class SandboxesTest extends AcceptanceTest {
         on(server, "control").header("Authorization", "Bearer " + box.token()).get("/_sim/sandboxes/" + box.id()).then().statusCode(404);
         veloAs(token).get("/v1/payors/" + PAYOR_ID).then().statusCode(401);
         control().delete("/_sim/sandboxes/default").then().statusCode(409);
+        control().get("/_sim/sandboxes").then().body("sandboxes.id", equalTo(List.of("default")));
     }
 
     @Test

@@ -128,13 +128,16 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Closes the database: a file database is written out; an in-memory one (kept alive by
+     * DB_CLOSE_DELAY=-1 while the server runs) is dropped with all its data, so a removed sandbox
+     * frees its memory.
+     */
     public void close() {
-        if (persistent) {
-            try {
-                dsl.execute("SHUTDOWN");
-            } catch (RuntimeException ignored) {
-                // already closed
-            }
+        try {
+            dsl.execute("SHUTDOWN");
+        } catch (RuntimeException ignored) {
+            // already closed
         }
         pool.dispose();
     }
