@@ -48,6 +48,8 @@ public final class StandinServer implements AutoCloseable {
     private final List<Javalin> servers = new ArrayList<>();
     private final Map<String, Object> ports = new LinkedHashMap<>();
     private final ScheduledExecutorService reaper;
+    /** What every sandbox gets unless its creation request says otherwise: the server's own options. */
+    private final SandboxRequest.Defaults defaults;
     private volatile boolean serving;
 
     private StandinServer(Options options, Sandboxes sandboxes) {
@@ -56,6 +58,8 @@ public final class StandinServer implements AutoCloseable {
         this.http = new HttpServerFactory(new HttpServerFactory.Settings(options.host(), options.maxBodyBytes(), () -> serving,
                 options.idleTimeoutSeconds() * 1000L));
         this.correlationIds = new IdGenerator(options.seed(), "correlation", 0);
+        this.defaults = new SandboxRequest.Defaults(options.clock(), options.startTime().orElse(null), options.seed(),
+                options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks()));
         this.listeners = new Listeners(http, options, correlationIds);
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "standin-sandbox-reaper");
@@ -77,9 +81,10 @@ public final class StandinServer implements AutoCloseable {
         // they answer 503 in each API's shape until it is open
         List<ProviderModule> modules = Providers.all();
         java.util.concurrent.ExecutorService startup = Executors.newSingleThreadExecutor(r -> new Thread(r, "standin-startup"));
+        SandboxRequest.Defaults d = server.defaults;
         java.util.concurrent.Future<Sandbox> opening = startup.submit(() -> sandboxes.openDefault(new Sandbox.Spec(Sandboxes.DEFAULT,
-                Sandboxes.DEFAULT, null, options.clock(), options.startTime().orElse(null), options.seed(), options.dataDir(), sources,
-                options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks())), modules));
+                Sandboxes.DEFAULT, null, d.clockMode(), d.start(), d.seed(), options.dataDir(), sources, d.journalSize(),
+                d.trustedNetworks()), modules));
         startup.shutdown();
         try {
             server.listen("control", options.port("control"), server.http.create("control", ControlApi.errors(), server.correlationIds,
@@ -130,10 +135,8 @@ public final class StandinServer implements AutoCloseable {
 
     /** A sandbox created through the control API, from the request's scenarios, clock and seed. */
     private Sandbox createSandbox(com.fasterxml.jackson.databind.JsonNode request) {
-        Sandbox defaultSandbox = sandboxes.defaultSandbox();
-        SandboxRequest.Defaults defaults = new SandboxRequest.Defaults(options.clock(), options.startTime().orElse(null),
-                options.seed(), options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks()));
-        return sandboxes.create(SandboxRequest.spec(request, sandboxes.nextId(), defaults, defaultSandbox.modules(), StandinServer::shipped));
+        return sandboxes.create(SandboxRequest.spec(request, sandboxes.nextId(), defaults, sandboxes.defaultSandbox().modules(),
+                StandinServer::shipped));
     }
 
     /** A sandbox was opened: its declared device servers start, and follow its scenarios from now on. */

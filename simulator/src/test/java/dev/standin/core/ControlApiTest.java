@@ -144,6 +144,15 @@ class ControlApiTest extends AcceptanceTest {
     }
 
     @Test
+    void statsShowTheSizesOfWhatCouldGrow() {
+        veloToken();
+        control().get("/_sim/stats").then().statusCode(200)
+                .body("journal.entries", equalTo(1)).body("journal.capacity", equalTo(1000))
+                .body("providers.velo.accessTokens", equalTo(1))
+                .body("scheduler.pending", equalTo(0)).body("heap.maxBytes", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
     void journalNeverShowsSecretsButTellsWhichKeyWasUsed() {
         String token = veloToken();
         veloAs(token).get("/v1/payors/" + PAYOR_ID).then().statusCode(200);

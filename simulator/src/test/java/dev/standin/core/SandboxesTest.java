@@ -77,6 +77,19 @@ class SandboxesTest extends AcceptanceTest {
     }
 
     @Test
+    void aSandboxsInviteIdFindsItsSandboxWithoutCredentials() {
+        Box box = createManual(1);
+        try {
+            String invite = box.control(server).get("/velo/payees/1b6e3c1a-0007-4a00-8000-000000000007").then().statusCode(200)
+                    .extract().path("inviteId");
+            velo().get("/v1/invites/" + invite).then().statusCode(204); // the default sandbox answers 404: it never issued it
+            control().get("/_sim/velo/invites/" + invite).then().statusCode(404);
+        } finally {
+            removeAll(List.of(box));
+        }
+    }
+
+    @Test
     void aSandboxWithSeedSevenHandsOutTheIdsOfAFreshServerWithSeedSeven() {
         Box box = createManual(7);
         try {

@@ -55,6 +55,17 @@ class StartupTest {
     }
 
     @Test
+    void thePortsFileNamesEveryBoundPort(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ports");
+        try (var server = TestServer.start("--ports-file", file.toString())) {
+            String ports = Files.readString(file);
+            assertTrue(ports.contains("control=" + server.port("control") + "\n"), ports);
+            assertTrue(ports.contains("velo=" + server.port("velo") + "\n"), ports);
+            assertTrue(ports.contains("terminals/terminal-1=" + server.listenerPort("terminals", "terminal-1") + "\n"), ports);
+        }
+    }
+
+    @Test
     void everyShippedScenarioLoads() throws IOException {
         try (var files = Files.list(Path.of("../scenarios"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {

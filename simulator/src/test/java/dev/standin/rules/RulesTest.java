@@ -194,12 +194,13 @@ class RulesTest extends AcceptanceTest {
     void ruleWebhooksRenderUuidAndNow() {
         rules("templated-hook", """
                   - match: {provider: velo, method: POST, path: /v3/payouts}
-                    effect: {webhook: {url: "http://127.0.0.1:9/hook", body: {id: "{{uuid}}", at: "{{now}}"}}}
+                    effect: {webhook: {url: "http://127.0.0.1:9/hook", body: {id: "{{uuid}}", at: "{{now}}", password: "hunter22"}}}
                 """);
         submitPayout(veloToken(), "myRemoteId01");
         control().get("/_sim/webhooks").then().statusCode(200)
                 .body("deliveries[0].body.id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"))
-                .body("deliveries[0].body.at", equalTo("2026-01-01T00:00:00Z"));
+                .body("deliveries[0].body.at", equalTo("2026-01-01T00:00:00Z"))
+                .body("deliveries[0].body.password", equalTo("***"));
     }
 
     @Test

@@ -101,14 +101,6 @@ public final class Scheduler implements AutoCloseable {
         add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)));
     }
 
-    /** Prepares, stores (on its own) and queues a step: for state that is already committed. */
-    public Event scheduleStored(String owner, String kind, String subject, String name, Duration delay) {
-        Stored step = prepare(owner, kind, subject, name, delay);
-        stored.insert(step.row());
-        queue(step);
-        return new Event(step.row().stepId(), step.row().dueAt(), owner, name);
-    }
-
     /** Queues every stored step again (at start): each runs at its due virtual time, those overdue at once. */
     public int restore() {
         long max = stored.maxId();

@@ -16,7 +16,7 @@ public final class Redaction {
     private static final java.util.Set<String> SECRET_NAMES = java.util.Set.of("access_token", "refresh_token", "apiSecret",
             "api_secret", "secret", "secretKey", "secret_key", "storeSecret", "password", "smsChallengeToken");
     private static final Pattern SECRET_FIELDS = Pattern.compile(
-            "(\"(?:access_token|refresh_token|apiSecret|api_secret|secret|secretKey|secret_key|storeSecret|password|smsChallengeToken)\"\\s*:\\s*)\"(?:[^\"\\\\]++|\\\\.)*+\"");
+            "(\"(?:" + String.join("|", SECRET_NAMES) + ")\"\\s*:\\s*)\"(?:[^\"\\\\]++|\\\\.)*+\"");
 
     private Redaction() {
     }
@@ -50,8 +50,12 @@ public final class Redaction {
     }
 
     private static boolean mayHoldSecret(String body) {
-        return body.indexOf('"') >= 0 && (body.contains("token\"") || body.contains("ecret") || body.contains("assword")
-                || body.contains("Token\""));
+        for (String name : SECRET_NAMES) {
+            if (body.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A copy of a JSON tree with the values of secret fields masked (the webhook log shows bodies). */

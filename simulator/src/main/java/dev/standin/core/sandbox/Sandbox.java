@@ -93,7 +93,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     public static Sandbox open(Spec spec, List<ProviderModule> providers) {
         Sandbox sandbox = new Sandbox(spec, providers);
         try {
-            sandbox.database.migrate();
+            sandbox.database.migrate(!spec.id().equals(Sandboxes.DEFAULT));
             long epoch = sandbox.database.meta("starts").map(Long::parseLong).orElse(-1L) + 1;
             sandbox.database.meta("starts", Long.toString(epoch));
             sandbox.ids.epoch(epoch);

@@ -51,13 +51,21 @@ public final class Database implements AutoCloseable {
      * taken once: a new sandbox's database replays them instead of running Flyway (about ten times faster).
      */
     private static volatile List<String> schemaTemplate;
-    private static final AtomicInteger MIGRATED_IN_MEMORY = new AtomicInteger();
 
-    /** Applies the Flyway migrations (one per provider, plus the core's), or replays the schema of an in-memory one. */
+    /** Applies the Flyway migrations: one per provider, plus the core's. */
     public void migrate() {
-        boolean first = MIGRATED_IN_MEMORY.getAndIncrement() == 0; // the server's own start does not pay for the template
+        migrate(false);
+    }
+
+    /**
+     * As {@link #migrate()}; with {@code shareSchema} (a created sandbox's in-memory database) it
+     * replays the schema taken from the first such database instead of running Flyway again. The
+     * server's own database never pays for taking it.
+     */
+    public void migrate(boolean shareSchema) {
+        boolean share = shareSchema && !persistent;
         List<String> template = schemaTemplate;
-        if (!persistent && template != null) {
+        if (share && template != null) {
             try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
                 for (String ddl : template) {
                     statement.addBatch(ddl);
@@ -74,7 +82,7 @@ public final class Database implements AutoCloseable {
                 .loggers("slf4j")
                 .load()
                 .migrate();
-        if (!persistent && template == null && !first) {
+        if (share) {
             schemaTemplate = dsl.fetch("SCRIPT NODATA").stream().map(r -> r.get(0, String.class))
                     .filter(sql -> !sql.startsWith("CREATE USER")).toList();
         }
@@ -127,12 +135,12 @@ public final class Database implements AutoCloseable {
                 .execute();
     }
 
-    @Override
     /**
      * Closes the database: a file database is written out; an in-memory one (kept alive by
      * DB_CLOSE_DELAY=-1 while the server runs) is dropped with all its data, so a removed sandbox
      * frees its memory.
      */
+    @Override
     public void close() {
         try {
             dsl.execute("SHUTDOWN");

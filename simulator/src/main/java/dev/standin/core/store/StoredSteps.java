@@ -23,14 +23,7 @@ public final class StoredSteps {
 
     /** Stores a step in {@code tx}: it exists exactly when the state it belongs to was committed. */
     public void insert(DSLContext tx, Row row) {
-        tx.insertInto(SCHEDULED_STEP)
-                .set(SCHEDULED_STEP.STEP_ID, row.stepId())
-                .set(SCHEDULED_STEP.OWNER, row.owner())
-                .set(SCHEDULED_STEP.KIND, row.kind())
-                .set(SCHEDULED_STEP.SUBJECT, row.subject())
-                .set(SCHEDULED_STEP.NAME, row.name().length() > 300 ? row.name().substring(0, 300) : row.name())
-                .set(SCHEDULED_STEP.DUE_AT, OffsetDateTime.ofInstant(row.dueAt(), ZoneOffset.UTC))
-                .execute();
+        insertAll(tx, List.of(row));
     }
 
     /** Stores many steps in {@code tx} as one JDBC batch (a payout's thousands of payments). */
@@ -47,10 +40,6 @@ public final class StoredSteps {
                     OffsetDateTime.ofInstant(row.dueAt(), ZoneOffset.UTC));
         }
         batch.execute();
-    }
-
-    public void insert(Row row) {
-        insert(database.dsl(), row);
     }
 
     public void delete(long stepId) {

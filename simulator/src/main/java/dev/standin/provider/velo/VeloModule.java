@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -180,7 +181,7 @@ public final class VeloModule implements ProviderModule {
      * A route handler that runs on the Velo instance of the request's sandbox (the routes are
      * registered once per port; each sandbox has its own instance with its own services and state).
      */
-    private static Handler h(java.util.function.Function<VeloModule, Handler> handler) {
+    private static Handler h(Function<VeloModule, Handler> handler) {
         return ctx -> handler.apply(HttpServerFactory.<VeloModule>module(ctx, NAME)).handle(ctx);
     }
 
@@ -299,15 +300,15 @@ public final class VeloModule implements ProviderModule {
     @Override
     public Map<String, Object> credentials() {
         Map<String, Object> out = new LinkedHashMap<>();
-        java.util.List<Map<String, Object>> payorList = new java.util.ArrayList<>();
+        List<Map<String, Object>> payorList = new ArrayList<>();
         for (JsonNode seed : context.scenarios().seedsFor(NAME)) {
             for (JsonNode payor : seed.path("payors")) {
-                java.util.List<Map<String, Object>> keyList = new java.util.ArrayList<>();
+                List<Map<String, Object>> keyList = new ArrayList<>();
                 for (JsonNode key : payor.path("apiKeys")) {
                     Map<String, Object> k = new LinkedHashMap<>();
                     k.put("apiKey", key.path("apiKey").asText());
                     k.put("apiSecret", key.path("apiSecret").asText());
-                    java.util.List<String> roles = new java.util.ArrayList<>();
+                    List<String> roles = new ArrayList<>();
                     key.path("roles").forEach(r -> roles.add(r.asText()));
                     k.put("roles", roles);
                     keyList.add(k);

@@ -130,6 +130,9 @@ class VeloPayorTest extends AcceptanceTest {
         veloAs(token).body("{\"name\":\"k\",\"roles\":[]}")
                 .post(location.substring(location.indexOf("/v1/")) + "/keys").then().statusCode(400)
                 .body("errors.location", hasItems("name", "roles"));
+        veloAs(token).body("{\"name\":\"key\",\"roles\":[\"payor.admin\",\"" + "x".repeat(2000) + "\"]}")
+                .post(location.substring(location.indexOf("/v1/")) + "/keys").then().statusCode(400)
+                .body("errors.location", hasItems("roles[1]"));
     }
 
     @Test
