@@ -10,6 +10,7 @@ import dev.standin.core.sandbox.Sandboxes;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class Listeners {
     private final Options options;
     private final IdGenerator correlationIds;
     private final QueuedThreadPool pool;
+    private final ScheduledExecutorScheduler timer = new ScheduledExecutorScheduler("standin-devices-timer", true);
     /** sandbox id, then "provider/id", then the running server. */
     private final Map<String, Map<String, Javalin>> running = new LinkedHashMap<>();
 
@@ -48,6 +50,7 @@ final class Listeners {
         this.pool.setName("standin-devices");
         try {
             this.pool.start(); // started before any server, so that no server stops it when it stops
+            this.timer.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the device servers' thread pool", e);
         }
@@ -81,7 +84,7 @@ final class Listeners {
     }
 
     private Javalin start(Sandbox sandbox, ProviderModule module, String key, int port, Listener l) {
-        Javalin app = http.create(key, module.name(), module.errors(), correlationIds, ctx -> sandbox, l.routes(), pool, port);
+        Javalin app = http.create(key, module.name(), module.errors(), correlationIds, ctx -> sandbox, l.routes(), new HttpServerFactory.Shared(pool, timer), port);
         try {
             app.start();
         } catch (JavalinBindException e) {
@@ -110,6 +113,7 @@ final class Listeners {
         running.clear();
         try {
             pool.stop();
+            timer.stop();
         } catch (Exception ignored) {
             // stopping anyway
         }

@@ -76,19 +76,44 @@ public final class HttpServerFactory {
     }
 
     /**
-     * As above, for one of many device servers: on a thread pool shared with the others (started
-     * beforehand, so no server stops it) and one lean connector on {@code port} (no acceptor thread,
-     * one selector), so that each costs one thread. Start it with {@code start()}.
+     * What many device servers share instead of each having its own: a thread pool and a timer (for
+     * idle timeouts), both started beforehand so that no server stops them when it stops.
+     */
+    public record Shared(org.eclipse.jetty.util.thread.ThreadPool pool, org.eclipse.jetty.util.thread.Scheduler scheduler) {
+    }
+
+    /**
+     * Javalin's low-resource monitor and the session house keeper (no API here uses sessions) would
+     * each start the server's own timer thread.
+     */
+    private static void spareTimer(org.eclipse.jetty.server.Server server) {
+        server.getBeans(org.eclipse.jetty.server.LowResourceMonitor.class).forEach(server::removeBean);
+        org.eclipse.jetty.session.DefaultSessionIdManager sessionIds = new org.eclipse.jetty.session.DefaultSessionIdManager(server);
+        org.eclipse.jetty.session.HouseKeeper keeper = new org.eclipse.jetty.session.HouseKeeper();
+        try {
+            keeper.setIntervalSec(0); // never scavenges
+            sessionIds.setSessionHouseKeeper(keeper);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot configure the session house keeper", e);
+        }
+        server.addBean(sessionIds, true);
+    }
+
+    /**
+     * As above, for one of many device servers: on what they share and one lean connector on
+     * {@code port} (no acceptor thread, one selector), so that each costs one thread. Start it with
+     * {@code start()}.
      */
     public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
-                          Function<Context, RequestScope> scopes, EndpointGroup routes, org.eclipse.jetty.util.thread.ThreadPool pool,
-                          int port) {
+                          Function<Context, RequestScope> scopes, EndpointGroup routes, Shared shared, int port) {
         return Javalin.create(config -> {
-            if (pool != null) {
-                config.jetty.threadPool = pool;
+            if (shared != null) {
+                config.jetty.threadPool = shared.pool();
+                config.startup.startupWatcherEnabled = false; // a thread per server for its first 5 seconds
                 config.jetty.addConnector((server, httpConfig) -> {
-                    org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server, 0, 1,
-                            new org.eclipse.jetty.server.HttpConnectionFactory(httpConfig));
+                    org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+                            null, shared.scheduler(), null, 0, 1, new org.eclipse.jetty.server.HttpConnectionFactory(httpConfig));
+                    connector.unmanage(shared.scheduler()); // given, so managed: stopping this server would stop it for all
                     connector.setHost(settings.host);
                     connector.setPort(port);
                     return connector;
@@ -106,6 +131,9 @@ public final class HttpServerFactory {
             JettyErrors jettyErrors = new JettyErrors(fallbackErrors, settings.maxBodyBytes);
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(jettyErrors);
+                if (shared != null) {
+                    spareTimer(server);
+                }
                 server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
                     @Override
                     public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {

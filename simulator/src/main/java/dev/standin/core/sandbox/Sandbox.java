@@ -60,7 +60,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     private Sandbox(Spec spec, List<ProviderModule> providers) {
         this.spec = spec;
         this.clock = new VirtualClock(spec.clockMode(), spec.start());
-        this.database = Database.connect(spec.dataDir());
+        this.database = spec.id().equals(Sandboxes.DEFAULT) ? Database.connect(spec.dataDir()) : Database.shared();
         this.ids = new Ids(spec.seed());
         this.scheduler = new Scheduler(clock, 100_000, new StoredSteps(database));
         ScenarioRegistry registry = new ScenarioRegistry();
@@ -93,7 +93,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     public static Sandbox open(Spec spec, List<ProviderModule> providers) {
         Sandbox sandbox = new Sandbox(spec, providers);
         try {
-            sandbox.database.migrate(!spec.id().equals(Sandboxes.DEFAULT));
+            sandbox.database.migrate();
             long epoch = sandbox.database.meta("starts").map(Long::parseLong).orElse(-1L) + 1;
             sandbox.database.meta("starts", Long.toString(epoch));
             sandbox.ids.epoch(epoch);

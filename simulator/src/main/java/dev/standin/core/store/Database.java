@@ -6,13 +6,18 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
 import org.jooq.Table;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import static dev.standin.db.core.Tables.META;
 
@@ -22,18 +27,29 @@ import static dev.standin.db.core.Tables.META;
  */
 public final class Database implements AutoCloseable {
     private static final AtomicInteger IN_MEMORY_COUNT = new AtomicInteger();
+    private static final AtomicInteger SHARED_COUNT = new AtomicInteger();
+
+    /**
+     * The one in-memory database that holds every created sandbox, each in schemas of its own: a
+     * database of its own would cost each sandbox about 600 KB of H2's fixed transaction structures.
+     */
+    private static volatile JdbcConnectionPool sharedPool;
 
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final boolean persistent;
+    /** The prefix of this database's schemas in the shared database, or null for a database of its own. */
+    private final String prefix;
 
-    private Database(String url, boolean persistent) {
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
-        this.pool.setMaxConnections(64);
+    private Database(JdbcConnectionPool pool, boolean persistent, String prefix, Settings settings) {
+        this.pool = pool;
         this.persistent = persistent;
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
-                .withExecuteLogging(false)
-                .withRenderSchema(true));
+        this.prefix = prefix;
+        this.dsl = DSL.using(pool, SQLDialect.H2, settings);
+    }
+
+    private static Settings settings() {
+        return new Settings().withExecuteLogging(false).withRenderSchema(true);
     }
 
     /** Connects to (creating when needed) the database; {@link #migrate()} must run before any query. */
@@ -43,48 +59,89 @@ public final class Database implements AutoCloseable {
                 // acknowledged write survives the process being killed (H2 otherwise waits up to 500 ms)
                 .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("standin") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .orElseGet(() -> "jdbc:h2:mem:standin-" + IN_MEMORY_COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        return new Database(url, dataDir.isPresent());
+        return new Database(pool(url), dataDir.isPresent(), null, settings());
     }
 
     /**
-     * The schema of a freshly migrated in-memory database as DDL statements (H2's {@code SCRIPT NODATA}),
-     * taken once: a new sandbox's database replays them instead of running Flyway (about ten times faster).
+     * A created sandbox's database: schemas of its own ({@code SB<n>_VELO} for {@code VELO} ...) in the
+     * shared in-memory database, which jOOQ's render mapping puts in every query; {@link #migrate()}
+     * creates them, {@link #close()} drops them.
      */
-    private static volatile List<String> schemaTemplate;
-
-    /** Applies the Flyway migrations: one per provider, plus the core's. */
-    public void migrate() {
-        migrate(false);
+    public static Database shared() {
+        String prefix = "SB" + SHARED_COUNT.incrementAndGet() + "_";
+        RenderMapping mapping = new RenderMapping();
+        for (String schema : template().schemas()) {
+            mapping.withSchemata(new MappedSchema().withInput(schema).withOutput(prefix + schema));
+        }
+        return new Database(sharedPool(), false, prefix, settings().withRenderMapping(mapping));
     }
 
-    /**
-     * As {@link #migrate()}; with {@code shareSchema} (a created sandbox's in-memory database) it
-     * replays the schema taken from the first such database instead of running Flyway again. The
-     * server's own database never pays for taking it.
-     */
-    public void migrate(boolean shareSchema) {
-        boolean share = shareSchema && !persistent;
-        List<String> template = schemaTemplate;
-        if (share && template != null) {
-            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-                for (String ddl : template) {
-                    statement.addBatch(ddl);
+    private static JdbcConnectionPool pool(String url) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(64);
+        return pool;
+    }
+
+    private static JdbcConnectionPool sharedPool() {
+        if (sharedPool == null) {
+            synchronized (Database.class) {
+                if (sharedPool == null) {
+                    sharedPool = pool("jdbc:h2:mem:standin-sandboxes;DB_CLOSE_DELAY=-1");
                 }
-                statement.executeBatch();
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot create the schema of a new database", e);
             }
+        }
+        return sharedPool;
+    }
+
+    /** The migrated schema as DDL (H2's {@code SCRIPT NODATA}) and the names of the schemas it creates. */
+    private record Template(List<String> ddl, List<String> schemas) {
+    }
+
+    private static volatile Template template;
+
+    /** Taken once from a database Flyway migrates for the purpose (about ten times faster to replay than Flyway). */
+    private static Template template() {
+        if (template == null) {
+            synchronized (Database.class) {
+                if (template == null) {
+                    Database scratch = connect(Optional.empty());
+                    try {
+                        scratch.migrate();
+                        List<String> ddl = scratch.dsl.fetch("SCRIPT NODATA").stream().map(r -> r.get(0, String.class))
+                                .filter(sql -> !sql.startsWith("CREATE USER") && !sql.contains("\"PUBLIC\"")).toList();
+                        List<String> schemas = scratch.dsl.fetch("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA "
+                                        + "WHERE SCHEMA_NAME NOT IN ('PUBLIC', 'INFORMATION_SCHEMA')")
+                                .getValues(0, String.class);
+                        template = new Template(ddl, schemas);
+                    } finally {
+                        scratch.close();
+                    }
+                }
+            }
+        }
+        return template;
+    }
+
+    /** Applies the Flyway migrations (one per provider, plus the core's), or creates a shared database's schemas. */
+    public void migrate() {
+        if (prefix == null) {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
             return;
         }
-        Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration")
-                .loggers("slf4j")
-                .load()
-                .migrate();
-        if (share) {
-            schemaTemplate = dsl.fetch("SCRIPT NODATA").stream().map(r -> r.get(0, String.class))
-                    .filter(sql -> !sql.startsWith("CREATE USER")).toList();
+        Template t = template();
+        Pattern names = Pattern.compile("\"(" + String.join("|", t.schemas()) + ")\"");
+        try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+            for (String ddl : t.ddl()) {
+                statement.addBatch(names.matcher(ddl).replaceAll("\"" + prefix + "$1\""));
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the schemas of a new sandbox", e);
         }
     }
 
@@ -96,19 +153,21 @@ public final class Database implements AutoCloseable {
         return persistent;
     }
 
-    /** Deletes every row of every table in {@code schema} (children first is not needed: checks are off meanwhile). */
+    /**
+     * Deletes every row of every table in {@code schema}, children before the tables they reference (a
+     * database-wide switch of the integrity checks would reach other sandboxes' schemas).
+     */
     public void truncate(Schema schema) {
-        dsl.transaction(tx -> {
-            DSLContext t = tx.dsl();
-            t.execute("SET REFERENTIAL_INTEGRITY FALSE");
-            try {
-                for (Table<?> table : schema.getTables()) {
-                    t.truncate(table).execute();
-                }
-            } finally {
-                t.execute("SET REFERENTIAL_INTEGRITY TRUE");
-            }
-        });
+        List<Table<?>> order = new ArrayList<>();
+        List<Table<?>> left = new ArrayList<>(schema.getTables());
+        while (!left.isEmpty()) {
+            Table<?> leaf = left.stream().filter(t -> left.stream()
+                            .noneMatch(u -> u != t && u.getReferences().stream().anyMatch(r -> r.getKey().getTable().equals(t))))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("reference cycle in " + schema.getName()));
+            order.add(leaf);
+            left.remove(leaf);
+        }
+        dsl.transaction(tx -> order.forEach(table -> tx.dsl().deleteFrom(table).execute()));
     }
 
     public Optional<String> meta(String key) {
@@ -137,11 +196,21 @@ public final class Database implements AutoCloseable {
 
     /**
      * Closes the database: a file database is written out; an in-memory one (kept alive by
-     * DB_CLOSE_DELAY=-1 while the server runs) is dropped with all its data, so a removed sandbox
-     * frees its memory.
+     * DB_CLOSE_DELAY=-1 while the server runs) is dropped with all its data, and a shared database's
+     * schemas are dropped, so a removed sandbox frees its memory.
      */
     @Override
     public void close() {
+        if (prefix != null) {
+            for (String schema : template().schemas()) {
+                try {
+                    dsl.execute("DROP SCHEMA IF EXISTS \"" + prefix + schema + "\" CASCADE");
+                } catch (RuntimeException ignored) {
+                    // never created
+                }
+            }
+            return;
+        }
         try {
             dsl.execute("SHUTDOWN");
         } catch (RuntimeException ignored) {
