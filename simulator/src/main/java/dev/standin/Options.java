@@ -21,7 +21,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                       Optional<Path> dataDir, ClockMode clock, Optional<Instant> startTime, long seed,
                       int journalSize, long maxBodyBytes, int idleTimeoutSeconds, boolean defaultScenario,
                       List<String> terminalTrustedNetworks, Optional<Path> portsFile, Optional<String> controlToken,
-                      int maxSandboxes, int sandboxIdleSeconds, boolean help) {
+                      int maxSandboxes, int sandboxIdleSeconds, long maxSandboxRows, boolean help) {
 
     /** Who counts as the terminal's own network (no signature needed) unless told otherwise: loopback only. */
     public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
@@ -58,6 +58,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
               --control-token TOKEN       require 'Authorization: Bearer TOKEN' on the control API (default: open)
               --max-sandboxes N           sandboxes that may exist besides the default one (default 1000)
               --sandbox-idle-timeout S    remove a created sandbox unused for S seconds (default 3600)
+              --max-sandbox-rows N        rows a created sandbox may hold before its writes answer 507
+                                          (default 100000; 0: no limit)
               --help                      print this and exit
             """;
 
@@ -137,6 +139,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 Optional.ofNullable(v.containsKey("--control-token") ? last(v, "--control-token") : null).filter(t -> !t.isBlank()),
                 v.containsKey("--max-sandboxes") ? integer("--max-sandboxes", last(v, "--max-sandboxes"), 0, 100_000) : 1000,
                 v.containsKey("--sandbox-idle-timeout") ? integer("--sandbox-idle-timeout", last(v, "--sandbox-idle-timeout"), 1, 31_536_000) : 3600,
+                v.containsKey("--max-sandbox-rows") ? integer("--max-sandbox-rows", last(v, "--max-sandbox-rows"), 0, 1_000_000_000) : 100_000,
                 help);
     }
 
@@ -162,7 +165,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         PORTS_FILE("--ports-file", null, false),
         CONTROL_TOKEN("--control-token", null, false),
         MAX_SANDBOXES("--max-sandboxes", null, false),
-        SANDBOX_IDLE_TIMEOUT("--sandbox-idle-timeout", null, false);
+        SANDBOX_IDLE_TIMEOUT("--sandbox-idle-timeout", null, false),
+        MAX_SANDBOX_ROWS("--max-sandbox-rows", null, false);
 
         final String name;
         final String api;

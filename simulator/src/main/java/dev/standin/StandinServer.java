@@ -59,7 +59,7 @@ public final class StandinServer implements AutoCloseable {
                 options.idleTimeoutSeconds() * 1000L));
         this.correlationIds = new IdGenerator(options.seed(), "correlation", 0);
         this.defaults = new SandboxRequest.Defaults(options.clock(), options.startTime().orElse(null), options.seed(),
-                options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks()));
+                options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks()), options.maxSandboxRows());
         this.listeners = new Listeners(http, options, correlationIds);
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "standin-sandbox-reaper");
@@ -84,7 +84,7 @@ public final class StandinServer implements AutoCloseable {
         SandboxRequest.Defaults d = server.defaults;
         java.util.concurrent.Future<Sandbox> opening = startup.submit(() -> sandboxes.openDefault(new Sandbox.Spec(Sandboxes.DEFAULT,
                 Sandboxes.DEFAULT, null, d.clockMode(), d.start(), d.seed(), options.dataDir(), sources, d.journalSize(),
-                d.trustedNetworks()), modules));
+                d.trustedNetworks(), 0), modules));
         startup.shutdown();
         try {
             server.listen("control", options.port("control"), server.http.create("control", ControlApi.errors(), server.correlationIds,

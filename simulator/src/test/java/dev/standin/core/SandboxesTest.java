@@ -14,10 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Isolated sandboxes on one server: own tenants, credentials, clock, rules, ids, journal and reset. */
 class SandboxesTest extends AcceptanceTest {
@@ -196,6 +199,57 @@ class SandboxesTest extends AcceptanceTest {
             guarded.sandboxes().removeIdle();
             on(guarded, "control").header("Authorization", "Bearer server-secret").get("/_sim/sandboxes").then()
                     .body("sandboxes.id", equalTo(List.of("default")));
+        }
+    }
+
+    @Test
+    void aFullSandboxRefusesNewRowsWith507InTheProvidersShapeUntilItIsReset() throws Exception {
+        JsonPath roomy = control().contentType(ContentType.JSON).body("{}").post("/_sim/sandboxes").then().statusCode(201)
+                .body("maxRows", equalTo(100_000)).extract().jsonPath();
+        int seeded = roomy.getInt("rows");
+        control().header("Authorization", "Bearer " + roomy.getString("controlToken")).delete("/_sim/sandboxes/" + roomy.getString("id"))
+                .then().statusCode(204);
+        control().contentType(ContentType.JSON).body("{\"maxRows\":0}").post("/_sim/sandboxes").then().statusCode(400)
+                .body("field", equalTo("maxRows"));
+        Box box = create("{\"maxRows\":" + (seeded + 5) + "}");
+        try {
+            String token = veloToken(server, box.apiKey(), box.apiSecret());
+            int refused = -1;
+            for (int i = 0; i < 40 && refused < 0; i++) {
+                Thread.sleep(60); // the count the limit checks is at most a quarter of a second old
+                int status = veloAs(token).body(PAYOUT_BODY).post("/v3/payouts").then().extract().statusCode();
+                if (status == 507) {
+                    refused = i;
+                } else {
+                    assertEquals(202, status, "a payout before the sandbox is full is accepted");
+                }
+            }
+            assertTrue(refused > 0, "the sandbox fills up and refuses a payout");
+            veloAs(token).body(PAYOUT_BODY).post("/v3/payouts").then().statusCode(507)
+                    .body("errors[0].errorCode", equalTo("SANDBOX_FULL"))
+                    .body("errors[0].errorMessage", containsString("maximum of " + (seeded + 5)))
+                    .body("correlationId", notNullValue());
+            veloAs(token).get("/v1/payees").then().statusCode(200);
+            box.control(server).contentType("application/yaml").body(dev.standin.support.Scenarios.secondPayor("more"))
+                    .post("/scenarios").then().statusCode(507).body("error", equalTo("SANDBOX_FULL"));
+            box.control(server).post("/reset").then().statusCode(200);
+            submitPayout(veloToken(server, box.apiKey(), box.apiSecret())); // a reset forgets issued tokens
+        } finally {
+            removeAll(List.of(box));
+        }
+    }
+
+    @Test
+    void concurrentCreationsNeverOvershootTheMaximum() throws Exception {
+        try (StandinServer small = TestServer.start("--max-sandboxes", "2")) {
+            List<CompletableFuture<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                posts.add(CompletableFuture.supplyAsync(() -> on(small, "control").contentType(ContentType.JSON).body("{}")
+                        .post("/_sim/sandboxes").then().extract().statusCode(), THREADS));
+            }
+            List<Integer> statuses = posts.stream().map(CompletableFuture::join).sorted().toList();
+            assertEquals(List.of(201, 201, 429, 429, 429, 429, 429, 429), statuses);
+            on(small, "control").get("/_sim/sandboxes").then().body("count", equalTo(3));
         }
     }
 

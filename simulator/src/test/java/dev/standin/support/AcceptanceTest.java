@@ -63,11 +63,13 @@ public abstract class AcceptanceTest {
                 .extract().path("access_token");
     }
 
-    /** Submits a one-payment payout (myRemoteId01, 100 cents from PAYOR_SRC_ACCT) and answers its id. */
+    /** A one-payment payout: myRemoteId01, 100 cents from PAYOR_SRC_ACCT. */
+    protected static final String PAYOUT_BODY = "{\"payorId\":\"" + PAYOR_ID + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\","
+            + "\"currency\":\"USD\",\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}";
+
+    /** Submits {@link #PAYOUT_BODY} and answers the payout's id. */
     protected String submitPayout(String token) {
-        return veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\","
-                + "\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}").post("/v3/payouts").then().statusCode(202)
-                .extract().path("payoutId");
+        return veloAs(token).body(PAYOUT_BODY).post("/v3/payouts").then().statusCode(202).extract().path("payoutId");
     }
 
     protected RequestSpecification veloAs(String token) {

@@ -45,7 +45,7 @@ final class HealthEndpoints implements EndpointGroup {
         ctx.json(describe(sandbox, ports.apply(sandbox), version));
     }
 
-    /** A sandbox as /_sim/info shows it: ports, clock, scenarios and every provider's credentials. */
+    /** A sandbox as /_sim/info shows it: ports, clock, scenarios, every provider's credentials, rows held and their limit (0: none). */
     static Map<String, Object> describe(dev.standin.core.sandbox.Sandbox sandbox, Map<String, Object> ports, String version) {
         Simulation simulation = sandbox.simulation();
         Map<String, Object> credentials = new LinkedHashMap<>();
@@ -59,6 +59,8 @@ final class HealthEndpoints implements EndpointGroup {
         body.put("clock", ClockEndpoints.describe(sandbox.clock()));
         body.put("scenarios", simulation.scenarios().all().stream().map(Scenario::name).toList());
         body.put("credentials", credentials);
+        body.put("rows", sandbox.database().rowCount());
+        body.put("maxRows", sandbox.spec().maxRows());
         return body;
     }
 }

@@ -39,9 +39,10 @@ import java.util.Optional;
  */
 public final class Sandbox implements RequestScope, AutoCloseable {
 
-    /** How a sandbox is made; {@code dataDir} only for the default sandbox. */
+    /** How a sandbox is made; {@code dataDir} only for the default sandbox; {@code maxRows} 0 for no limit. */
     public record Spec(String id, String name, String controlToken, ClockMode clockMode, Instant start, long seed,
-                       Optional<Path> dataDir, List<Simulation.Source> scenarios, int journalSize, List<Cidr> trustedNetworks) {
+                       Optional<Path> dataDir, List<Simulation.Source> scenarios, int journalSize, List<Cidr> trustedNetworks,
+                       long maxRows) {
     }
 
     private final Spec spec;
@@ -61,6 +62,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
         this.spec = spec;
         this.clock = new VirtualClock(spec.clockMode(), spec.start());
         this.database = spec.id().equals(Sandboxes.DEFAULT) ? Database.connect(spec.dataDir()) : Database.shared();
+        this.database.limitRows(spec.maxRows());
         this.ids = new Ids(spec.seed());
         this.scheduler = new Scheduler(clock, 100_000, new StoredSteps(database));
         ScenarioRegistry registry = new ScenarioRegistry();

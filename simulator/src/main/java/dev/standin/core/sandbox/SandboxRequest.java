@@ -28,7 +28,7 @@ public final class SandboxRequest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** What a sandbox gets unless its request says otherwise. */
-    public record Defaults(ClockMode clockMode, Instant start, long seed, int journalSize, List<Cidr> trustedNetworks) {
+    public record Defaults(ClockMode clockMode, Instant start, long seed, int journalSize, List<Cidr> trustedNetworks, long maxRows) {
     }
 
     private SandboxRequest() {
@@ -85,8 +85,17 @@ public final class SandboxRequest {
             }
             seed = r.get("seed").asLong();
         }
+        long maxRows = defaults.maxRows();
+        if (r.has("maxRows")) {
+            JsonNode m = r.get("maxRows");
+            if (!m.isIntegralNumber() || !m.canConvertToLong() || m.asLong() < 1 || (maxRows > 0 && m.asLong() > maxRows)) {
+                throw ApiError.badBody("maxRows", "maxRows must be a whole number from 1 to "
+                        + (maxRows > 0 ? maxRows + " (the server's --max-sandbox-rows)" : Long.MAX_VALUE));
+            }
+            maxRows = m.asLong();
+        }
         return new Sandbox.Spec(id, name, Secrets.uuid().toString(), mode, start, seed, Optional.empty(), sources,
-                defaults.journalSize(), defaults.trustedNetworks());
+                defaults.journalSize(), defaults.trustedNetworks(), maxRows);
     }
 
     /** The scenario with each provider's seed given fresh credentials; a document that does not parse is left for the parser to report. */

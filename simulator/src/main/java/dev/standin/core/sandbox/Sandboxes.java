@@ -38,6 +38,8 @@ public final class Sandboxes implements AutoCloseable {
     private final List<Consumer<Sandbox>> onOpen = new ArrayList<>();
     private final List<Consumer<Sandbox>> onClose = new ArrayList<>();
     private Sandbox defaultSandbox;
+    /** Sandboxes being opened now, counted against the maximum. */
+    private int opening;
 
     public Sandboxes(Supplier<List<ProviderModule>> providers, int max, Duration idleLimit) {
         this.providers = providers;
@@ -66,17 +68,30 @@ public final class Sandboxes implements AutoCloseable {
         return "sb" + created.incrementAndGet();
     }
 
-    /** Opens and registers another sandbox; 429 when the maximum is reached. */
+    /**
+     * Opens and registers another sandbox; 429 when the maximum is reached, counting those still
+     * opening (so that concurrent creations cannot overshoot it).
+     */
     public Sandbox create(Sandbox.Spec spec) {
         synchronized (this) {
-            if (byId.size() - 1 >= max) {
+            if (byId.size() - 1 + opening >= max) {
                 throw new ApiError(429, "TOO_MANY_SANDBOXES", "This server holds its maximum of " + max
                         + " sandboxes; delete one (DELETE /_sim/sandboxes/{id}) or start it with a higher --max-sandboxes", null, null);
             }
+            opening++;
         }
-        Sandbox sandbox = Sandbox.open(spec, providers.get());
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.open(spec, providers.get());
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                opening--;
+            }
+            throw e;
+        }
         List<Consumer<Sandbox>> listeners;
         synchronized (this) {
+            opening--;
             byId.put(spec.id(), sandbox);
             listeners = List.copyOf(onOpen);
         }

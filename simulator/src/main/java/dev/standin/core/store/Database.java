@@ -1,8 +1,13 @@
 package dev.standin.core.store;
 
+import dev.standin.db.DefaultCatalog;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.Insert;
+import org.jooq.Merge;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
 import org.jooq.Table;
@@ -10,6 +15,7 @@ import org.jooq.conf.MappedSchema;
 import org.jooq.conf.RenderMapping;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -45,7 +51,8 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.persistent = persistent;
         this.prefix = prefix;
-        this.dsl = DSL.using(pool, SQLDialect.H2, settings);
+        this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(SQLDialect.H2).set(settings)
+                .set(ExecuteListener.onExecuteStart(this::checkRoom)));
     }
 
     private static Settings settings() {
@@ -168,6 +175,70 @@ public final class Database implements AutoCloseable {
             left.remove(leaf);
         }
         dsl.transaction(tx -> order.forEach(table -> tx.dsl().deleteFrom(table).execute()));
+        countedNanos = System.nanoTime() - RECOUNT_NANOS; // counted afresh before the next insert (a reset seeds again)
+    }
+
+    /** Thrown (by the statement about to run) when a statement would add rows to a full database. */
+    public static final class Full extends RuntimeException {
+        Full(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Set while a scheduled step runs: it completes what was accepted before, so no limit applies. */
+    private static final ThreadLocal<Boolean> UNLIMITED = ThreadLocal.withInitial(() -> false);
+    private static final long RECOUNT_NANOS = 250_000_000L;
+
+    private volatile long maxRows;
+    private volatile long rows;
+    private volatile long countedNanos;
+
+    /**
+     * From now on an INSERT or MERGE (outside a scheduled step) fails with {@link Full} while the
+     * database holds {@code max} rows or more, so its transaction rolls back; 0: no limit. The count
+     * is at most a quarter of a second old.
+     */
+    public void limitRows(long max) {
+        this.maxRows = max;
+        this.countedNanos = System.nanoTime() - RECOUNT_NANOS;
+    }
+
+    /** Runs {@code task} with no row limit on this thread. */
+    public static void unlimited(Runnable task) {
+        boolean before = UNLIMITED.get();
+        UNLIMITED.set(true);
+        try {
+            task.run();
+        } finally {
+            UNLIMITED.set(before);
+        }
+    }
+
+    private void checkRoom(ExecuteContext ctx) {
+        long max = maxRows;
+        if (max <= 0 || UNLIMITED.get() || !(ctx.query() instanceof Insert<?> || ctx.query() instanceof Merge<?>)) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - countedNanos >= RECOUNT_NANOS) {
+            rows = rowCount();
+            countedNanos = now;
+        }
+        if (rows >= max) {
+            throw new Full("This sandbox holds " + rows + " rows, its maximum of " + max
+                    + " (--max-sandbox-rows); reset it or create a new sandbox");
+        }
+    }
+
+    /** How many rows all tables hold together (H2 answers each count from the table's own size). */
+    public long rowCount() {
+        long total = 0;
+        for (Schema schema : DefaultCatalog.DEFAULT_CATALOG.getSchemas()) {
+            for (Table<?> table : schema.getTables()) {
+                total += dsl.fetchCount(table);
+            }
+        }
+        return total;
     }
 
     public Optional<String> meta(String key) {
