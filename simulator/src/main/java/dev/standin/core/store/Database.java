@@ -93,7 +93,7 @@ public final class Database implements AutoCloseable {
         if (sharedPool == null) {
             synchronized (Database.class) {
                 if (sharedPool == null) {
-                    sharedPool = pool("jdbc:h2:mem:standin-sandboxes;DB_CLOSE_DELAY=-1");
+                    sharedPool = pool("jdbc:h2:mem:standin-sandboxes;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
                 }
             }
         }
@@ -142,6 +142,15 @@ public final class Database implements AutoCloseable {
         }
         Template t = template();
         Pattern names = Pattern.compile("\"(" + String.join("|", t.schemas()) + ")\"");
+        // one sandbox's DDL at a time: H2 locks its catalog for each, and concurrent creations timed out on it
+        synchronized (SHARED_DDL) {
+            replay(t, names);
+        }
+    }
+
+    private static final Object SHARED_DDL = new Object();
+
+    private void replay(Template t, Pattern names) {
         try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
             for (String ddl : t.ddl()) {
                 statement.addBatch(names.matcher(ddl).replaceAll("\"" + prefix + "$1\""));
@@ -273,12 +282,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (prefix != null) {
-            for (String schema : template().schemas()) {
-                try {
-                    dsl.execute("DROP SCHEMA IF EXISTS \"" + prefix + schema + "\" CASCADE");
-                } catch (RuntimeException ignored) {
-                    // never created
-                }
+            synchronized (SHARED_DDL) {
+                dropSchemas();
             }
             return;
         }
@@ -290,4 +295,13 @@ public final class Database implements AutoCloseable {
         pool.dispose();
     }
 
+    private void dropSchemas() {
+        for (String schema : template().schemas()) {
+            try {
+                dsl.execute("DROP SCHEMA IF EXISTS \"" + prefix + schema + "\" CASCADE");
+            } catch (RuntimeException ignored) {
+                // never created
+            }
+        }
+    }
 }
