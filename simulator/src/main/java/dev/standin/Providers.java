@@ -1,6 +1,7 @@
 package dev.standin;
 
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.provider.velapay.cloud.CloudModule;
 import dev.standin.provider.velapay.terminal.TerminalModule;
 import dev.standin.provider.velo.VeloModule;
 
@@ -14,7 +15,8 @@ final class Providers {
     static List<ProviderModule> all() {
         return List.of(
                 new VeloModule(),
-                new TerminalModule()
+                new TerminalModule(),
+                new CloudModule()
         );
     }
 }

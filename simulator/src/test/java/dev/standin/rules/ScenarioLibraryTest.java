@@ -34,9 +34,10 @@ class ScenarioLibraryTest extends AcceptanceTest {
             List<String> yaml = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted().toList();
             assertEquals(List.of("api-timeout-after-commit.yaml", "default.yaml", "rate-limiting.yaml", "terminal-busy.yaml",
                     "terminal-customer-cancels.yaml", "terminal-declines.yaml", "terminal-dialog-timeout.yaml",
-                    "terminal-signature-required.yaml", "velo-insufficient-funds.yaml",
+                    "terminal-signature-required.yaml", "velapay-cloud-capture-timeout.yaml", "velapay-cloud-declines.yaml",
+                    "velapay-cloud-outage.yaml", "velo-insufficient-funds.yaml",
                     "velo-partial-failure.yaml", "velo-unknown-payee.yaml", "webhook-outage.yaml"), yaml,
-                    "a new scenario file needs its test (here or in TerminalScenariosTest) and a line in scenarios/README.md");
+                    "a new scenario file needs its test (here, in TerminalScenariosTest or in CloudPaymentTest) and a line in scenarios/README.md");
         }
     }
 

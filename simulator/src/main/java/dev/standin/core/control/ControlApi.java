@@ -71,7 +71,7 @@ public final class ControlApi implements EndpointGroup {
         groups.forEach(EndpointGroup::addEndpoints);
         for (String prefix : List.of(ROOT, SANDBOX_ROOT)) {
             for (ProviderModule module : modules) {
-                path(prefix + "/" + module.name(), module.controlRoutes());
+                path(prefix + "/" + module.controlPath(), module.controlRoutes());
             }
         }
     }

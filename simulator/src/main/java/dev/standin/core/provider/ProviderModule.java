@@ -44,7 +44,12 @@ public interface ProviderModule {
         return java.util.List.of();
     }
 
-    /** Extra control endpoints, mounted under {@code /_sim/<name>}. */
+    /** Where {@link #controlRoutes()} are mounted: {@code /_sim/<controlPath>}; the name unless told otherwise. */
+    default String controlPath() {
+        return name();
+    }
+
+    /** Extra control endpoints, mounted under {@code /_sim/<controlPath>}. */
     default EndpointGroup controlRoutes() {
         return () -> {
         };

@@ -15,7 +15,7 @@ public final class Rule {
     /** What a rule matches; null fields match anything. Requests use method/path/query/headers/body; events use event/entity. */
     record Match(String provider, String method, PathTemplate path, Map<String, ValueMatcher> query,
                  Map<String, ValueMatcher> headers, Map<String, ValueMatcher> body, String tenant,
-                 String event, Map<String, ValueMatcher> entity) {
+                 String event, Map<String, ValueMatcher> entity, Duration during, Duration until) {
     }
 
     /** What happens when a rule fires; several may combine (e.g. a delay, then a response). */
@@ -50,6 +50,8 @@ public final class Rule {
     private final Times times;
     private final AtomicLong matched = new AtomicLong();
     private final AtomicLong fired = new AtomicLong();
+    /** When the rule was compiled (its scenario loaded, or the sandbox reset), on the virtual clock. */
+    private volatile java.time.Instant loadedAt = java.time.Instant.EPOCH;
 
     Rule(String scenario, String name, Match match, Effect effect, Times times) {
         this.scenario = scenario;
@@ -57,6 +59,19 @@ public final class Rule {
         this.match = match;
         this.effect = effect;
         this.times = times;
+    }
+
+    void loadedAt(java.time.Instant at) {
+        loadedAt = at;
+    }
+
+    /** Whether {@code now} is inside the rule's {@code match.during} window (always, without one). */
+    boolean activeAt(java.time.Instant now) {
+        if (match.during() == null) {
+            return true;
+        }
+        java.time.Instant from = loadedAt.plus(match.during());
+        return !now.isBefore(from) && now.isBefore(loadedAt.plus(match.until()));
     }
 
     public String scenario() {

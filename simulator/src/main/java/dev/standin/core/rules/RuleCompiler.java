@@ -62,7 +62,12 @@ public final class RuleCompiler {
                 matchers(m.path("query"), at + "/match/query", problems, false),
                 matchers(m.path("headers"), at + "/match/headers", problems, true),
                 matchers(m.path("body"), at + "/match/body", problems, false),
-                text(m, "tenant"), text(m, "event"), matchers(m.path("entity"), at + "/match/entity", problems, false));
+                text(m, "tenant"), text(m, "event"), matchers(m.path("entity"), at + "/match/entity", problems, false),
+                m.has("during") ? window(m.get("during").path("from"), Duration.ZERO, at + "/match/during/from", problems) : null,
+                m.has("during") ? window(m.get("during").path("until"), null, at + "/match/during/until", problems) : null);
+        if (match.during() != null && match.until() != null && !match.until().minus(match.during()).isPositive()) {
+            problems.accept(at + "/match/during/until", "the window must end after it starts");
+        }
 
         int answers = (e.has("respond") ? 1 : 0) + (e.has("fault") && !"chunked".equals(e.path("fault").asText()) ? 1 : 0)
                 + (e.has("rateLimit") ? 1 : 0) + (e.has("commitThenFail") ? 1 : 0) + (e.has("outcome") ? 1 : 0);
@@ -150,6 +155,19 @@ public final class RuleCompiler {
     }
 
     /** Unreadable durations are reported by the scenario parser's duration check. */
+    /** A bound of {@code match.during}: an ISO-8601 duration after the rule's scenario was loaded. */
+    private static Duration window(JsonNode bound, Duration fallback, String at, BiConsumer<String, String> problems) {
+        if (bound.isMissingNode() && fallback != null) {
+            return fallback;
+        }
+        Duration d = duration(bound.asText());
+        if (d == null || d.isNegative()) {
+            problems.accept(at, "must be an ISO-8601 duration such as PT10M, counted from when the scenario was loaded");
+            return fallback == null ? Duration.ZERO : fallback;
+        }
+        return d;
+    }
+
     private static Duration duration(String text) {
         try {
             return Duration.parse(text);

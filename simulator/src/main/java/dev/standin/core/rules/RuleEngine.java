@@ -21,12 +21,15 @@ public final class RuleEngine {
     }
 
     private final IdGenerator random;
+    private final java.util.function.Supplier<java.time.Instant> now;
     private final Holds holds = new Holds();
     private volatile List<Rule> rules = List.of();
     private Map<RuleSet, List<Rule>> compiled = new java.util.IdentityHashMap<>();
 
-    public RuleEngine(IdGenerator random) {
+    /** @param now the virtual clock: {@code match.during} windows count from when a rule set was compiled */
+    public RuleEngine(IdGenerator random, java.util.function.Supplier<java.time.Instant> now) {
         this.random = random;
+        this.now = now;
     }
 
     /**
@@ -40,6 +43,8 @@ public final class RuleEngine {
             List<Rule> own = compiled.get(s);
             if (own == null) {
                 own = s.rules().isArray() ? RuleCompiler.compile(s.name(), s.rules()) : List.of();
+                java.time.Instant at = now.get();
+                own.forEach(r -> r.loadedAt(at));
             }
             next.put(s, own);
             all.addAll(own);
@@ -72,9 +77,10 @@ public final class RuleEngine {
     }
 
     public Optional<Firing> matchRequest(RequestFacts f) {
+        java.time.Instant at = now.get();
         for (Rule r : rules) {
             Rule.Match m = r.match();
-            if (m.event() != null || (m.provider() != null && !m.provider().equals(f.provider()))
+            if (!r.activeAt(at) || m.event() != null || (m.provider() != null && !m.provider().equals(f.provider()))
                     || (m.method() != null && !m.method().equals(f.method()))) {
                 continue;
             }
@@ -104,9 +110,10 @@ public final class RuleEngine {
      * matching rule's effect, if one fires. {@code entity} holds the entity's fields by name.
      */
     public Optional<Rule> matchEvent(String provider, String event, String tenant, Map<String, ?> entity) {
+        java.time.Instant at = now.get();
         for (Rule r : rules) {
             Rule.Match m = r.match();
-            if (m.event() == null || !m.event().equals(event) || (m.provider() != null && !m.provider().equals(provider))
+            if (!r.activeAt(at) || m.event() == null || !m.event().equals(event) || (m.provider() != null && !m.provider().equals(provider))
                     || (m.tenant() != null && !m.tenant().equals(tenant))
                     || !all(m.entity(), name -> entity.get(name) == null ? null : String.valueOf(entity.get(name)))) {
                 continue;

@@ -74,7 +74,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
             modules.put(m.name(), m);
         });
         RuleEventCheck eventCheck = new RuleEventCheck(ruleEvents, List.of(WebhookDelivery.RULE_EVENT));
-        this.rules = new RuleEngine(ids.stream("rules"));
+        this.rules = new RuleEngine(ids.stream("rules"), clock::now);
         this.webhooks = new WebhookDelivery(clock, scheduler, rules, () -> new WebhookPolicy(
                 registry.setting("webhooks", "ackTimeout", WebhookPolicy.DEFAULT.ackTimeout()),
                 registry.settings("webhooks", "retryDelays", WebhookPolicy.DEFAULT.retryDelays()),

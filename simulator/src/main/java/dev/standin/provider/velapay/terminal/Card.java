@@ -1,6 +1,7 @@
 package dev.standin.provider.velapay.terminal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.card.Cards;
 
 import java.util.Locale;
 
@@ -21,15 +22,7 @@ record Card(String brand, String entry, String holder, String pan, String expiry
     }
 
     static String brandOf(String pan) {
-        if (pan.startsWith("4")) {
-            return "VISA";
-        }
-        if (pan.startsWith("34") || pan.startsWith("37")) {
-            return "AMEX";
-        }
-        if (pan.startsWith("6")) {
-            return "DISCOVER";
-        }
-        return "MASTERCARD";
+        String brand = Cards.brandOf(pan);
+        return brand.equals("UNKNOWN") ? "MASTERCARD" : brand; // the terminal's reader reads any card
     }
 }
