@@ -174,6 +174,28 @@ final class BadInputCorpus {
         return out;
     }
 
+    /** The body bases of a Cloud request: a valid one per transaction type (a sale by card and by token). */
+    static List<ObjectNode> cloudBases() {
+        List<ObjectNode> out = new ArrayList<>();
+        ObjectNode billing = NODES.objectNode().put("name", "John Doe").put("street", "123 Main St").put("city", "Anytown")
+                .put("state", "CA").put("zipcode", "12345").put("country", "US");
+        for (String type : List.of("sale", "auth", "token")) {
+            ObjectNode n = NODES.objectNode().put("requestType", "payment").put("actionType", "process").put("transactionType", type)
+                    .put("amount", type.equals("token") ? "0.00" : "10.00").put("cardNumber", "4111111111111111")
+                    .put("cardExpDate", "1230").put("cvv", "123").put("cardHolder", "John Doe");
+            n.set("addressBilling", billing.deepCopy());
+            out.add(n);
+        }
+        out.add(NODES.objectNode().put("requestType", "payment").put("actionType", "process").put("transactionType", "sale")
+                .put("amount", "10.00").put("token", "4000000000001111"));
+        for (String type : List.of("capture", "void", "return", "delete")) {
+            out.add(NODES.objectNode().put("requestType", "payment").put("actionType", "process").put("transactionType", type)
+                    .put("referenceNumber", "211025ABC-00000000-0000-4000-8000-000000000000"));
+        }
+        out.add(NODES.objectNode());
+        return out;
+    }
+
     private static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }

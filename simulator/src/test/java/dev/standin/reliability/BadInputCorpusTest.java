@@ -82,6 +82,22 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void velapayCloudAnswersEveryBadSignedRequestInItsOwnShape() throws Exception {
+        List<BadInputCorpus.Request> corpus = BadInputCorpus.generate(OPENAPI.resolve("velapay-cloud.yaml"), path -> BadInputCorpus.cloudBases());
+        check("velapayCloud", server.port("velapayCloud"), r -> {
+            String timestamp = Long.toString(server.sandboxes().defaultSandbox().clock().now().getEpochSecond());
+            byte[] body = r.body() == null ? new byte[0] : r.body();
+            return Map.of("X-API-Key", "your-api-key", "X-Timestamp", timestamp,
+                    "X-Signature", java.util.HexFormat.of().formatHex(dev.standin.core.auth.TimestampSignature.hmac("your-api-secret", timestamp, body)));
+        }, corpus, (answer) -> {
+            JsonNode body = answer.json();
+            return body.path("status").asText().equals("error") && body.path("message").isTextual()
+                    && body.path("timestamp").isIntegralNumber() && body.path("version").isTextual()
+                    && answer.status() != 401; // every request is signed: none may fail authentication
+        });
+    }
+
+    @Test
     void controlApiAnswersEveryBadRequestInItsOwnShape() throws Exception {
         List<BadInputCorpus.Request> corpus = BadInputCorpus.generate(OPENAPI.resolve("control.yaml"),
                 path -> List.of(Json.mapper().createObjectNode()));
@@ -113,12 +129,17 @@ class BadInputCorpusTest {
 
     private void check(String api, int port, Map<String, String> headers, List<BadInputCorpus.Request> corpus,
                        Predicate<Answer> inShape) throws Exception {
+        check(api, port, r -> headers, corpus, inShape);
+    }
+
+    private void check(String api, int port, java.util.function.Function<BadInputCorpus.Request, Map<String, String>> headersOf,
+                       List<BadInputCorpus.Request> corpus, Predicate<Answer> inShape) throws Exception {
         List<String> failures = new ArrayList<>();
         for (BadInputCorpus.Request r : corpus) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + r.path()))
                     .timeout(Duration.ofSeconds(15))
                     .method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(r.body()));
-            headers.forEach(request::header);
+            headersOf.apply(r).forEach(request::header);
             if (r.contentType() != null) {
                 request.header("Content-Type", r.contentType());
             }

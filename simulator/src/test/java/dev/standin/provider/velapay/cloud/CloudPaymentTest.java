@@ -413,6 +413,28 @@ class CloudPaymentTest {
     }
 
     @Test
+    void aSandboxHasCloudMerchantsOfItsOwnFoundByTheirKeys() {
+        JsonPath box = given().port(server.port("control")).contentType("application/json")
+                .body("{\"clock\":{\"mode\":\"manual\",\"start\":\"" + CloudApi.DOCUMENT_TIME + "\"}}").post("/_sim/sandboxes")
+                .then().statusCode(201).extract().jsonPath();
+        String key = box.getString("credentials.velapayCloud.apiKey");
+        String secret = box.getString("credentials.velapayCloud.apiSecret");
+        assertNotEquals(CloudApi.KEY, key, "a sandbox's merchants have keys of their own");
+        try {
+            String ref = CloudApi.post(key, secret, SALE).then().statusCode(200).body("paymentStatus", equalTo("APPROVED"))
+                    .extract().path("referenceNumber");
+            post(request("void", ",\"referenceNumber\":\"" + ref + "\"")).then().statusCode(404);
+            given().port(server.port("control")).get("/_sim/velapay-cloud/transactions").then().body("transactions", hasSize(0));
+            given().port(server.port("control")).header("Authorization", "Bearer " + box.getString("controlToken"))
+                    .get("/_sim/sandboxes/" + box.getString("id") + "/velapay-cloud/transactions").then()
+                    .body("transactions.referenceNumber", equalTo(java.util.List.of(ref)));
+        } finally {
+            given().port(server.port("control")).header("Authorization", "Bearer " + box.getString("controlToken"))
+                    .delete("/_sim/sandboxes/" + box.getString("id")).then().statusCode(204);
+        }
+    }
+
+    @Test
     void errorsBeforeAndOutsideTheRouteAreInTheCloudShape() {
         given().port(server.port("velapayCloud")).get("/v1/").then().statusCode(405).body("status", equalTo("error"))
                 .body("version", equalTo("1.0.0"));
