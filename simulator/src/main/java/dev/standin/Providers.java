@@ -1,6 +1,7 @@
 package dev.standin;
 
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.provider.qolo.QoloModule;
 import dev.standin.provider.velapay.cloud.CloudModule;
 import dev.standin.provider.velapay.terminal.TerminalModule;
 import dev.standin.provider.velo.VeloModule;
@@ -16,7 +17,8 @@ final class Providers {
         return List.of(
                 new VeloModule(),
                 new TerminalModule(),
-                new CloudModule()
+                new CloudModule(),
+                new QoloModule()
         );
     }
 }

@@ -1,0 +1,116 @@
+package dev.standin.provider.qolo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.ApiError;
+import dev.standin.core.json.Json;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The {@code IdempotencyKey} of creating POSTs, per program: the first request with a key runs and its
+ * answer (status and body) is kept for 24 hours of virtual time; a retry with the same body answers it
+ * again and creates nothing; the same key with another body answers 409; a request arriving while the
+ * first still runs waits for it and answers the same. A first request that fails keeps nothing, so it
+ * may be retried.
+ */
+final class Idempotency {
+    static final Duration LIFETIME = Duration.ofHours(24);
+
+    /** A kept answer. */
+    record Answer(int status, Object body) {
+    }
+
+    private record Entry(JsonNode request, CompletableFuture<Answer> answer, Instant expires) {
+    }
+
+    private final VirtualClock clock;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    Idempotency(VirtualClock clock) {
+        this.clock = clock;
+    }
+
+    Answer run(String program, String key, byte[] body, Supplier<Answer> create) {
+        if (key == null || key.isBlank()) {
+            return create.get();
+        }
+        if (key.length() > 255) {
+            throw new ApiError(400, "INVALID_VALUE", "IdempotencyKey: must be at most 255 characters", "IdempotencyKey", "header");
+        }
+        JsonNode request = canonical(body);
+        Instant now = clock.now();
+        String id = program + "\n" + key;
+        Entry mine = new Entry(request, new CompletableFuture<>(), now.plus(LIFETIME));
+        Entry existing = entries.compute(id, (k, old) -> old == null || !old.expires().isAfter(now) ? mine : old);
+        if (existing != mine) {
+            if (!existing.request().equals(request)) {
+                throw new ApiError(409, "IDEMPOTENCY_CONFLICT", "IdempotencyKey " + key
+                        + " was already used with a different request body; use a new key for a new request", "IdempotencyKey", "header");
+            }
+            return await(existing);
+        }
+        try {
+            Answer answer = create.get();
+            mine.answer().complete(answer);
+            purge(now);
+            return answer;
+        } catch (RuntimeException e) {
+            entries.remove(id, mine);
+            mine.answer().completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Answer await(Entry entry) {
+        try {
+            return entry.answer().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiError(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this IdempotencyKey is still in progress", "IdempotencyKey", "header");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body as a JSON tree (so spacing and key order do not matter), or its bytes as text. */
+    private static JsonNode canonical(byte[] body) {
+        try {
+            JsonNode tree = Json.mapper().readTree(body);
+            return tree == null ? Json.mapper().getNodeFactory().textNode("") : tree;
+        } catch (IOException e) {
+            return Json.mapper().getNodeFactory().textNode(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private void purge(Instant now) {
+        if (entries.size() < 10_000) {
+            return;
+        }
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+            if (!it.next().expires().isAfter(now)) {
+                it.remove();
+            }
+        }
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    void clear() {
+        entries.clear();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.standin.provider.qolo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.auth.Secrets;
+import dev.standin.core.auth.TokenStore;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.ApiError;
+import io.javalin.http.Context;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Logins and bearer tokens (12 hours on the virtual clock), each login's scope (an operation outside
+ * it answers 405), and each token's request rate (a fixed window on the virtual clock; over it: 429
+ * with Retry-After).
+ */
+final class QoloAuth {
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
+    /** Who a token speaks for. */
+    record Caller(Program program, Program.Login login, String token) {
+    }
+
+    private final VirtualClock clock;
+    private final Supplier<List<Program>> programs;
+    private final TokenStore<Caller> tokens;
+    /** Per token: the start of its current window and the requests counted in it. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, long[]> windows = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(100_000).build();
+
+    QoloAuth(VirtualClock clock, Supplier<List<Program>> programs) {
+        this.clock = clock;
+        this.programs = programs;
+        this.tokens = new TokenStore<>(clock, TOKEN_LIFETIME, 100_000);
+    }
+
+    /** {@code POST /api/v1/auth/login}. */
+    Map<String, Object> login(JsonNode body) {
+        Fields f = new Fields();
+        String loginId = f.text(body, "", "loginid", true, 128);
+        String apiKey = f.text(body, "", "apikey", true, 256);
+        f.check();
+        for (Program p : programs.get()) {
+            for (Program.Login l : p.logins()) {
+                if (l.loginId().equals(loginId) && java.security.MessageDigest.isEqual(
+                        l.apiKey().getBytes(java.nio.charset.StandardCharsets.UTF_8), apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                    String token = "qolo_" + Secrets.uuid().toString().replace("-", "") + Secrets.uuid().toString().replace("-", "");
+                    tokens.put(token, new Caller(p, l, token));
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("access_token", token);
+                    out.put("token_type", "Bearer");
+                    out.put("expires_in", TOKEN_LIFETIME.toSeconds());
+                    out.put("expires_at", clock.now().plus(TOKEN_LIFETIME).toString());
+                    out.put("program_guid", p.guid());
+                    return out;
+                }
+            }
+        }
+        throw new ApiError(401, "UNAUTHORIZED", "Invalid loginid or apikey", null, null);
+    }
+
+    /** The caller of an API request, checked against the operation's scope and the token's rate. */
+    Caller require(Context ctx, String operation) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            throw new ApiError(401, "UNAUTHORIZED", "An access token is required: Authorization: Bearer <token from /api/v1/auth/login>", null, null);
+        }
+        Caller caller = tokens.find(header.substring(7).trim())
+                .orElseThrow(() -> new ApiError(401, "UNAUTHORIZED", "The access token is invalid or expired; log in again", null, null));
+        if (!caller.login().allows(operation)) {
+            throw new ApiError(405, "METHOD_NOT_ALLOWED", "This access token may not " + operation.replace(':', ' ')
+                    + " (login " + caller.login().loginId() + " is scoped)", null, null);
+        }
+        limit(ctx, caller);
+        return caller;
+    }
+
+    Optional<Caller> find(String token) {
+        return tokens.find(token);
+    }
+
+    private void limit(Context ctx, Caller caller) {
+        Program p = caller.program();
+        long now = clock.now().toEpochMilli();
+        long per = p.ratePer().toMillis();
+        long[] w = windows.get(caller.token(), k -> new long[]{now, 0});
+        long retryAfterMs;
+        synchronized (w) {
+            if (now - w[0] >= per) {
+                w[0] = now - (now - w[0]) % per;
+                w[1] = 0;
+            }
+            if (++w[1] <= p.rateRequests()) {
+                return;
+            }
+            retryAfterMs = w[0] + per - now;
+        }
+        long seconds = Math.max(1, (retryAfterMs + 999) / 1000);
+        ctx.header("Retry-After", Long.toString(seconds));
+        throw new ApiError(429, "TOO_MANY_REQUESTS", "Rate limit of " + p.rateRequests() + " requests per " + p.ratePer()
+                + " exceeded for this access token; retry after " + seconds + " s", null, null);
+    }
+
+    /** Whether the token (for finding a request's sandbox) was issued here. */
+    boolean knows(String token) {
+        return tokens.find(token).isPresent();
+    }
+
+    Instant now() {
+        return clock.now();
+    }
+
+    long size() {
+        return tokens.size();
+    }
+
+    void clear() {
+        tokens.clear();
+        windows.invalidateAll();
+    }
+}
