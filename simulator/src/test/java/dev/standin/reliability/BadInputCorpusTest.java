@@ -98,6 +98,23 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void qoloAnswersEveryBadRequestInItsOwnShape() throws Exception {
+        String token = AcceptanceTest.on(server, "qolo").contentType("application/json").body("{\"loginid\":\"qolo-demo\",\"apikey\":\"qolo-demo-apikey\"}")
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
+        List<BadInputCorpus.Request> corpus = BadInputCorpus.generate(OPENAPI.resolve("qolo.yaml"), path -> List.of(
+                Json.mapper().createObjectNode(),
+                (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().createObjectNode().put("client_reference_id", "r1")
+                        .put("transfer_type", "BANKTOACCOUNT").put("amount", 1).set("destination", Json.mapper().createObjectNode()
+                                .put("account_guid", "00000000-0000-4000-8000-000000000000"))));
+        check("qolo", server.port("qolo"), Map.of("Authorization", "Bearer " + token), corpus, (answer) -> {
+            JsonNode body = answer.json();
+            return body.path("status_code").asInt() == answer.status() && body.path("error").isTextual()
+                    && body.path("message").isTextual() && body.path("errors").isArray()
+                    && (answer.status() != 400 || body.path("errors").size() > 0); // a 400 names its fields
+        });
+    }
+
+    @Test
     void controlApiAnswersEveryBadRequestInItsOwnShape() throws Exception {
         List<BadInputCorpus.Request> corpus = BadInputCorpus.generate(OPENAPI.resolve("control.yaml"),
                 path -> List.of(Json.mapper().createObjectNode()));

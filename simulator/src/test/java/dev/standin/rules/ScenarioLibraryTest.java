@@ -32,12 +32,13 @@ class ScenarioLibraryTest extends AcceptanceTest {
     void everyShippedScenarioIsExercisedHere() throws IOException {
         try (Stream<Path> files = Files.list(LIBRARY)) {
             List<String> yaml = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted().toList();
-            assertEquals(List.of("api-timeout-after-commit.yaml", "default.yaml", "rate-limiting.yaml", "terminal-busy.yaml",
+            assertEquals(List.of("api-timeout-after-commit.yaml", "default.yaml", "qolo-card-frozen.yaml", "qolo-duplicate-webhooks.yaml",
+                    "qolo-insufficient-funds.yaml", "qolo-rate-limited.yaml", "qolo-webhook-outage.yaml", "rate-limiting.yaml", "terminal-busy.yaml",
                     "terminal-customer-cancels.yaml", "terminal-declines.yaml", "terminal-dialog-timeout.yaml",
                     "terminal-signature-required.yaml", "velapay-cloud-capture-timeout.yaml", "velapay-cloud-declines.yaml",
                     "velapay-cloud-outage.yaml", "velo-insufficient-funds.yaml",
                     "velo-partial-failure.yaml", "velo-unknown-payee.yaml", "webhook-outage.yaml"), yaml,
-                    "a new scenario file needs its test (here, in TerminalScenariosTest or in CloudPaymentTest) and a line in scenarios/README.md");
+                    "a new scenario file needs its test (here, in TerminalScenariosTest, CloudPaymentTest or QoloScenariosTest) and a line in scenarios/README.md");
         }
     }
 

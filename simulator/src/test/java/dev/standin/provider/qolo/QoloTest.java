@@ -7,7 +7,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,13 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Qolo card issuing against the whole server: auth, idempotency, the card lifecycle, money and webhooks. */
 class QoloTest extends AcceptanceTest {
-    static final String PROGRAM = "5e0c1a2b-0000-4000-8000-00000000q001";
-    static final String OTHER_PROGRAM = "5e0c1a2b-0000-4000-8000-00000000q002";
-    static final String PERSON = """
-            {"program_guid":"%s","person_details":{"first_name":"Ada","last_name":"%s","email":"ada@example.com",
-             "birth_date":"1990-04-01","identifications":[{"govt_id_type":"SSN","govt_id_number":"%s"}],
-             "addresses":[{"address_line1":"1 Main St","city":"Austin","state":"TX","postal_code":"73301","country":"USA"}]},
-             "account_currencies":["USD"],"account_type":"PREPAID","account_name":"Main"}""";
+    static final String PROGRAM = QoloClient.PROGRAM;
 
     private static final ExecutorService THREADS = Executors.newFixedThreadPool(20, r -> {
         Thread t = new Thread(r, "qolo-client");
@@ -43,41 +36,36 @@ class QoloTest extends AcceptanceTest {
         return t;
     });
 
+    private QoloClient client() {
+        return new QoloClient(server);
+    }
+
     String login(String loginid, String apikey) {
-        return qolo().contentType(ContentType.JSON).body("{\"loginid\":\"" + loginid + "\",\"apikey\":\"" + apikey + "\"}")
-                .post("/api/v1/auth/login").then().statusCode(200).body("token_type", equalTo("Bearer"))
-                .body("expires_in", equalTo(43200)).extract().path("access_token");
+        return client().login(loginid, apikey);
     }
 
     RequestSpecification qolo() {
-        return on(server, "qolo");
+        return client().qolo();
     }
 
     RequestSpecification as(String token) {
-        return qolo().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+        return client().as(token);
     }
 
     String token() {
-        return login("qolo-demo", "qolo-demo-apikey");
+        return client().token();
     }
 
     static String person(String lastName, String idNumber) {
-        return PERSON.formatted(PROGRAM, lastName, idNumber);
+        return QoloClient.person(lastName, idNumber);
     }
 
-    /** A person with a USD account and an active card: {person, account, card}. */
     String[] activeCard(String token) {
-        JsonPath card = as(token).body("{\"person\":" + person("Lovelace", "123456789").replaceFirst("^\\{\"program_guid\":\"[^\"]+\",\"person_details\":", "")
-                        .replaceFirst(",\\s*\"account_currencies\".*$", "") + "}")
-                .post("/api/v1/cards").then().statusCode(201).extract().jsonPath();
-        String proxy = card.getString("card_proxy");
-        as(token).post("/api/v1/cards/" + proxy + "/activate").then().statusCode(200).body("card_status", equalTo("ACTIVE"));
-        return new String[]{card.getString("person_guid"), card.getString("account_guid"), proxy};
+        return client().activeCard(token);
     }
 
     void load(String token, String reference, String proxy, String amount) {
-        as(token).body("{\"client_reference_id\":\"" + reference + "\",\"transfer_type\":\"PARTNERTOCARD\",\"amount\":" + amount
-                + ",\"currency\":\"USD\",\"destination\":{\"card_proxy\":\"" + proxy + "\"}}").post("/api/v1/transfers").then().statusCode(201);
+        client().load(token, reference, proxy, amount);
     }
 
     /** The program's books balance: its accounts hold exactly what entered minus what left. */
@@ -342,9 +330,5 @@ class QoloTest extends AcceptanceTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static BigDecimal money(String s) {
-        return new BigDecimal(s);
     }
 }
