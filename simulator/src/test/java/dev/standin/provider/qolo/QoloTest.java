@@ -301,6 +301,48 @@ class QoloTest extends AcceptanceTest {
     }
 
     @Test
+    void aCardIsValidatedByItsNumberOrProxyWithCvvAndExpiry() {
+        String token = token();
+        String[] c = activeCard(token);
+        JsonPath plastic = control().get("/_sim/qolo/programs/" + PROGRAM).then().extract().jsonPath();
+        String pan = plastic.getString("cards.find { it.card_proxy == '" + c[2] + "' }.pan");
+        String cvv = plastic.getString("cards.find { it.card_proxy == '" + c[2] + "' }.cvv");
+        String expiry = plastic.getString("cards.find { it.card_proxy == '" + c[2] + "' }.expiration_date");
+        as(token).body("{\"card_number\":\"" + pan + "\",\"cvv\":\"" + cvv + "\",\"expiration_date\":\"" + expiry + "\"}")
+                .post("/api/v1/cards/validate").then().statusCode(200).body("valid", equalTo(true)).body("card_proxy", equalTo(c[2]));
+        String wrongCvv = cvv.equals("000") ? "111" : "000";
+        as(token).body("{\"card_proxy\":\"" + c[2] + "\",\"last_four\":\"" + pan.substring(12) + "\",\"cvv\":\"" + wrongCvv
+                        + "\",\"expiration_date\":\"" + expiry + "\"}")
+                .post("/api/v1/cards/validate").then().statusCode(200).body("valid", equalTo(false)).body("checks.cvv", equalTo(false))
+                .body("checks.card_number", equalTo(true));
+        as(token).body("{}").post("/api/v1/cards/validate").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("cvv", "expiration_date", "card_number")));
+    }
+
+    @Test
+    void subscriptionsAreListedUpdatedAndDeletedAndRestrictedPersonsCannotTransfer() throws Exception {
+        String token = token();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String guid = as(token).body("{\"url\":\"" + receiver.url() + "\",\"secret\":\"s1\",\"active\":false}").post("/api/v1/webhooks")
+                    .then().statusCode(201).body("active", equalTo(false)).extract().path("subscription_guid");
+            as(token).body("{\"active\":true,\"event_type\":[\"card.created\"]}").put("/api/v1/webhooks/" + guid).then().statusCode(200)
+                    .body("active", equalTo(true)).body("event_type", equalTo(List.of("card.created")));
+            as(token).get("/api/v1/webhooks").then().body("subscriptions", hasSize(1));
+            as(token).body("{\"event_type\":[\"card.lost\"]}").put("/api/v1/webhooks/" + guid).then().statusCode(400)
+                    .body("errors[0].field", equalTo("event_type[0]"));
+            as(token).delete("/api/v1/webhooks/" + guid).then().statusCode(200).body("deleted", equalTo(true));
+            as(token).get("/api/v1/webhooks/" + guid).then().statusCode(404);
+        }
+        String restricted = as(token).body(person("Exposed", "123456782")).post("/api/v1/persons").then().statusCode(201)
+                .body("person_status", equalTo("PEP")).extract().path("accounts[0].account_guid");
+        as(token).body("{\"client_reference_id\":\"pep-1\",\"transfer_type\":\"BANKTOACCOUNT\",\"amount\":5,\"destination\":{\"account_guid\":\""
+                + restricted + "\"}}").post("/api/v1/transfers").then().statusCode(400).body("message", containsString("restricted"));
+        control().queryParam("provider", "qolo").post("/_sim/reset").then().statusCode(200);
+        control().get("/_sim/qolo/programs/" + PROGRAM).then().body("persons", hasSize(0)).body("accounts", hasSize(0));
+        as(token).get("/api/v1/webhooks").then().statusCode(401); // a reset forgets the tokens too
+    }
+
+    @Test
     void aTokenOverItsRateIsToldWhenToRetry() {
         loadScenario("""
                 version: 1
