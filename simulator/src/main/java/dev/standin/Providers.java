@@ -3,6 +3,7 @@ package dev.standin;
 import dev.standin.core.provider.ProviderModule;
 import dev.standin.provider.qolo.QoloModule;
 import dev.standin.provider.velapay.cloud.CloudModule;
+import dev.standin.provider.vendreo.VendreoModule;
 import dev.standin.provider.velapay.terminal.TerminalModule;
 import dev.standin.provider.velo.VeloModule;
 
@@ -18,7 +19,8 @@ final class Providers {
                 new VeloModule(),
                 new TerminalModule(),
                 new CloudModule(),
-                new QoloModule()
+                new QoloModule(),
+                new VendreoModule()
         );
     }
 }

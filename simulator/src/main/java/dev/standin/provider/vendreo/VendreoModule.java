@@ -1,0 +1,264 @@
+package dev.standin.provider.vendreo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.standin.core.auth.Secrets;
+import dev.standin.core.http.ApiError;
+import dev.standin.core.http.ErrorRenderer;
+import dev.standin.core.http.HttpServerFactory;
+import dev.standin.core.http.JsonBody;
+import dev.standin.core.provider.ProviderContext;
+import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.rules.RuleEvent;
+import dev.standin.core.scenario.Scenario;
+import dev.standin.core.scenario.SeedCheck;
+import dev.standin.core.store.Database;
+import dev.standin.db.vendreo.Vendreo;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import org.jooq.DSLContext;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+/**
+ * Vendreo's open-banking API under {@code /v1/} and the hosted pages a shopper goes through (bank
+ * choice, the simulated bank, payment links, QR landings) on the same port. Applications come from
+ * the scenarios; the card payments, bans and AIS of the next issue slot in beside {@link Payments}.
+ */
+public final class VendreoModule implements ProviderModule {
+    public static final String NAME = "vendreo";
+    private static final Pattern PAGE = Pattern.compile("^/(?:payment|pay|dynamic-payment|qr(?:/redirect)?|bank/[^/]+/authorise)/([0-9a-fA-F-]{36})(?:/.*)?$");
+
+    private ProviderContext context;
+    private Database database;
+    private PaymentRepository repo;
+    private VendreoApi api;
+    private HostedPages pages;
+    private Payments payments;
+    /** Callback URLs changed through the control API, by application key (until a reset). */
+    private final Map<String, String> callbacks = new ConcurrentHashMap<>();
+    private final ErrorRenderer errors = new VendreoErrors();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int defaultPort() {
+        return 8082;
+    }
+
+    @Override
+    public void init(ProviderContext context) {
+        this.context = context;
+        this.database = context.database();
+        this.repo = new PaymentRepository(database.dsl());
+        Lifecycle lifecycle = new Lifecycle(repo, context.clock(), context.ids(), context.scheduler(), context.rules(), context.scenarios(),
+                context.webhooks(), this::application);
+        this.payments = new Payments(repo, lifecycle, context.clock(), context.ids());
+        this.api = new VendreoApi(payments, this::bySecret);
+        this.pages = new HostedPages(repo, lifecycle, this::application);
+    }
+
+    @Override
+    public EndpointGroup routes() {
+        return () -> {
+            post("/v1/request-payment", h(m -> m.api::requestPayment));
+            post("/v1/create-subscription", h(m -> m.api::createSubscription));
+            post("/v1/request-outgoing-payment", h(m -> m.api::requestOutgoing));
+            post("/v1/request-a-payment", h(m -> m.api::requestAPayment));
+            get("/v1/payments", h(m -> m.api::list));
+            get("/v1/payment/{payment}", h(m -> m.api::payment));
+            post("/v1/headless/setup", h(m -> m.api::headlessSetup));
+            post("/v1/headless/request-payment", h(m -> m.api::headlessRequestPayment));
+            get("/payment/{uuid}", h(m -> m.pages::choose));
+            get("/pay/{uuid}", h(m -> m.pages::choose));
+            get("/dynamic-payment/{uuid}", h(m -> m.pages::choose));
+            post("/payment/{uuid}/bank", h(m -> m.pages::bank));
+            post("/payment/{uuid}/cancel", h(m -> m.pages::cancel));
+            get("/bank/{institution}/authorise/{uuid}", h(m -> m.pages::authorisePage));
+            post("/bank/{institution}/authorise/{uuid}", h(m -> m.pages::authorise));
+            get("/qr/{uuid}", h(m -> m.pages::qr));
+            get("/qr/redirect/{uuid}", h(m -> m.pages::qr));
+            get("/assets/banks/{file}", h(m -> m.pages::logo));
+        };
+    }
+
+    /** {@code PUT /_sim/vendreo/applications/{key}} {@code {"callback_url"}}; {@code GET /_sim/vendreo/payments?application=}. */
+    @Override
+    public EndpointGroup controlRoutes() {
+        return () -> {
+            put("/applications/{key}", ctx -> {
+                VendreoModule self = HttpServerFactory.module(ctx, NAME);
+                String key = ctx.pathParam("key");
+                Application app = self.application(key).orElseThrow(() -> ApiError.notFound("No application " + key));
+                JsonNode body = JsonBody.lenientTree(ctx);
+                String url = body.path("callback_url").asText(null);
+                if (url == null || !url.matches("(?i)https?://\\S+")) {
+                    throw ApiError.badBody("callback_url", "callback_url must be an http or https URL");
+                }
+                self.callbacks.put(key, url);
+                ctx.json(Map.of("application_key", app.key(), "callback_url", url));
+            });
+            get("/payments", ctx -> {
+                VendreoModule self = HttpServerFactory.module(ctx, NAME);
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (Application app : self.applications()) {
+                    String only = ctx.queryParam("application");
+                    if (only == null || only.equals(app.key())) {
+                        self.repo.all(app.key()).forEach(p -> {
+                            Map<String, Object> m = self.payments.view(p);
+                            m.put("application_key", p.getApplicationKey());
+                            m.put("kind", p.getKind());
+                            m.put("authorised", p.getAuthorised());
+                            m.put("institution", p.getInstitution());
+                            out.add(m);
+                        });
+                    }
+                }
+                ctx.json(Map.of("payments", out));
+            });
+        };
+    }
+
+    private static Handler h(Function<VendreoModule, Handler> handler) {
+        return ctx -> handler.apply(HttpServerFactory.<VendreoModule>module(ctx, NAME)).handle(ctx);
+    }
+
+    private List<Application> applications() {
+        List<Application> out = new ArrayList<>();
+        for (JsonNode seed : context.scenarios().seedsFor(NAME)) {
+            seed.path("applications").forEach(a -> {
+                Application app = Application.of(a);
+                String changed = callbacks.get(app.key());
+                out.add(changed == null ? app : app.withCallback(changed));
+            });
+        }
+        return out;
+    }
+
+    Optional<Application> application(String key) {
+        return applications().stream().filter(a -> a.key().equals(key)).findFirst();
+    }
+
+    private Optional<Application> bySecret(String secret) {
+        return applications().stream().filter(a -> java.security.MessageDigest.isEqual(a.secretKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))).findFirst();
+    }
+
+    /** The secret key (API calls), or the payment in a hosted page's path: what names the sandbox. */
+    @Override
+    public String credential(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return "secret:" + header.substring(7).trim();
+        }
+        Matcher m = PAGE.matcher(ctx.path());
+        return m.matches() ? "payment:" + m.group(1) : null;
+    }
+
+    @Override
+    public boolean owns(String credential) {
+        if (credential.startsWith("secret:")) {
+            return bySecret(credential.substring(7)).isPresent();
+        }
+        return credential.startsWith("payment:") && repo.find(repo.dsl(), credential.substring(8)).isPresent();
+    }
+
+    @Override
+    public String tenant(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) ? null
+                : bySecret(header.substring(7).trim()).map(Application::key).orElse(null);
+    }
+
+    /** A new sandbox's applications get new application and secret keys. */
+    @Override
+    public JsonNode freshCredentials(JsonNode seed) {
+        JsonNode copy = seed.deepCopy();
+        for (JsonNode a : copy.path("applications")) {
+            ((ObjectNode) a).put("applicationKey", Secrets.uuid().toString()).put("secretKey", "vsk_" + Secrets.uuid().toString().replace("-", ""));
+        }
+        return copy;
+    }
+
+    @Override
+    public ErrorRenderer errors() {
+        return errors;
+    }
+
+    @Override
+    public List<RuleEvent> ruleEvents() {
+        return List.of(Lifecycle.BANK_DECIDE, Lifecycle.INSTALMENT_COLLECT);
+    }
+
+    @Override
+    public SeedCheck seedCheck() {
+        return (seed, pointer, alreadyLoaded, problems) -> {
+            Set<String> keys = new HashSet<>();
+            Set<String> secrets = new HashSet<>();
+            for (JsonNode other : alreadyLoaded) {
+                other.path("applications").forEach(a -> {
+                    keys.add(a.path("applicationKey").asText());
+                    secrets.add(a.path("secretKey").asText());
+                });
+            }
+            JsonNode list = seed.path("applications");
+            for (int i = 0; i < list.size(); i++) {
+                if (!keys.add(list.get(i).path("applicationKey").asText())) {
+                    problems.add(pointer + "/applications/" + i + "/applicationKey", "this application key is declared twice");
+                }
+                if (!secrets.add(list.get(i).path("secretKey").asText())) {
+                    problems.add(pointer + "/applications/" + i + "/secretKey", "this secret key belongs to another application");
+                }
+            }
+        };
+    }
+
+    /** Applications are declarations, not rows: nothing to insert. */
+    @Override
+    public void seed(Scenario scenario, DSLContext tx) {
+    }
+
+    @Override
+    public void clear() {
+        database.truncate(Vendreo.VENDREO);
+        callbacks.clear();
+    }
+
+    @Override
+    public Map<String, Object> credentials() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Application a : applications()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("applicationKey", a.key());
+            m.put("secretKey", a.secretKey());
+            m.put("name", a.name());
+            m.put("callbackUrl", a.callbackUrl());
+            out.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("applications", out);
+        if (!out.isEmpty()) {
+            body.put("applicationKey", out.getFirst().get("applicationKey"));
+            body.put("secretKey", out.getFirst().get("secretKey"));
+        }
+        return body;
+    }
+}
