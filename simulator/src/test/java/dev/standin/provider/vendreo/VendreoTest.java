@@ -81,14 +81,20 @@ class VendreoTest extends AcceptanceTest {
 
     /** Walks the hosted pages: the bank list, the chosen bank, the answer; returns where the shopper lands. */
     String shopper(String redirectUrl, String bank, String decision) {
-        String page = vendreo().get(path(redirectUrl)).then().statusCode(200).contentType(containsString("text/html"))
+        return shopper(server, redirectUrl, bank, decision);
+    }
+
+    static String shopper(dev.standin.StandinServer server, String redirectUrl, String bank, String decision) {
+        java.util.function.Supplier<RequestSpecification> vendreo = () -> on(server, "vendreo").redirects().follow(false);
+        String uuid = redirectUrl.substring(redirectUrl.lastIndexOf('/') + 1);
+        String page = vendreo.get().get(path(redirectUrl)).then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("Choose your bank")).extract().asString();
         String action = page.replaceFirst("(?s).*<form method=\"post\" action=\"([^\"]+/bank)\".*", "$1");
-        String bankPage = vendreo().contentType(ContentType.URLENC).formParam("institution", bank).post(action).then().statusCode(303)
+        String bankPage = vendreo.get().contentType(ContentType.URLENC).formParam("institution", bank).post(action).then().statusCode(303)
                 .extract().header("Location");
-        assertEquals("/bank/" + bank + "/authorise/" + uuidOf(redirectUrl), bankPage);
-        vendreo().get(bankPage).then().statusCode(200).body(containsString("Authorise"));
-        return vendreo().contentType(ContentType.URLENC).formParam("decision", decision).post(bankPage).then().statusCode(303)
+        assertEquals("/bank/" + bank + "/authorise/" + uuid, bankPage);
+        vendreo.get().get(bankPage).then().statusCode(200).body(containsString("Authorise"));
+        return vendreo.get().contentType(ContentType.URLENC).formParam("decision", decision).post(bankPage).then().statusCode(303)
                 .extract().header("Location");
     }
 
