@@ -115,6 +115,21 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void vendreoAnswersEveryBadRequestInItsOwnShape() throws Exception {
+        List<BadInputCorpus.Request> corpus = BadInputCorpus.generate(OPENAPI.resolve("vendreo.yaml"), path -> List.of(
+                Json.mapper().createObjectNode(),
+                Json.mapper().createObjectNode().put("application_key", "19899181-5f37-4282-90d1-683e69cf3d05").put("amount", 100)
+                        .put("payment_type", "SINGLE").put("redirect_url", "https://shop.example/ok").put("remote_institution_id", "starling")
+                        .put("account_name", "A").put("account_number", "12345678").put("sort_code", "123456")
+                        .put("first_amount", 1).put("recurring_amount", 1).put("frequency", "weekly")));
+        check("vendreo", server.port("vendreo"), Map.of("Authorization", "Bearer vendreo-secret-key"), corpus, (answer) -> {
+            JsonNode body = answer.json();
+            return body.path("message").isTextual() && body.path("errors").isObject()
+                    && (answer.status() != 422 || body.path("errors").size() > 0); // a 422 names its fields
+        });
+    }
+
+    @Test
     void controlApiAnswersEveryBadRequestInItsOwnShape() throws Exception {
         List<BadInputCorpus.Request> corpus = BadInputCorpus.generate(OPENAPI.resolve("control.yaml"),
                 path -> List.of(Json.mapper().createObjectNode()));
