@@ -12,11 +12,12 @@ import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.core.store.Database;
 
 /**
- * What the core hands each provider instance (one per sandbox): the sandbox's clock, scheduler, id
+ * What the core hands each provider instance (one per sandbox): the sandbox's id ("default" for the
+ * server's own; a provider puts it in URLs that carry no credential, such as hosted pages), clock, scheduler, id
  * stream, database, loaded scenarios and rules, webhook delivery, the networks that count as a
  * device's local network.
  */
-public record ProviderContext(VirtualClock clock, Scheduler scheduler, IdGenerator ids, Database database,
+public record ProviderContext(String sandbox, VirtualClock clock, Scheduler scheduler, IdGenerator ids, Database database,
                               ScenarioRegistry scenarios, RuleEngine rules, WebhookDelivery webhooks,
                               List<Cidr> trustedNetworks) {
 }

@@ -82,7 +82,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
         this.simulation = new Simulation(providers, registry, new ScenarioParser(seedChecks, eventCheck, registry),
                 database, clock, scheduler, ids, rules, webhooks);
         this.journal = new RequestJournal(spec.journalSize());
-        providers.forEach(m -> m.init(new ProviderContext(clock, scheduler, ids.stream(m.name()), database, registry, rules, webhooks,
+        providers.forEach(m -> m.init(new ProviderContext(spec.id(), clock, scheduler, ids.stream(m.name()), database, registry, rules, webhooks,
                 spec.trustedNetworks())));
         providers.forEach(m -> filters.put(m.name(), new RuleFilter(rules, m.name(), m.errors(), m::tenant, scheduler, clock,
                 webhooks::sendFromRule)));

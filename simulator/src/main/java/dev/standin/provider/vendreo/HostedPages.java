@@ -19,11 +19,14 @@ final class HostedPages {
     private final PaymentRepository repo;
     private final Lifecycle lifecycle;
     private final Function<String, Optional<Application>> applications;
+    /** Appended to every link, form and redirect between pages: how a created sandbox's pages find it. */
+    private final String q;
 
-    HostedPages(PaymentRepository repo, Lifecycle lifecycle, Function<String, Optional<Application>> applications) {
+    HostedPages(PaymentRepository repo, Lifecycle lifecycle, Function<String, Optional<Application>> applications, String pageQuery) {
         this.repo = repo;
         this.lifecycle = lifecycle;
         this.applications = applications;
+        this.q = pageQuery;
     }
 
     /** {@code GET /payment/{uuid}} (also a payment link's {@code /pay/{uuid}} and an outgoing payment's {@code /dynamic-payment/{uuid}}). */
@@ -50,9 +53,9 @@ final class HostedPages {
         page(ctx, 200, verb + money(p) + " to " + app.name(),
                 "<p>" + esc(p.getDescription() == null ? "Payment " + p.getPaymentReference() : p.getDescription()) + "</p>"
                         + schedule(p)
-                        + "<form method=\"post\" action=\"/payment/" + p.getPaymentUuid() + "/bank\"><fieldset><legend>Choose your bank</legend><ul>"
+                        + "<form method=\"post\" action=\"/payment/" + p.getPaymentUuid() + "/bank" + q + "\"><fieldset><legend>Choose your bank</legend><ul>"
                         + banks + "</ul></fieldset><button type=\"submit\" id=\"continue\">Continue to your bank</button></form>"
-                        + "<form method=\"post\" action=\"/payment/" + p.getPaymentUuid() + "/cancel\"><button type=\"submit\" id=\"cancel\">Cancel payment</button></form>");
+                        + "<form method=\"post\" action=\"/payment/" + p.getPaymentUuid() + "/cancel" + q + "\"><button type=\"submit\" id=\"cancel\">Cancel payment</button></form>");
     }
 
     /** {@code POST /payment/{uuid}/bank}: to the chosen bank's authorise page. */
@@ -64,10 +67,10 @@ final class HostedPages {
         String institution = ctx.formParam("institution");
         Application app = applications.apply(p.getApplicationKey()).orElseThrow();
         if (institution == null || !app.institutions().contains(institution)) {
-            page(ctx, 422, "Choose your bank", "<p>Choose one of the banks offered.</p><p><a href=\"/payment/" + p.getPaymentUuid() + "\">Back</a></p>");
+            page(ctx, 422, "Choose your bank", "<p>Choose one of the banks offered.</p><p><a href=\"/payment/" + p.getPaymentUuid() + q + "\">Back</a></p>");
             return;
         }
-        ctx.redirect("/bank/" + institution + "/authorise/" + p.getPaymentUuid(), io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/bank/" + institution + "/authorise/" + p.getPaymentUuid() + q, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /payment/{uuid}/cancel}: the shopper gives up before choosing a bank. */
@@ -104,7 +107,7 @@ final class HostedPages {
                 "<p style=\"border-left:6px solid " + bank.colour() + ";padding-left:8px\">" + esc(bank.name()) + " (simulated)</p>"
                         + "<p>" + esc(app.name()) + " asks you to " + (p.getKind().equals("OUTGOING") ? "pay out " : "pay ") + money(p)
                         + " (reference " + esc(p.getPaymentReference()) + ").</p>" + schedule(p)
-                        + "<form method=\"post\" action=\"/bank/" + esc(institution) + "/authorise/" + p.getPaymentUuid() + "\">"
+                        + "<form method=\"post\" action=\"/bank/" + esc(institution) + "/authorise/" + p.getPaymentUuid() + q + "\">"
                         + "<button type=\"submit\" name=\"decision\" value=\"authorise\" id=\"authorise\">Authorise</button> "
                         + "<button type=\"submit\" name=\"decision\" value=\"deny\" id=\"deny\">Deny</button> "
                         + "<button type=\"submit\" name=\"decision\" value=\"cancel\" id=\"cancel\">Cancel</button></form>");
@@ -128,8 +131,8 @@ final class HostedPages {
     void qr(Context ctx) {
         PaymentRecord p = payment(ctx);
         if (p != null) {
-            ctx.redirect(p.getInstitution() == null ? "/payment/" + p.getPaymentUuid()
-                    : "/bank/" + p.getInstitution() + "/authorise/" + p.getPaymentUuid(), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect((p.getInstitution() == null ? "/payment/" + p.getPaymentUuid()
+                    : "/bank/" + p.getInstitution() + "/authorise/" + p.getPaymentUuid()) + q, io.javalin.http.HttpStatus.SEE_OTHER);
         }
     }
 

@@ -38,12 +38,15 @@ final class Payments {
     private final Lifecycle lifecycle;
     private final VirtualClock clock;
     private final IdGenerator ids;
+    /** Appended to hosted page URLs: {@code ?sandbox=<id>} in a created sandbox, empty in the default one. */
+    private final String pageQuery;
 
-    Payments(PaymentRepository repo, Lifecycle lifecycle, VirtualClock clock, IdGenerator ids) {
+    Payments(PaymentRepository repo, Lifecycle lifecycle, VirtualClock clock, IdGenerator ids, String pageQuery) {
         this.repo = repo;
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.ids = ids;
+        this.pageQuery = pageQuery;
     }
 
     /** {@code POST /v1/request-payment} (and, with {@code headless}, {@code /v1/headless/request-payment}). */
@@ -73,11 +76,11 @@ final class Payments {
         out.put("payment_request_id", p.getRequestId());
         if (headless) {
             out.put("payment_uuid", p.getPaymentUuid());
-            out.put("qr_code", base + "/qr/redirect/" + p.getPaymentUuid());
-            out.put("redirect_url", base + "/bank/" + p.getInstitution() + "/authorise/" + p.getPaymentUuid());
+            out.put("qr_code", base + "/qr/redirect/" + p.getPaymentUuid() + pageQuery);
+            out.put("redirect_url", base + "/bank/" + p.getInstitution() + "/authorise/" + p.getPaymentUuid() + pageQuery);
             out.put("success", true);
         } else {
-            out.put("redirect_url", base + "/payment/" + p.getPaymentUuid());
+            out.put("redirect_url", base + "/payment/" + p.getPaymentUuid() + pageQuery);
         }
         if (p.getSubscriptionId() != null) {
             out.put("subscription_id", p.getSubscriptionId());
@@ -103,7 +106,7 @@ final class Payments {
         save(p, schedule.dates(), first, recurring);
         Map<String, Object> out = meta();
         out.put("payment_request_id", p.getRequestId());
-        out.put("redirect_url", base + "/payment/" + p.getPaymentUuid());
+        out.put("redirect_url", base + "/payment/" + p.getPaymentUuid() + pageQuery);
         out.put("subscription_id", p.getSubscriptionId());
         return out;
     }
@@ -145,7 +148,7 @@ final class Payments {
         lifecycle.queuePending();
         Map<String, Object> out = meta();
         out.put("outgoing_payment_request_id", p.getRequestId());
-        out.put("redirect_url", base + "/dynamic-payment/" + p.getPaymentUuid());
+        out.put("redirect_url", base + "/dynamic-payment/" + p.getPaymentUuid() + pageQuery);
         return out;
     }
 
@@ -159,7 +162,7 @@ final class Payments {
         p.setPaymentType("SINGLE");
         save(p, List.of(), amount, amount);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("redirect_url", base + "/pay/" + p.getPaymentUuid());
+        out.put("redirect_url", base + "/pay/" + p.getPaymentUuid() + pageQuery);
         out.put("request_a_payment_id", p.getRequestId());
         out.putAll(meta());
         return out;

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -42,7 +41,8 @@ import static io.javalin.apibuilder.ApiBuilder.put;
  */
 public final class VendreoModule implements ProviderModule {
     public static final String NAME = "vendreo";
-    private static final Pattern PAGE = Pattern.compile("^/(?:payment|pay|dynamic-payment|qr(?:/redirect)?|bank/[^/]+/authorise)/([0-9a-fA-F-]{36})(?:/.*)?$");
+    /** A hosted page's path: it carries no credential, so a created sandbox's pages carry {@code ?sandbox=<id>}. */
+    private static final Pattern PAGE = Pattern.compile("^/(?:payment|pay|dynamic-payment|qr(?:/redirect)?|bank/[^/]+/authorise)/[^/]+(?:/.*)?$");
 
     private ProviderContext context;
     private Database database;
@@ -71,9 +71,11 @@ public final class VendreoModule implements ProviderModule {
         this.repo = new PaymentRepository(database.dsl());
         Lifecycle lifecycle = new Lifecycle(repo, context.clock(), context.ids(), context.scheduler(), context.rules(), context.scenarios(),
                 context.webhooks(), this::application);
-        this.payments = new Payments(repo, lifecycle, context.clock(), context.ids());
+        // payment ids repeat across sandboxes with the same seed, so a page names its sandbox, not its payment
+        String pageQuery = context.sandbox().equals("default") ? "" : "?sandbox=" + context.sandbox();
+        this.payments = new Payments(repo, lifecycle, context.clock(), context.ids(), pageQuery);
         this.api = new VendreoApi(payments, this::bySecret);
-        this.pages = new HostedPages(repo, lifecycle, this::application);
+        this.pages = new HostedPages(repo, lifecycle, this::application, pageQuery);
     }
 
     @Override
@@ -162,15 +164,15 @@ public final class VendreoModule implements ProviderModule {
                 secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))).findFirst();
     }
 
-    /** The secret key (API calls), or the payment in a hosted page's path: what names the sandbox. */
+    /** The secret key (API calls), or a hosted page's {@code sandbox} query parameter: what names the sandbox. */
     @Override
     public String credential(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return "secret:" + header.substring(7).trim();
         }
-        Matcher m = PAGE.matcher(ctx.path());
-        return m.matches() ? "payment:" + m.group(1) : null;
+        String sandbox = ctx.queryParam("sandbox");
+        return sandbox != null && PAGE.matcher(ctx.path()).matches() ? "sandbox:" + sandbox : null;
     }
 
     @Override
@@ -178,7 +180,7 @@ public final class VendreoModule implements ProviderModule {
         if (credential.startsWith("secret:")) {
             return bySecret(credential.substring(7)).isPresent();
         }
-        return credential.startsWith("payment:") && repo.find(repo.dsl(), credential.substring(8)).isPresent();
+        return credential.equals("sandbox:" + context.sandbox());
     }
 
     @Override

@@ -109,4 +109,26 @@ class VendreoScenariosTest extends AcceptanceTest {
             control().get("/_sim/webhooks").then().body("deliveries.find { it.event == 'payment_failed' }.attempts", hasSize(4));
         }
     }
+
+    @Test
+    void aSandboxsPaymentIsFoundByItsSecretKeyAndItsPagesByThePaymentInTheirPath() {
+        io.restassured.path.json.JsonPath box = control().contentType(ContentType.JSON).body("{}").post("/_sim/sandboxes").then().statusCode(201)
+                .extract().jsonPath();
+        try {
+            String secret = box.getString("credentials.vendreo.secretKey");
+            String key = box.getString("credentials.vendreo.applicationKey");
+            org.junit.jupiter.api.Assertions.assertNotEquals(VendreoTest.SECRET, secret);
+            String url = vendreo().header("Authorization", "Bearer " + secret).contentType(ContentType.JSON)
+                    .body(VendreoTest.single(300, "sandboxed").replace(VendreoTest.APP, key)).post("/v1/request-payment").then().statusCode(200)
+                    .extract().path("redirect_url");
+            String uuid = url.substring(url.lastIndexOf('/') + 1);
+            api().get("/v1/payment/" + uuid).then().statusCode(422); // not the default sandbox's
+            String landed = VendreoTest.shopper(server, url, "starling", "authorise");
+            assertEquals(true, landed.contains("status=AUTHORISED"), landed);
+            vendreo().header("Authorization", "Bearer " + secret).get("/v1/payment/" + uuid).then().statusCode(200).body("status", equalTo("PENDING"));
+        } finally {
+            control().header("Authorization", "Bearer " + box.getString("controlToken")).delete("/_sim/sandboxes/" + box.getString("id"))
+                    .then().statusCode(204);
+        }
+    }
 }

@@ -86,13 +86,14 @@ class VendreoTest extends AcceptanceTest {
 
     static String shopper(dev.standin.StandinServer server, String redirectUrl, String bank, String decision) {
         java.util.function.Supplier<RequestSpecification> vendreo = () -> on(server, "vendreo").redirects().follow(false);
-        String uuid = redirectUrl.substring(redirectUrl.lastIndexOf('/') + 1);
+        String query = redirectUrl.contains("?") ? redirectUrl.substring(redirectUrl.indexOf('?')) : "";
+        String uuid = redirectUrl.substring(redirectUrl.lastIndexOf('/') + 1, redirectUrl.length() - query.length());
         String page = vendreo.get().get(path(redirectUrl)).then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("Choose your bank")).extract().asString();
-        String action = page.replaceFirst("(?s).*<form method=\"post\" action=\"([^\"]+/bank)\".*", "$1");
+        String action = page.replaceFirst("(?s).*<form method=\"post\" action=\"([^\"]+/bank[^\"]*)\".*", "$1");
         String bankPage = vendreo.get().contentType(ContentType.URLENC).formParam("institution", bank).post(action).then().statusCode(303)
                 .extract().header("Location");
-        assertEquals("/bank/" + bank + "/authorise/" + uuid, bankPage);
+        assertEquals("/bank/" + bank + "/authorise/" + uuid + query, bankPage);
         vendreo.get().get(bankPage).then().statusCode(200).body(containsString("Authorise"));
         return vendreo.get().contentType(ContentType.URLENC).formParam("decision", decision).post(bankPage).then().statusCode(303)
                 .extract().header("Location");
