@@ -1,6 +1,7 @@
 package dev.standin.core.store;
 
 import dev.standin.db.DefaultCatalog;
+import dev.standin.db.core.Core;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -20,9 +21,14 @@ import org.jooq.impl.DefaultConfiguration;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.standin.db.core.Tables.META;
@@ -52,7 +58,8 @@ public final class Database implements AutoCloseable {
         this.persistent = persistent;
         this.prefix = prefix;
         this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(SQLDialect.H2).set(settings)
-                .set(ExecuteListener.onExecuteStart(this::checkRoom)));
+                // schemas are made before H2 prepares the statement (it looks the tables up then)
+                .set(ExecuteListener.onRenderEnd(this::createReferenced), ExecuteListener.onExecuteStart(this::checkRoom)));
     }
 
     private static Settings settings() {
@@ -100,9 +107,12 @@ public final class Database implements AutoCloseable {
         return sharedPool;
     }
 
-    /** The migrated schema as DDL (H2's {@code SCRIPT NODATA}) and the names of the schemas it creates. */
-    private record Template(List<String> ddl, List<String> schemas) {
+    /** The migrated schema as DDL (H2's {@code SCRIPT NODATA}), by the schema each statement belongs to. */
+    private record Template(Map<String, List<String>> ddl, List<String> schemas) {
     }
+
+    /** A shared database's schemas made so far (by their unprefixed names): the rest are made when a query first names them. */
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     private static volatile Template template;
 
@@ -114,11 +124,19 @@ public final class Database implements AutoCloseable {
                     Database scratch = connect(Optional.empty());
                     try {
                         scratch.migrate();
-                        List<String> ddl = scratch.dsl.fetch("SCRIPT NODATA").stream().map(r -> r.get(0, String.class))
+                        List<String> statements = scratch.dsl.fetch("SCRIPT NODATA").stream().map(r -> r.get(0, String.class))
                                 .filter(sql -> !sql.startsWith("CREATE USER") && !sql.contains("\"PUBLIC\"")).toList();
                         List<String> schemas = scratch.dsl.fetch("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA "
                                         + "WHERE SCHEMA_NAME NOT IN ('PUBLIC', 'INFORMATION_SCHEMA')")
                                 .getValues(0, String.class);
+                        Map<String, List<String>> ddl = new LinkedHashMap<>();
+                        Pattern names = Pattern.compile("\"(" + String.join("|", schemas) + ")\"");
+                        for (String sql : statements) {
+                            Matcher m = names.matcher(sql);
+                            if (m.find()) { // a statement names one schema: its own (no foreign key crosses schemas)
+                                ddl.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(sql);
+                            }
+                        }
                         template = new Template(ddl, schemas);
                     } finally {
                         scratch.close();
@@ -140,25 +158,51 @@ public final class Database implements AutoCloseable {
                     .migrate();
             return;
         }
-        Template t = template();
-        Pattern names = Pattern.compile("\"(" + String.join("|", t.schemas()) + ")\"");
-        // one sandbox's DDL at a time: H2 locks its catalog for each, and concurrent creations timed out on it
-        synchronized (SHARED_DDL) {
-            replay(t, names);
-        }
+        create(Core.CORE.getName()); // the others wait until a query names them: most sandboxes use one or two providers
     }
 
     private static final Object SHARED_DDL = new Object();
 
-    private void replay(Template t, Pattern names) {
-        try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-            for (String ddl : t.ddl()) {
-                statement.addBatch(names.matcher(ddl).replaceAll("\"" + prefix + "$1\""));
-            }
-            statement.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the schemas of a new sandbox", e);
+    /** Makes one of a shared database's schemas (its tables, indexes, sequences), once. */
+    private void create(String schema) {
+        if (created.contains(schema)) {
+            return;
         }
+        Template t = template();
+        Pattern names = Pattern.compile("\"(" + String.join("|", t.schemas()) + ")\"");
+        // one sandbox's DDL at a time: H2 locks its catalog for each, and concurrent creations timed out on it
+        synchronized (SHARED_DDL) {
+            if (created.contains(schema)) {
+                return;
+            }
+            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+                for (String ddl : t.ddl().getOrDefault(schema, List.of())) {
+                    statement.addBatch(names.matcher(ddl).replaceAll("\"" + prefix + "$1\""));
+                }
+                statement.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create schema " + schema + " of a sandbox", e);
+            }
+            created.add(schema);
+        }
+    }
+
+    /** Before a query on a shared database: makes the schemas it names that do not exist yet. */
+    private void createReferenced(ExecuteContext ctx) {
+        if (prefix == null || created.size() == template().schemas().size()) {
+            return;
+        }
+        String sql = ctx.sql() != null ? ctx.sql() : ctx.batchSQL() == null ? "" : String.join("\n", ctx.batchSQL());
+        for (String schema : template().schemas()) {
+            if (!created.contains(schema) && sql.contains("\"" + prefix + schema + "\"")) {
+                create(schema);
+            }
+        }
+    }
+
+    /** Whether a schema's tables exist (always in a database of its own). */
+    private boolean exists(Schema schema) {
+        return prefix == null || created.contains(schema.getName());
     }
 
     public DSLContext dsl() {
@@ -174,6 +218,9 @@ public final class Database implements AutoCloseable {
      * database-wide switch of the integrity checks would reach other sandboxes' schemas).
      */
     public void truncate(Schema schema) {
+        if (!exists(schema)) {
+            return; // never used: nothing to delete
+        }
         List<Table<?>> order = new ArrayList<>();
         List<Table<?>> left = new ArrayList<>(schema.getTables());
         while (!left.isEmpty()) {
@@ -243,6 +290,9 @@ public final class Database implements AutoCloseable {
     public long rowCount() {
         long total = 0;
         for (Schema schema : DefaultCatalog.DEFAULT_CATALOG.getSchemas()) {
+            if (!exists(schema)) {
+                continue;
+            }
             for (Table<?> table : schema.getTables()) {
                 total += dsl.fetchCount(table);
             }
@@ -296,7 +346,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void dropSchemas() {
-        for (String schema : template().schemas()) {
+        for (String schema : List.copyOf(created)) {
             try {
                 dsl.execute("DROP SCHEMA IF EXISTS \"" + prefix + schema + "\" CASCADE");
             } catch (RuntimeException ignored) {
