@@ -13,6 +13,24 @@ import static org.hamcrest.Matchers.hasSize;
 class ScenarioLoadingTest extends AcceptanceTest {
 
     @Test
+    void aCredentialSeededTwiceIsRefusedForEveryProviderThatHasThem() {
+        control().contentType("application/yaml").body("""
+                version: 1
+                name: clashes
+                seed:
+                  velapayCloud:
+                    merchants: [{merchantId: cloud-merchant-1, apiKey: your-api-key, apiSecret: another-secret}]
+                  vendreo:
+                    applications: [{applicationKey: 19899181-5f37-4282-90d1-683e69cf3d05, secretKey: fresh-secret-key}]
+                  qolo:
+                    programs: [{programGuid: fresh-program, logins: [{loginid: qolo-demo, apikey: another-apikey}]}]
+                """).post("/_sim/scenarios").then().statusCode(400)
+                .body("problems.field", org.hamcrest.Matchers.hasItems("seed.velapayCloud.merchants[0].merchantId",
+                        "seed.velapayCloud.merchants[0].apiKey", "seed.vendreo.applications[0].applicationKey",
+                        "seed.qolo.programs[0].logins[0].loginid"));
+    }
+
+    @Test
     void loadingAScenarioSeedsItsTenantAtOnce() {
         control().contentType("application/yaml").body(Scenarios.secondPayor("second")).post("/_sim/scenarios").then()
                 .statusCode(201)

@@ -189,30 +189,21 @@ public final class QoloModule implements ProviderModule {
         return List.of(Authorizations.DECIDE_EVENT, Authorizations.SETTLE_EVENT);
     }
 
+    /** Program guids unique, and login ids unique across every program. */
     @Override
     public SeedCheck seedCheck() {
-        return (seed, pointer, alreadyLoaded, problems) -> {
-            Set<String> guids = new HashSet<>();
+        return SeedCheck.unique("programs", "programGuid").and((seed, pointer, alreadyLoaded, problems) -> {
             Set<String> logins = new HashSet<>();
-            for (JsonNode other : alreadyLoaded) {
-                other.path("programs").forEach(p -> {
-                    guids.add(p.path("programGuid").asText());
-                    p.path("logins").forEach(l -> logins.add(l.path("loginid").asText()));
-                });
-            }
+            alreadyLoaded.forEach(other -> other.path("programs").forEach(p -> p.path("logins").forEach(l -> logins.add(l.path("loginid").asText()))));
             JsonNode list = seed.path("programs");
             for (int i = 0; i < list.size(); i++) {
-                JsonNode p = list.get(i);
-                if (!guids.add(p.path("programGuid").asText())) {
-                    problems.add(pointer + "/programs/" + i + "/programGuid", "program " + p.path("programGuid").asText() + " is declared twice");
-                }
-                for (int j = 0; j < p.path("logins").size(); j++) {
-                    if (!logins.add(p.path("logins").get(j).path("loginid").asText())) {
+                for (int j = 0; j < list.get(i).path("logins").size(); j++) {
+                    if (!logins.add(list.get(i).path("logins").get(j).path("loginid").asText())) {
                         problems.add(pointer + "/programs/" + i + "/logins/" + j + "/loginid", "this loginid is declared twice");
                     }
                 }
             }
-        };
+        });
     }
 
     /** Programs are declarations, not rows: nothing to insert. */

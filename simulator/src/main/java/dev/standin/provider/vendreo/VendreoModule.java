@@ -20,12 +20,10 @@ import io.javalin.http.Handler;
 import org.jooq.DSLContext;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -212,25 +210,7 @@ public final class VendreoModule implements ProviderModule {
 
     @Override
     public SeedCheck seedCheck() {
-        return (seed, pointer, alreadyLoaded, problems) -> {
-            Set<String> keys = new HashSet<>();
-            Set<String> secrets = new HashSet<>();
-            for (JsonNode other : alreadyLoaded) {
-                other.path("applications").forEach(a -> {
-                    keys.add(a.path("applicationKey").asText());
-                    secrets.add(a.path("secretKey").asText());
-                });
-            }
-            JsonNode list = seed.path("applications");
-            for (int i = 0; i < list.size(); i++) {
-                if (!keys.add(list.get(i).path("applicationKey").asText())) {
-                    problems.add(pointer + "/applications/" + i + "/applicationKey", "this application key is declared twice");
-                }
-                if (!secrets.add(list.get(i).path("secretKey").asText())) {
-                    problems.add(pointer + "/applications/" + i + "/secretKey", "this secret key belongs to another application");
-                }
-            }
-        };
+        return SeedCheck.unique("applications", "applicationKey", "secretKey");
     }
 
     /** Applications are declarations, not rows: nothing to insert. */

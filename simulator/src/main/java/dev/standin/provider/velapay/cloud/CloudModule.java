@@ -18,12 +18,10 @@ import io.javalin.http.Handler;
 import org.jooq.DSLContext;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -164,26 +162,7 @@ public final class CloudModule implements ProviderModule {
 
     @Override
     public SeedCheck seedCheck() {
-        return (seed, pointer, alreadyLoaded, problems) -> {
-            Set<String> ids = new HashSet<>();
-            Set<String> keys = new HashSet<>();
-            for (JsonNode other : alreadyLoaded) {
-                other.path("merchants").forEach(m -> {
-                    ids.add(m.path("merchantId").asText());
-                    keys.add(m.path("apiKey").asText());
-                });
-            }
-            JsonNode list = seed.path("merchants");
-            for (int i = 0; i < list.size(); i++) {
-                if (!ids.add(list.get(i).path("merchantId").asText())) {
-                    problems.add(pointer + "/merchants/" + i + "/merchantId", "merchant " + list.get(i).path("merchantId").asText()
-                            + " is declared twice");
-                }
-                if (!keys.add(list.get(i).path("apiKey").asText())) {
-                    problems.add(pointer + "/merchants/" + i + "/apiKey", "this API key belongs to another merchant");
-                }
-            }
-        };
+        return SeedCheck.unique("merchants", "merchantId", "apiKey");
     }
 
     /** Merchants are declarations, not rows: nothing to insert. */
