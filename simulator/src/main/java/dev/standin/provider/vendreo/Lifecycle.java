@@ -219,12 +219,8 @@ final class Lifecycle {
         after.forEach(Runnable::run);
     }
 
-    /** The merchant's callback: a JSON POST {@code {act, reference_id, ...}} to the application's callback URL. */
+    /** The merchant's callback for an open-banking payment: {@code {act, reference_id, payment_uuid, ...}}. */
     void notify(PaymentRecord p, String act, Map<String, Object> extra) {
-        Optional<Application> app = applications.apply(p.getApplicationKey());
-        if (app.isEmpty() || app.get().callbackUrl() == null) {
-            return;
-        }
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("act", act);
         if (p.getReferenceId() == null) {
@@ -240,6 +236,15 @@ final class Lifecycle {
         body.put("payment_type", p.getPaymentType());
         body.put("type", p.getKind());
         extra.forEach((k, v) -> body.set(k, Json.mapper().valueToTree(v)));
+        send(p.getApplicationKey(), act, body);
+    }
+
+    /** A JSON POST of {@code body} to the application's callback URL (none set: nothing is sent), through the shared delivery. */
+    void send(String applicationKey, String act, ObjectNode body) {
+        Optional<Application> app = applications.apply(applicationKey);
+        if (app.isEmpty() || app.get().callbackUrl() == null) {
+            return;
+        }
         webhooks.deliver(VendreoModule.NAME, act, app.get().callbackUrl(), Map.of("Accept", "application/json"), body, Duration.ZERO, CALLBACKS);
     }
 }

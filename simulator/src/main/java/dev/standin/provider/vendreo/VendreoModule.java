@@ -48,6 +48,8 @@ public final class VendreoModule implements ProviderModule {
     private VendreoApi api;
     private HostedPages pages;
     private Payments payments;
+    private CardApi cards;
+    private dev.standin.provider.vendreo.card.CardRepository cardRepo;
     /** Callback URLs changed through the control API, by application key (until a reset). */
     private final Map<String, String> callbacks = new ConcurrentHashMap<>();
     private final ErrorRenderer errors = new VendreoErrors();
@@ -74,6 +76,11 @@ public final class VendreoModule implements ProviderModule {
         this.payments = new Payments(repo, lifecycle, context.clock(), context.ids(), pageQuery);
         this.api = new VendreoApi(payments, this::bySecret);
         this.pages = new HostedPages(repo, lifecycle, this::application, pageQuery);
+        this.cardRepo = new dev.standin.provider.vendreo.card.CardRepository(database.dsl());
+        var cardPayments = new dev.standin.provider.vendreo.card.CardPayments(cardRepo, context.clock(), context.ids(), context.rules(),
+                context.scheduler(), context.scenarios(), lifecycle::send);
+        this.cards = new CardApi(api, cardPayments, new dev.standin.provider.vendreo.card.CardOperations(cardRepo, cardPayments, context.ids()),
+                new dev.standin.provider.vendreo.card.Bans(cardRepo, context.clock(), context.ids()), payments);
     }
 
     @Override
@@ -97,6 +104,16 @@ public final class VendreoModule implements ProviderModule {
             get("/qr/{uuid}", h(m -> m.pages::qr));
             get("/qr/redirect/{uuid}", h(m -> m.pages::qr));
             get("/assets/banks/{file}", h(m -> m.pages::logo));
+            post("/v1/card/request-payment", h(m -> m.cards::requestPayment));
+            get("/v1/card/payment/{paymentCard}/details", h(m -> m.cards::details));
+            post("/v1/card/payment/{paymentCard}/capture", h(m -> m.cards::capture));
+            io.javalin.apibuilder.ApiBuilder.delete("/v1/card/payment/{paymentCard}/refund", h(m -> m.cards::refund));
+            io.javalin.apibuilder.ApiBuilder.delete("/v1/card/payment/{paymentCard}/cancel", h(m -> m.cards::cancel));
+            io.javalin.apibuilder.ApiBuilder.delete("/v1/card/payment/{paymentCard}/void", h(m -> m.cards::voidPayment));
+            post("/v1/card/token/{cardPaymentToken}/rebill", h(m -> m.cards::rebill));
+            get("/v1/card/bans", h(m -> m.cards::listBans));
+            post("/v1/card/bans/add", h(m -> m.cards::addBan));
+            io.javalin.apibuilder.ApiBuilder.delete("/v1/card/bans/{ban}/remove", h(m -> m.cards::removeBan));
         };
     }
 
@@ -116,6 +133,8 @@ public final class VendreoModule implements ProviderModule {
                 self.callbacks.put(key, url);
                 ctx.json(Map.of("application_key", app.key(), "callback_url", url));
             });
+            post("/card-payments/{token}/submit", h(m -> m.cards::submit));
+            post("/card-payments/{token}/challenge", h(m -> m.cards::challenge));
             get("/payments", ctx -> {
                 VendreoModule self = HttpServerFactory.module(ctx, NAME);
                 List<Map<String, Object>> out = new ArrayList<>();
@@ -205,7 +224,7 @@ public final class VendreoModule implements ProviderModule {
 
     @Override
     public List<RuleEvent> ruleEvents() {
-        return List.of(Lifecycle.BANK_DECIDE, Lifecycle.INSTALMENT_COLLECT);
+        return List.of(Lifecycle.BANK_DECIDE, Lifecycle.INSTALMENT_COLLECT, dev.standin.provider.vendreo.card.CardPayments.AUTHORISE_EVENT);
     }
 
     @Override
