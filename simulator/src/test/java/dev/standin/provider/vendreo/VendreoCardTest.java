@@ -217,4 +217,12 @@ class VendreoCardTest extends AcceptanceTest {
                 .body("errors.paymentCard[0]", equalTo("The selected payment card is invalid."));
         List.of("refund", "cancel", "void").forEach(op -> api().body("{}").delete("/v1/card/payment/x/" + op).then().statusCode(422));
     }
+
+    @Test
+    void theCardDeclinedScenarioDeclinesEveryCard() throws Exception {
+        loadScenario(java.nio.file.Files.readString(java.nio.file.Path.of("../scenarios/vendreo-card-declined.yaml")));
+        JsonPath r = submit(request(Map.of())[0], "4242424242424242");
+        assertEquals("DECLINED", r.getString("status"));
+        assertEquals("DO_NOT_HONOUR", r.getString("decline_reason"));
+    }
 }
