@@ -198,7 +198,7 @@ final class HostedPages {
         return "£" + minor / 100 + "." + String.format(Locale.ROOT, "%02d", minor % 100);
     }
 
-    private static void page(Context ctx, int status, String title, String body) {
+    static void page(Context ctx, int status, String title, String body) {
         ctx.status(status).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + esc(title) + " | Vendreo (Standin)</title>"
                 + "<style>body{font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}ul{list-style:none;padding:0}"

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -40,6 +41,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 public final class VendreoModule implements ProviderModule {
     public static final String NAME = "vendreo";
     /** A hosted page's path: it carries no credential, so a created sandbox's pages carry {@code ?sandbox=<id>}. */
+    private static final Pattern CARD_PAGE = Pattern.compile("^/card/(?:form|3ds)/([^/]+)$");
     private static final Pattern PAGE = Pattern.compile("^/(?:payment|pay|dynamic-payment|qr(?:/redirect)?|bank/[^/]+/authorise)/[^/]+(?:/.*)?$");
 
     private ProviderContext context;
@@ -49,6 +51,7 @@ public final class VendreoModule implements ProviderModule {
     private HostedPages pages;
     private Payments payments;
     private CardApi cards;
+    private CardPages cardPages;
     private dev.standin.provider.vendreo.card.CardRepository cardRepo;
     /** Callback URLs changed through the control API, by application key (until a reset). */
     private final Map<String, String> callbacks = new ConcurrentHashMap<>();
@@ -79,8 +82,10 @@ public final class VendreoModule implements ProviderModule {
         this.cardRepo = new dev.standin.provider.vendreo.card.CardRepository(database.dsl());
         var cardPayments = new dev.standin.provider.vendreo.card.CardPayments(cardRepo, context.clock(), context.ids(), context.rules(),
                 context.scheduler(), context.scenarios(), lifecycle::send);
+        var bans = new dev.standin.provider.vendreo.card.Bans(cardRepo, context.clock(), context.ids());
         this.cards = new CardApi(api, cardPayments, new dev.standin.provider.vendreo.card.CardOperations(cardRepo, cardPayments, context.ids()),
-                new dev.standin.provider.vendreo.card.Bans(cardRepo, context.clock(), context.ids()), payments);
+                bans, payments);
+        this.cardPages = new CardPages(cardPayments, bans);
     }
 
     @Override
@@ -104,6 +109,11 @@ public final class VendreoModule implements ProviderModule {
             get("/qr/{uuid}", h(m -> m.pages::qr));
             get("/qr/redirect/{uuid}", h(m -> m.pages::qr));
             get("/assets/banks/{file}", h(m -> m.pages::logo));
+            get("/card/sdk.js", h(m -> m.cardPages::sdk));
+            get("/card/form/{token}", h(m -> m.cardPages::form));
+            post("/card/form/{token}", h(m -> m.cardPages::submit));
+            get("/card/3ds/{token}", h(m -> m.cardPages::challengePage));
+            post("/card/3ds/{token}", h(m -> m.cardPages::challenge));
             post("/v1/card/request-payment", h(m -> m.cards::requestPayment));
             get("/v1/card/payment/{paymentCard}/details", h(m -> m.cards::details));
             post("/v1/card/payment/{paymentCard}/capture", h(m -> m.cards::capture));
@@ -188,6 +198,10 @@ public final class VendreoModule implements ProviderModule {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return "secret:" + header.substring(7).trim();
         }
+        Matcher card = CARD_PAGE.matcher(ctx.path());
+        if (card.matches()) {
+            return "cardtoken:" + card.group(1);
+        }
         String sandbox = ctx.queryParam("sandbox");
         return sandbox != null && PAGE.matcher(ctx.path()).matches() ? "sandbox:" + sandbox : null;
     }
@@ -196,6 +210,9 @@ public final class VendreoModule implements ProviderModule {
     public boolean owns(String credential) {
         if (credential.startsWith("secret:")) {
             return bySecret(credential.substring(7)).isPresent();
+        }
+        if (credential.startsWith("cardtoken:")) { // a card form's token is unguessable (SecureRandom), so unique across sandboxes
+            return cardRepo.byToken(credential.substring(10)).isPresent();
         }
         return credential.equals("sandbox:" + context.sandbox());
     }

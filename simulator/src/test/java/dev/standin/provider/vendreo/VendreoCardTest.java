@@ -225,4 +225,26 @@ class VendreoCardTest extends AcceptanceTest {
         assertEquals("DECLINED", r.getString("status"));
         assertEquals("DO_NOT_HONOUR", r.getString("decline_reason"));
     }
+
+    @Test
+    void theCardFormAndSdkAreServedAndTheFormWorksWithPlainHttp() {
+        on(server, "vendreo").get("/card/sdk.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("VendreoCard")).body(containsString("/card/form/"));
+        String token = request(Map.of("enable_address_field", true))[0];
+        on(server, "vendreo").get("/card/form/" + token).then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Pay £19.99 by card")).body(containsString("name=\"post_code\""));
+        on(server, "vendreo").redirects().follow(false).contentType(ContentType.URLENC).formParam("card_number", "4242 4242 4242 4241")
+                .formParam("expiry", "12/28").formParam("cvv", "123").formParam("name", "Joe").post("/card/form/" + token).then()
+                .statusCode(422).body(containsString("The card number is invalid."));
+        String landed = on(server, "vendreo").redirects().follow(false).contentType(ContentType.URLENC).formParam("card_number", "4000 0000 0000 3220")
+                .formParam("expiry", "12/28").formParam("cvv", "123").formParam("name", "Joe").post("/card/form/" + token).then()
+                .statusCode(303).extract().header("Location");
+        assertEquals("/card/3ds/" + token, landed);
+        on(server, "vendreo").get(landed).then().statusCode(200).body(containsString("ending 3220"));
+        String merchant = on(server, "vendreo").redirects().follow(false).contentType(ContentType.URLENC).formParam("result", "fail")
+                .post(landed).then().statusCode(303).extract().header("Location");
+        assertEquals(true, merchant.startsWith("https://shop.example/failed?payment_uuid="), merchant);
+        on(server, "vendreo").get("/card/form/" + token).then().statusCode(200).body(containsString("DECLINED"));
+        on(server, "vendreo").get("/card/form/not-a-token").then().statusCode(404);
+    }
 }

@@ -90,7 +90,7 @@ public final class CardPayments {
         p.setPaymentUuid(ids.uuidString());
         p.setApplicationKey(application);
         p.setRequestId(ids.digits(9));
-        p.setRequestToken(ids.uuidString());
+        p.setRequestToken(dev.standin.core.auth.Secrets.uuid().toString()); // it opens the card form: unguessable, unique across sandboxes
         p.setAmount(amount);
         p.setCurrency(currency);
         p.setDescription(description);

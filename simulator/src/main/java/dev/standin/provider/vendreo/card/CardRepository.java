@@ -49,6 +49,11 @@ public final class CardRepository {
         return dsl.selectFrom(CARD_PAYMENT).where(CARD_PAYMENT.APPLICATION_KEY.eq(application)).orderBy(CARD_PAYMENT.CREATED.desc()).fetch();
     }
 
+    /** The card payment a card form's token opens (no lock), for the hosted pages. */
+    public Optional<CardPaymentRecord> byToken(String token) {
+        return dsl.selectFrom(CARD_PAYMENT).where(CARD_PAYMENT.REQUEST_TOKEN.eq(token)).fetchOptional();
+    }
+
     Optional<CardPaymentRecord> byToken(DSLContext tx, String token) {
         return tx.selectFrom(CARD_PAYMENT).where(CARD_PAYMENT.REQUEST_TOKEN.eq(token)).forUpdate().fetchOptional();
     }
