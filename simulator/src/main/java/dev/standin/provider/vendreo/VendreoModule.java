@@ -42,7 +42,7 @@ public final class VendreoModule implements ProviderModule {
     public static final String NAME = "vendreo";
     /** A hosted page's path: it carries no credential, so a created sandbox's pages carry {@code ?sandbox=<id>}. */
     private static final Pattern CARD_PAGE = Pattern.compile("^/card/(?:form|3ds)/([^/]+)$");
-    private static final Pattern PAGE = Pattern.compile("^/(?:payment|pay|dynamic-payment|qr(?:/redirect)?|bank/[^/]+/authorise)/[^/]+(?:/.*)?$");
+    private static final Pattern PAGE = Pattern.compile("^/(?:payment|pay|dynamic-payment|ais|qr(?:/redirect)?|bank/[^/]+/authorise)/[^/]+(?:/.*)?$");
 
     private ProviderContext context;
     private Database database;
@@ -52,6 +52,7 @@ public final class VendreoModule implements ProviderModule {
     private Payments payments;
     private CardApi cards;
     private CardPages cardPages;
+    private AisApi ais;
     private dev.standin.provider.vendreo.card.CardRepository cardRepo;
     /** Callback URLs changed through the control API, by application key (until a reset). */
     private final Map<String, String> callbacks = new ConcurrentHashMap<>();
@@ -86,6 +87,8 @@ public final class VendreoModule implements ProviderModule {
         this.cards = new CardApi(api, cardPayments, new dev.standin.provider.vendreo.card.CardOperations(cardRepo, cardPayments, context.ids()),
                 bans, payments);
         this.cardPages = new CardPages(cardPayments, bans);
+        this.ais = new AisApi(api, new dev.standin.provider.vendreo.ais.Consents(database.dsl(), context.clock(), context.ids(), context.scenarios()),
+                payments, this::application, pageQuery);
     }
 
     @Override
@@ -109,6 +112,21 @@ public final class VendreoModule implements ProviderModule {
             get("/qr/{uuid}", h(m -> m.pages::qr));
             get("/qr/redirect/{uuid}", h(m -> m.pages::qr));
             get("/assets/banks/{file}", h(m -> m.pages::logo));
+            post("/v1/ais/authorization", h(m -> m.ais::authorization));
+            io.javalin.apibuilder.ApiBuilder.delete("/v1/ais/consent/{accountConsent}/cancel", h(m -> m.ais::cancel));
+            get("/v1/ais/consent/{accountConsent}/details", h(m -> m.ais::details));
+            get("/v1/ais/consent/{accountConsent}/identity", h(m -> m.ais::identity));
+            get("/v1/ais/consent/{accountConsent}/bank-accounts", h(m -> m.ais::bankAccounts));
+            get("/v1/ais/consent/{accountConsent}/institution", h(m -> m.ais::institution));
+            get("/v1/ais/consent/{accountConsent}/bank-account/{bankAccount}/account", h(m -> m.ais::accountView));
+            get("/v1/ais/consent/{accountConsent}/bank-account/{bankAccount}/transactions", h(m -> m.ais::transactions));
+            get("/v1/ais/consent/{accountConsent}/bank-account/{bankAccount}/direct-debits", h(m -> m.ais::directDebits));
+            get("/v1/ais/consent/{accountConsent}/bank-account/{bankAccount}/periodic-payments", h(m -> m.ais::periodicPayments));
+            get("/v1/ais/consent/{accountConsent}/bank-account/{bankAccount}/scheduled-payments", h(m -> m.ais::scheduledPayments));
+            get("/v1/ais/consent/{accountConsent}/bank-account/{bankAccount}/statements", h(m -> m.ais::statementList));
+            get("/v1/ais/consent/{accountConsent}/bank-account/{bankAccount}/statement/{statementId}", h(m -> m.ais::statement));
+            get("/ais/{uuid}", h(m -> m.ais::page));
+            post("/ais/{uuid}", h(m -> m.ais::answer));
             get("/card/sdk.js", h(m -> m.cardPages::sdk));
             get("/card/form/{token}", h(m -> m.cardPages::form));
             post("/card/form/{token}", h(m -> m.cardPages::submit));
