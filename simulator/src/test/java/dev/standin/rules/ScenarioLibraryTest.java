@@ -37,7 +37,7 @@ class ScenarioLibraryTest extends AcceptanceTest {
                     "terminal-customer-cancels.yaml", "terminal-declines.yaml", "terminal-dialog-timeout.yaml",
                     "terminal-signature-required.yaml", "velapay-cloud-capture-timeout.yaml", "velapay-cloud-declines.yaml",
                     "velapay-cloud-outage.yaml", "velo-insufficient-funds.yaml",
-                    "velo-partial-failure.yaml", "velo-unknown-payee.yaml", "vendreo-bank-denies.yaml", "vendreo-callback-down.yaml", "vendreo-card-declined.yaml", "vendreo-consent-expires.yaml",
+                    "velo-partial-failure.yaml", "velo-unknown-payee.yaml", "vendreo-3ds-fails.yaml", "vendreo-bank-denies.yaml", "vendreo-banned-ip.yaml", "vendreo-callback-down.yaml", "vendreo-card-declined.yaml", "vendreo-consent-expires.yaml",
                     "vendreo-instalment-3-fails.yaml", "vendreo-payment-expires.yaml", "vendreo-shopper-cancels.yaml", "webhook-outage.yaml"), yaml,
                     "a new scenario file needs its test (here, in TerminalScenariosTest, CloudPaymentTest, QoloScenariosTest, VendreoScenariosTest, VendreoCardTest or VendreoAisTest) and a line in scenarios/README.md");
         }

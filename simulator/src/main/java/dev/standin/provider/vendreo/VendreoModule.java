@@ -259,7 +259,8 @@ public final class VendreoModule implements ProviderModule {
 
     @Override
     public List<RuleEvent> ruleEvents() {
-        return List.of(Lifecycle.BANK_DECIDE, Lifecycle.INSTALMENT_COLLECT, dev.standin.provider.vendreo.card.CardPayments.AUTHORISE_EVENT);
+        return List.of(Lifecycle.BANK_DECIDE, Lifecycle.INSTALMENT_COLLECT, dev.standin.provider.vendreo.card.CardPayments.AUTHORISE_EVENT,
+                dev.standin.provider.vendreo.card.CardPayments.CHALLENGE_EVENT);
     }
 
     @Override
@@ -267,9 +268,15 @@ public final class VendreoModule implements ProviderModule {
         return SeedCheck.unique("applications", "applicationKey", "secretKey");
     }
 
-    /** Applications are declarations, not rows: nothing to insert. */
+    /** Applications are declarations, not rows; seeded card bans are rows, as if added through the API. */
     @Override
     public void seed(Scenario scenario, DSLContext tx) {
+        for (JsonNode ban : scenario.seedFor(NAME).path("bans")) {
+            tx.insertInto(dev.standin.db.vendreo.Tables.CARD_BAN).set(new dev.standin.db.vendreo.tables.records.CardBanRecord(
+                    Long.parseLong("1" + context.ids().digits(8)), ban.path("applicationKey").asText(), ban.path("type").asText(),
+                    ban.path("reference").asText(), ban.hasNonNull("expiresAt") ? java.time.Instant.parse(ban.get("expiresAt").asText()).toEpochMilli()
+                    : null, context.clock().now().toEpochMilli())).execute();
+        }
     }
 
     @Override

@@ -247,4 +247,18 @@ class VendreoCardTest extends AcceptanceTest {
         on(server, "vendreo").get("/card/form/" + token).then().statusCode(200).body(containsString("DECLINED"));
         on(server, "vendreo").get("/card/form/not-a-token").then().statusCode(404);
     }
+
+    @Test
+    void theThreeDSecureFailsAndBannedIpScenariosDecline() throws Exception {
+        loadScenario(java.nio.file.Files.readString(java.nio.file.Path.of("../scenarios/vendreo-3ds-fails.yaml")));
+        JsonPath failed = submit(request(Map.of())[0], "4242424242424242");
+        assertEquals("DECLINED", failed.getString("status"));
+        assertEquals("THREE_D_SECURE_FAILED", failed.getString("decline_reason"));
+        control().delete("/_sim/scenarios/vendreo-3ds-fails").then().statusCode(204);
+        loadScenario(java.nio.file.Files.readString(java.nio.file.Path.of("../scenarios/vendreo-banned-ip.yaml")));
+        api().get("/v1/card/bans").then().body("reference_id", org.hamcrest.Matchers.hasItem("203.0.113.66"));
+        String token = api().body("{\"amount\":100,\"application_key\":\"" + VendreoTest.APP + "\",\"ip_address\":\"203.0.113.66\"}")
+                .post("/v1/card/request-payment").then().statusCode(200).extract().path("payment_request_token");
+        assertEquals("BANNED", submit(token, "4242424242424242").getString("decline_reason"));
+    }
 }

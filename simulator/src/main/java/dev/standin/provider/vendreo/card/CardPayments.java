@@ -39,6 +39,8 @@ public final class CardPayments {
     public static final String EXPIRE = "vendreo.card.expire";
     public static final RuleEvent AUTHORISE_EVENT = new RuleEvent("card.authorise", Map.of(
             "decline", CardOutcomes.BY_REASON.keySet(), "approve", Set.of(), "challenge", Set.of()));
+    /** The shopper's answer to a 3-D Secure challenge, decided by a rule for automated runs. */
+    public static final RuleEvent CHALLENGE_EVENT = new RuleEvent("card.challenge", Map.of("pass", Set.of(), "fail", Set.of()));
 
     /** Where a card payment's outcome is sent: the application's callback. */
     public interface Callbacks {
@@ -188,6 +190,17 @@ public final class CardPayments {
         });
         queue();
         after.forEach(Runnable::run);
+        if (p.getState().equals("3DS_REQUIRED")) {
+            Map<String, Object> entity = new LinkedHashMap<>();
+            entity.put("application", p.getApplicationKey());
+            entity.put("last4", p.getLast_4());
+            entity.put("amount", p.getAmount());
+            var answer = rules.matchEvent("vendreo", "card.challenge", p.getApplicationKey(), entity).map(r -> r.effect().outcome())
+                    .map(o -> o.path("type").asText());
+            if (answer.isPresent()) {
+                return challenge(token, answer.get().equals("pass"));
+            }
+        }
         return p;
     }
 
