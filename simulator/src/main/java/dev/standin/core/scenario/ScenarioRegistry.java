@@ -69,6 +69,13 @@ public final class ScenarioRegistry {
         return fallback;
     }
 
+    /** The items of one list ({@code "merchants"}, {@code "programs"}...) of a provider's seed, over every loaded scenario in load order. */
+    public List<JsonNode> seedItems(String provider, String list) {
+        List<JsonNode> items = new ArrayList<>();
+        seedsFor(provider).forEach(seed -> seed.path(list).forEach(items::add));
+        return items;
+    }
+
     /** Every loaded scenario's seed section for one provider, in load order. */
     public List<JsonNode> seedsFor(String provider) {
         List<JsonNode> seeds = new ArrayList<>();

@@ -119,11 +119,7 @@ public final class QoloModule implements ProviderModule {
     }
 
     private List<Program> programs() {
-        List<Program> out = new ArrayList<>();
-        for (JsonNode seed : context.scenarios().seedsFor(NAME)) {
-            seed.path("programs").forEach(p -> out.add(Program.of(p)));
-        }
-        return out;
+        return context.scenarios().seedItems(NAME, "programs").stream().map(Program::of).toList();
     }
 
     private Optional<Program> program(String guid) {

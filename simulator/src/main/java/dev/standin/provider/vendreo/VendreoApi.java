@@ -23,11 +23,8 @@ final class VendreoApi {
     }
 
     Application application(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiError(401, "UNAUTHENTICATED", "Unauthenticated.", null, null);
-        }
-        return bySecret.apply(header.substring(7).trim()).orElseThrow(() -> new ApiError(401, "UNAUTHENTICATED", "Unauthenticated.", null, null));
+        return dev.standin.core.auth.Credentials.bearer(ctx.header("Authorization")).flatMap(bySecret)
+                .orElseThrow(() -> new ApiError(401, "UNAUTHENTICATED", "Unauthenticated.", null, null));
     }
 
     private static JsonNode body(Context ctx) {

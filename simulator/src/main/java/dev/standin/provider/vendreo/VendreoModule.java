@@ -189,15 +189,10 @@ public final class VendreoModule implements ProviderModule {
     }
 
     private List<Application> applications() {
-        List<Application> out = new ArrayList<>();
-        for (JsonNode seed : context.scenarios().seedsFor(NAME)) {
-            seed.path("applications").forEach(a -> {
-                Application app = Application.of(a);
-                String changed = callbacks.get(app.key());
-                out.add(changed == null ? app : app.withCallback(changed));
-            });
-        }
-        return out;
+        return context.scenarios().seedItems(NAME, "applications").stream().map(Application::of).map(app -> {
+            String changed = callbacks.get(app.key());
+            return changed == null ? app : app.withCallback(changed);
+        }).toList();
     }
 
     Optional<Application> application(String key) {

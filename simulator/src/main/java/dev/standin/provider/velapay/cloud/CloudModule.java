@@ -110,11 +110,7 @@ public final class CloudModule implements ProviderModule {
     }
 
     private List<Merchant> merchants() {
-        List<Merchant> out = new ArrayList<>();
-        for (JsonNode seed : context.scenarios().seedsFor(NAME)) {
-            seed.path("merchants").forEach(m -> out.add(Merchant.of(m)));
-        }
-        return out;
+        return context.scenarios().seedItems(NAME, "merchants").stream().map(Merchant::of).toList();
     }
 
     private Optional<Merchant> merchantByKey(String apiKey) {
