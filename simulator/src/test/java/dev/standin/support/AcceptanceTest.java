@@ -82,6 +82,23 @@ public abstract class AcceptanceTest {
                 .then().statusCode(200);
     }
 
+    /**
+     * Waits (5 s at most) until the webhook log shows {@code attempts} attempts of the delivery of
+     * {@code event}: the log records an attempt once its answer is read, a little after the receiver saw it.
+     */
+    protected void awaitAttempts(String event, int attempts) throws InterruptedException {
+        String path = "deliveries.find { it.event == '" + event + "' }.attempts";
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            java.util.List<Object> seen = control().get("/_sim/webhooks").then().extract().jsonPath().getList(path);
+            if (seen != null && seen.size() >= attempts) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        control().get("/_sim/webhooks").then().body(path, org.hamcrest.Matchers.hasSize(attempts));
+    }
+
     /** Loads a scenario into the running server through the control API. */
     protected void loadScenario(String yaml) {
         control().contentType("application/yaml").body(yaml).post("/_sim/scenarios").then().statusCode(201);

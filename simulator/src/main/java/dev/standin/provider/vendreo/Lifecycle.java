@@ -49,6 +49,7 @@ final class Lifecycle {
     private final WebhookDelivery webhooks;
     private final Function<String, Optional<Application>> applications;
     private final ThreadLocal<List<Scheduler.Stored>> pending = ThreadLocal.withInitial(ArrayList::new);
+    private final dev.standin.core.rules.LifecycleEvents events;
 
     Lifecycle(PaymentRepository repo, VirtualClock clock, IdGenerator ids, Scheduler scheduler, RuleEngine rules,
               ScenarioRegistry settings, WebhookDelivery webhooks, Function<String, Optional<Application>> applications) {
@@ -60,6 +61,7 @@ final class Lifecycle {
         this.settings = settings;
         this.webhooks = webhooks;
         this.applications = applications;
+        this.events = new dev.standin.core.rules.LifecycleEvents(VendreoModule.NAME, rules, scheduler);
         scheduler.register(SETTLE, this::settle);
         scheduler.register(EXPIRE, this::expire);
         scheduler.register(COLLECT, this::collect);
@@ -179,10 +181,29 @@ final class Lifecycle {
         }
     }
 
-    /** One instalment falls due: collected, or failed by a rule on {@code instalment.collect}. */
+    /**
+     * One instalment falls due: collected, unless a rule on {@code instalment.collect} fails it, holds
+     * it (until released) or delays it (every provider gets these through the core's lifecycle events).
+     */
     private void collect(String subject) {
         String uuid = subject.substring(0, subject.indexOf('#'));
         int seq = Integer.parseInt(subject.substring(subject.indexOf('#') + 1));
+        PaymentRecord p = repo.find(repo.dsl(), uuid).orElse(null);
+        InstalmentRecord i = p == null ? null : repo.instalments(repo.dsl(), uuid).stream().filter(x -> x.getSeq() == seq).findFirst().orElse(null);
+        if (i == null) {
+            return;
+        }
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("application", p.getApplicationKey());
+        entity.put("payment_uuid", uuid);
+        entity.put("instalment", seq);
+        entity.put("amount", i.getAmount());
+        entity.put("reference_id", p.getReferenceId());
+        events.around("instalment.collect", p.getApplicationKey(), entity, () -> collect(uuid, seq, false),
+                outcome -> collect(uuid, seq, outcome.path("type").asText().equals("fail")));
+    }
+
+    private void collect(String uuid, int seq, boolean failed) {
         List<Runnable> after = new ArrayList<>();
         repo.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
@@ -191,14 +212,6 @@ final class Lifecycle {
             if (i == null || !i.getStatus().equals("SCHEDULED") || !p.getStatus().equals("SCHEDULED")) {
                 return;
             }
-            Map<String, Object> entity = new LinkedHashMap<>();
-            entity.put("application", p.getApplicationKey());
-            entity.put("payment_uuid", uuid);
-            entity.put("instalment", seq);
-            entity.put("amount", i.getAmount());
-            entity.put("reference_id", p.getReferenceId());
-            boolean failed = rules.matchEvent(VendreoModule.NAME, "instalment.collect", p.getApplicationKey(), entity)
-                    .map(r -> r.effect().outcome()).filter(o -> o != null && o.path("type").asText().equals("fail")).isPresent();
             long now = clock.now().toEpochMilli();
             i.setStatus(failed ? "FAILED" : "COMPLETED");
             repo.update(tx, i);

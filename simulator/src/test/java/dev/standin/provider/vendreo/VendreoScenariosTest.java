@@ -106,7 +106,7 @@ class VendreoScenariosTest extends AcceptanceTest {
                 advance(step);
             }
             VendreoTest.await(receiver, "payment_failed");
-            control().get("/_sim/webhooks").then().body("deliveries.find { it.event == 'payment_failed' }.attempts", hasSize(4));
+            awaitAttempts("payment_failed", 4);
         }
     }
 
@@ -130,5 +130,27 @@ class VendreoScenariosTest extends AcceptanceTest {
             control().header("Authorization", "Bearer " + box.getString("controlToken")).delete("/_sim/sandboxes/" + box.getString("id"))
                     .then().statusCode(204);
         }
+    }
+
+    @Test
+    void anInstalmentCanBeHeldByARuleUntilReleasedLikeEveryProvidersLifecycleStep() throws Exception {
+        loadScenario("""
+                version: 1
+                name: hold-second-instalment
+                rules:
+                  - name: hold-2
+                    match: {provider: vendreo, event: instalment.collect, entity: {instalment: 2}}
+                    effect: {hold: true}
+                """);
+        String body = VendreoTest.REQUEST_PAYMENT.replace("20/03/2020", "01/01/2026").replace("\"number_of_payments\": 0", "\"number_of_payments\": 2")
+                .replace("https://example.org/success", "https://shop.example/ok");
+        String url = api().body(body).post("/v1/request-payment").then().statusCode(200).extract().path("redirect_url");
+        VendreoTest.shopper(server, url, "starling", "authorise");
+        String uuid = url.substring(url.lastIndexOf('/') + 1);
+        advance("P2D");
+        api().get("/v1/payment/" + uuid).then().body("status", equalTo("SCHEDULED")).body("transactions", hasSize(1));
+        Integer hold = control().get("/_sim/holds").then().body("holds[0].event", equalTo("instalment.collect")).extract().path("holds[0].id");
+        control().post("/_sim/holds/" + hold + "/release").then().statusCode(200);
+        api().get("/v1/payment/" + uuid).then().body("status", equalTo("COMPLETED")).body("transactions", hasSize(2));
     }
 }
