@@ -1,6 +1,7 @@
 package dev.standin.provider.qolo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.auth.Credentials;
 import dev.standin.core.auth.Secrets;
 import dev.standin.core.auth.TokenStore;
 import dev.standin.core.clock.VirtualClock;
@@ -67,11 +68,9 @@ final class QoloAuth {
 
     /** The caller of an API request, checked against the operation's scope and the token's rate. */
     Caller require(Context ctx, String operation) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-            throw new ApiError(401, "UNAUTHORIZED", "An access token is required: Authorization: Bearer <token from /api/v1/auth/login>", null, null);
-        }
-        Caller caller = tokens.find(header.substring(7).trim())
+        String token = Credentials.bearer(ctx.header("Authorization")).orElseThrow(() -> new ApiError(401, "UNAUTHORIZED",
+                "An access token is required: Authorization: Bearer <token from /api/v1/auth/login>", null, null));
+        Caller caller = tokens.find(token)
                 .orElseThrow(() -> new ApiError(401, "UNAUTHORIZED", "The access token is invalid or expired; log in again", null, null));
         if (!caller.login().allows(operation)) {
             throw new ApiError(405, "METHOD_NOT_ALLOWED", "This access token may not " + operation.replace(':', ' ')

@@ -2,6 +2,7 @@ package dev.standin.provider.qolo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.standin.core.auth.Credentials;
 import dev.standin.core.auth.Secrets;
 import dev.standin.core.http.ErrorRenderer;
 import dev.standin.core.http.HttpServerFactory;
@@ -129,9 +130,9 @@ public final class QoloModule implements ProviderModule {
     /** The bearer token, or the loginid of a login request: what names the caller's sandbox. */
     @Override
     public String credential(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return "token:" + header.substring(7).trim();
+        var token = Credentials.bearer(ctx.header("Authorization"));
+        if (token.isPresent()) {
+            return "token:" + token.get();
         }
         if (ctx.path().endsWith("/auth/login")) {
             try {
@@ -155,11 +156,7 @@ public final class QoloModule implements ProviderModule {
 
     @Override
     public String tenant(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return auth.find(header.substring(7).trim()).map(c -> c.program().guid()).orElse(null);
+        return Credentials.bearer(ctx.header("Authorization")).flatMap(auth::find).map(c -> c.program().guid()).orElse(null);
     }
 
     /** A new sandbox's logins get new login ids and API keys. */

@@ -40,8 +40,7 @@ final class AisApi {
     /** {@code POST /v1/ais/authorization}: a consent to ask for; the shopper gives it at {@code redirect_url}. */
     void authorization(Context ctx) {
         Application app = api.application(ctx);
-        JsonNode body = JsonBody.tree(ctx);
-        Form f = new Form(body.isObject() ? body : dev.standin.core.json.Json.mapper().createObjectNode());
+        Form f = new Form(VendreoApi.body(ctx));
         String key = f.string("application_key", true, 64);
         if (key != null && !key.equals(app.key())) {
             throw new ApiError(401, "UNAUTHENTICATED", "Unauthenticated.", null, null);

@@ -39,18 +39,10 @@ final class CardApi {
         this.payments = payments;
     }
 
-    private static JsonNode body(Context ctx) {
-        JsonNode body = JsonBody.tree(ctx);
-        if (!body.isObject()) {
-            throw new ApiError(422, List.of(new ApiError.Violation("The request body must be a JSON object.", "INVALID", "body", "requestBody")));
-        }
-        return body;
-    }
-
     /** {@code POST /v1/card/request-payment}: a token for the card form; flags as booleans or "true"/"false". */
     void requestPayment(Context ctx) {
         Application app = api.application(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = VendreoApi.body(ctx);
         Form f = new Form(body);
         String key = f.string("application_key", true, 64);
         if (key != null && !key.equals(app.key())) {
@@ -119,8 +111,9 @@ final class CardApi {
 
     void capture(Context ctx) {
         Application app = api.application(ctx);
-        Form f = new Form(body(ctx));
-        Long amount = f.has("amount") && !"0".equals(body(ctx).path("amount").asText()) ? f.amount("amount", false) : null;
+        JsonNode body = VendreoApi.body(ctx);
+        Form f = new Form(body);
+        Long amount = f.has("amount") && !"0".equals(body.path("amount").asText()) ? f.amount("amount", false) : null;
         f.check();
         CardPaymentRecord p = operations.capture(app.key(), ctx.pathParam("paymentCard"), amount);
         ctx.json(CardViews.amount(p, p.getAmountCaptured(), payments.meta()));
@@ -128,7 +121,7 @@ final class CardApi {
 
     void refund(Context ctx) {
         Application app = api.application(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = VendreoApi.body(ctx);
         CardRefundRecord r = operations.refund(app.key(), ctx.pathParam("paymentCard"), amount(body), reason(body));
         CardPaymentRecord p = cards.repo().find(app.key(), r.getPaymentUuid()).orElseThrow();
         ctx.json(CardViews.refunded(p, r, null, payments.meta()));
@@ -142,14 +135,14 @@ final class CardApi {
 
     void voidPayment(Context ctx) {
         Application app = api.application(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = VendreoApi.body(ctx);
         CardOperations.Voided v = operations.voidPayment(app.key(), ctx.pathParam("paymentCard"), amount(body), reason(body));
         ctx.json(CardViews.refunded(v.payment(), v.refund(), v.type(), payments.meta()));
     }
 
     void rebill(Context ctx) {
         Application app = api.application(ctx);
-        Form f = new Form(body(ctx));
+        Form f = new Form(VendreoApi.body(ctx));
         String key = f.string("application_key", true, 64);
         if (key != null && !key.equals(app.key())) {
             throw new ApiError(401, "UNAUTHENTICATED", "Unauthenticated.", null, null);
@@ -181,7 +174,7 @@ final class CardApi {
 
     void addBan(Context ctx) {
         Application app = api.application(ctx);
-        long id = bans.add(app.key(), body(ctx));
+        long id = bans.add(app.key(), VendreoApi.body(ctx));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("success", "true");
         out.put("ban_id", id);

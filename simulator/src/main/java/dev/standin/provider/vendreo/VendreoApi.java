@@ -27,7 +27,8 @@ final class VendreoApi {
                 .orElseThrow(() -> new ApiError(401, "UNAUTHENTICATED", "Unauthenticated.", null, null));
     }
 
-    private static JsonNode body(Context ctx) {
+    /** The JSON object body: a declared non-JSON type is 415, malformed JSON 400, another JSON value 422. */
+    static JsonNode body(Context ctx) {
         JsonNode body = JsonBody.tree(ctx);
         if (!body.isObject()) {
             throw new ApiError(422, List.of(new ApiError.Violation("The request body must be a JSON object.", "INVALID", "body", "requestBody")));

@@ -2,6 +2,7 @@ package dev.standin.provider.vendreo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.standin.core.auth.Credentials;
 import dev.standin.core.auth.Secrets;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.ErrorRenderer;
@@ -207,9 +208,9 @@ public final class VendreoModule implements ProviderModule {
     /** The secret key (API calls), or a hosted page's {@code sandbox} query parameter: what names the sandbox. */
     @Override
     public String credential(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return "secret:" + header.substring(7).trim();
+        var secret = Credentials.bearer(ctx.header("Authorization"));
+        if (secret.isPresent()) {
+            return "secret:" + secret.get();
         }
         Matcher card = CARD_PAGE.matcher(ctx.path());
         if (card.matches()) {
@@ -232,9 +233,7 @@ public final class VendreoModule implements ProviderModule {
 
     @Override
     public String tenant(Context ctx) {
-        String header = ctx.header("Authorization");
-        return header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) ? null
-                : bySecret(header.substring(7).trim()).map(Application::key).orElse(null);
+        return Credentials.bearer(ctx.header("Authorization")).flatMap(this::bySecret).map(Application::key).orElse(null);
     }
 
     /** A new sandbox's applications get new application and secret keys. */

@@ -32,10 +32,6 @@ record CloudRequest(String type, BigDecimal amount, String referenceNumber, Card
     record Billing(String name, String zipcode) {
     }
 
-    boolean charges() {
-        return type.equals("SALE") || type.equals("AUTH");
-    }
-
     /** The token in the form it was sent (string or number), for echoing back; null without one. */
     String tokenText() {
         return token == null ? null : token.asText();

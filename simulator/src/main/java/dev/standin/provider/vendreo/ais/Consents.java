@@ -95,8 +95,4 @@ public final class Consents {
         }
         return c;
     }
-
-    public long now() {
-        return clock.now().toEpochMilli();
-    }
 }

@@ -44,11 +44,6 @@ public final class CardRepository {
         return dsl.selectFrom(CARD_PAYMENT).where(CARD_PAYMENT.APPLICATION_KEY.eq(application), CARD_PAYMENT.PAYMENT_UUID.eq(uuid)).fetchOptional();
     }
 
-    /** All of an application's card payments, newest first (the control API). */
-    public List<CardPaymentRecord> all(String application) {
-        return dsl.selectFrom(CARD_PAYMENT).where(CARD_PAYMENT.APPLICATION_KEY.eq(application)).orderBy(CARD_PAYMENT.CREATED.desc()).fetch();
-    }
-
     /** The card payment a card form's token opens (no lock), for the hosted pages. */
     public Optional<CardPaymentRecord> byToken(String token) {
         return dsl.selectFrom(CARD_PAYMENT).where(CARD_PAYMENT.REQUEST_TOKEN.eq(token)).fetchOptional();

@@ -403,6 +403,20 @@ class CloudPaymentTest {
         post(request("capture", ",\"referenceNumber\":\"" + auth + "\"")).then().statusCode(409).body("message", containsString("already captured"));
     }
 
+    @Test
+    void aRequestRuleScopedToOneMerchantLeavesTheOtherAlone() {
+        given().port(server.port("control")).contentType("application/yaml").body("""
+                version: 1
+                name: merchant-2-down
+                rules:
+                  - name: merchant-2-unavailable
+                    match: {provider: velapayCloud, tenant: cloud-merchant-2}
+                    effect: {respond: {status: 503}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/_sim/scenarios").then().statusCode(201);
+        CloudApi.post(CloudApi.SECOND_KEY, CloudApi.SECOND_SECRET, SALE).then().statusCode(503).body("status", equalTo("error"));
+        post(SALE).then().statusCode(200).body("paymentStatus", equalTo("APPROVED"));
+    }
+
     private void load(String name) {
         try {
             String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../scenarios/" + name + ".yaml"));
