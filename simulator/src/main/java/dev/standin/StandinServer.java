@@ -95,7 +95,8 @@ public final class StandinServer implements AutoCloseable {
                     // one server per provider for every sandbox: the routes run on the instance of the request's sandbox
                     server.listen(module.name(), options.port(module.name()), server.http.create(module.name(), module.name(),
                             error -> module.errors().answer(error), server.correlationIds,
-                            ctx -> sandboxes.byCredential(module.name(), module.credential(ctx)), module.routes()));
+                            ctx -> sandboxes.byCredential(module.name(), module.credential(ctx)), module.routes(),
+                            module.json()));
                 }
             }
             long tHttp = System.nanoTime();

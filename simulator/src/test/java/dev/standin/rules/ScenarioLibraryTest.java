@@ -94,6 +94,7 @@ class ScenarioLibraryTest extends AcceptanceTest {
         String token = veloToken();
         veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":100,\"sourceAccountName\":\"USD_Velo\",\"payorPaymentId\":\"once-only\"}]}")
                 .post("/v3/payouts").then().statusCode(504);
+        advance("PT2S"); // validated: its payment is in audit
         veloAs(token).queryParam("remoteId", "myRemoteId01").get("/v3/paymentaudit/payments").then()
                 .body("content[0].payorPaymentId", equalTo("once-only"));
         payout(token, PAYOR_ID, "myRemoteId01", 100);

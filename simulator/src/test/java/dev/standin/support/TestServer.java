@@ -33,6 +33,8 @@ public final class TestServer {
                 "--port-velapay-cloud", "0", "--port-terminals", "0",
                 "--clock", "manual", "--start-time", START_TIME, "--seed", "7"));
         args.addAll(List.of(extra));
-        return StandinServer.start(Options.parse(args.toArray(String[]::new), Map.of()));
+        StandinServer server = StandinServer.start(Options.parse(args.toArray(String[]::new), Map.of()));
+        VeloPublishedContract.watch(server.port("velo"));
+        return server;
     }
 }

@@ -7,6 +7,7 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public final class HttpServerFactory {
 
     /** A control-API server: no journal, no rules, no sandbox of its own (its endpoints resolve theirs). */
     public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, EndpointGroup routes) {
-        return create(name, null, errors, correlationIds, null, routes);
+        return create(name, null, errors, correlationIds, null, routes, Json.mapper());
     }
 
     /**
@@ -69,10 +70,11 @@ public final class HttpServerFactory {
      * @param correlationIds where correlation ids of unexpected failures come from
      * @param scopes         finds a provider request's sandbox (from its credentials, or the listener's own);
      *                       its journal records the exchange, its rules apply, its provider instance serves it
+     * @param json           how the provider writes JSON (whether it sends absent values as null, for one)
      */
     public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
-                          Function<Context, RequestScope> scopes, EndpointGroup routes) {
-        return create(name, provider, fallbackErrors, correlationIds, scopes, routes, null, 0);
+                          Function<Context, RequestScope> scopes, EndpointGroup routes, ObjectMapper json) {
+        return create(name, provider, fallbackErrors, correlationIds, scopes, routes, json, null, 0);
     }
 
     /**
@@ -105,7 +107,8 @@ public final class HttpServerFactory {
      * {@code start()}.
      */
     public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
-                          Function<Context, RequestScope> scopes, EndpointGroup routes, Shared shared, int port) {
+                          Function<Context, RequestScope> scopes, EndpointGroup routes, ObjectMapper json,
+                          Shared shared, int port) {
         return Javalin.create(config -> {
             if (shared != null) {
                 config.jetty.threadPool = shared.pool();
@@ -121,7 +124,7 @@ public final class HttpServerFactory {
             }
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = settings.maxBodyBytes;
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes, io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes, io.javalin.config.SizeUnit.BYTES);

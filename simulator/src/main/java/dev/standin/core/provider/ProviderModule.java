@@ -39,6 +39,12 @@ public interface ProviderModule {
         return true;
     }
 
+    /** How the provider writes JSON: the server's own by default, which sends absent values as null. */
+    default com.fasterxml.jackson.databind.ObjectMapper json() {
+        return dev.standin.core.json.Json.mapper();
+    }
+
+
     /** Servers the loaded scenarios declare now, each on its own port (e.g. one per card terminal). */
     default java.util.List<Listener> listeners() {
         return java.util.List.of();

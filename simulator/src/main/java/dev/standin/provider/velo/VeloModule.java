@@ -10,6 +10,7 @@ import dev.standin.core.scenario.SeedCheck;
 import dev.standin.core.store.Database;
 import dev.standin.db.velo.Velo;
 import dev.standin.provider.velo.audit.AuditHandler;
+import dev.standin.provider.velo.audit.AuditViews.Version;
 import dev.standin.provider.velo.audit.AuditRepository;
 import dev.standin.provider.velo.auth.ApiKeyRepository;
 import dev.standin.provider.velo.auth.AuthHandler;
@@ -88,6 +89,12 @@ public final class VeloModule implements ProviderModule {
         return 8081;
     }
 
+    /** Velo's document types its fields as non-nullable: an absent value is left out, never sent as null. */
+    @Override
+    public com.fasterxml.jackson.databind.ObjectMapper json() {
+        return dev.standin.core.json.Json.withoutNulls();
+    }
+
     @Override
     public void init(ProviderContext context) {
         this.context = context;
@@ -146,10 +153,13 @@ public final class VeloModule implements ProviderModule {
                 delete(h(m -> m.payoutHandler::withdraw));
                 post("quote", h(m -> m.payoutHandler::quote));
             });
-            get("/v3/paymentaudit/payouts", h(m -> m.auditHandler::payouts));
-            get("/v3/paymentaudit/payouts/{payoutId}", h(m -> m.auditHandler::payoutPayments));
-            get("/v3/paymentaudit/payments", h(m -> m.auditHandler::payments));
-            get("/v3/paymentaudit/payments/{paymentId}", h(m -> m.auditHandler::payment));
+            for (Version version : Version.values()) {
+                String audit = "/" + version.name().toLowerCase(java.util.Locale.ROOT) + "/paymentaudit";
+                get(audit + "/payouts", h(m -> m.auditHandler.payouts(version)));
+                get(audit + "/payouts/{payoutId}", h(m -> m.auditHandler.payoutPayments(version)));
+                get(audit + "/payments", h(m -> m.auditHandler.payments(version)));
+                get(audit + "/payments/{paymentId}", h(m -> m.auditHandler.payment(version)));
+            }
             get("/v1/paymentaudit/payoutStatistics", h(m -> m.auditHandler::statistics));
             get("/v1/paymentaudit/fundings", h(m -> m.auditHandler::fundings));
             path("/v1/invites/{inviteId}", () -> {

@@ -22,6 +22,7 @@ import static dev.standin.db.velo.Tables.FUNDING_EVENT;
 import static dev.standin.db.velo.Tables.PAYEE;
 import static dev.standin.db.velo.Tables.PAYMENT;
 import static dev.standin.db.velo.Tables.PAYMENT_EVENT;
+import static dev.standin.db.velo.Tables.PAYOR;
 import static dev.standin.db.velo.Tables.PAYOUT;
 import static dev.standin.db.velo.Tables.SOURCE_ACCOUNT;
 
@@ -43,7 +44,8 @@ public final class AuditRepository {
             "fundingType", DSL.inline("ACH"), "fundingAccountName", SOURCE_ACCOUNT.PHYSICAL_ACCOUNT_NAME);
 
     /** A payment as audit shows it: with its payout's submission time and quote, and its payee's bank details. */
-    record PaymentRow(Payment payment, OffsetDateTime submitted, UUID quoteId, String routingNumber, String accountNumber) {
+    record PaymentRow(Payment payment, OffsetDateTime submitted, UUID quoteId, String routingNumber, String accountNumber,
+                      String payorName, String railsId) {
     }
 
     /** An event of a payment or funding. */
@@ -65,7 +67,13 @@ public final class AuditRepository {
     /** The payment lists' filters; null means "any". */
     record PaymentFilter(UUID payorId, UUID payoutId, UUID paymentId, UUID payeeId, String remoteId, String status,
                          Long sourceAmountFrom, Long sourceAmountTo, Long paymentAmountFrom, Long paymentAmountTo,
-                         String sourceCurrency, String paymentCurrency, OffsetDateTime from, OffsetDateTime to) {
+                         String sourceCurrency, String paymentCurrency, OffsetDateTime from, OffsetDateTime to,
+                         String payorName, String sourceAccountName, String paymentMemo) {
+        /** One payment of the payor, by id. */
+        static PaymentFilter byId(UUID payorId, UUID paymentId) {
+            return new PaymentFilter(payorId, null, paymentId, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null);
+        }
     }
 
     private final DSLContext dsl;
@@ -94,7 +102,8 @@ public final class AuditRepository {
     }
 
     Page<PaymentRow> payments(PaymentFilter f, VeloPage page) {
-        Condition where = PAYMENT.PAYOR_ID.eq(f.payorId())
+        // a payment enters audit when its payout is validated (the document knows no SUBMITTED payment)
+        Condition where = PAYMENT.PAYOR_ID.eq(f.payorId()).and(PAYMENT.STATUS.ne("SUBMITTED"))
                 .and(f.payoutId() == null ? DSL.noCondition() : PAYMENT.PAYOUT_ID.eq(f.payoutId()))
                 .and(f.paymentId() == null ? DSL.noCondition() : PAYMENT.PAYMENT_ID.eq(f.paymentId()))
                 .and(f.payeeId() == null ? DSL.noCondition() : PAYMENT.PAYEE_ID.eq(f.payeeId()))
@@ -104,21 +113,31 @@ public final class AuditRepository {
                 .and(f.paymentCurrency() == null ? DSL.noCondition() : PAYMENT.CURRENCY.eq(f.paymentCurrency()))
                 .and(range(PAYMENT.SOURCE_AMOUNT, f.sourceAmountFrom(), f.sourceAmountTo()))
                 .and(range(PAYMENT.AMOUNT, f.paymentAmountFrom(), f.paymentAmountTo()))
-                .and(range(PAYOUT.SUBMITTED, f.from(), f.to()));
+                .and(range(PAYOUT.SUBMITTED, f.from(), f.to()))
+                .and(f.payorName() == null ? DSL.noCondition() : PAYOR.PAYOR_NAME.containsIgnoreCase(f.payorName()))
+                .and(f.sourceAccountName() == null ? DSL.noCondition() : PAYMENT.SOURCE_ACCOUNT_NAME.eq(f.sourceAccountName()))
+                .and(f.paymentMemo() == null ? DSL.noCondition() : PAYMENT.PAYMENT_MEMO.containsIgnoreCase(f.paymentMemo()));
         var from = PAYMENT.join(PAYOUT).on(PAYOUT.PAYOUT_ID.eq(PAYMENT.PAYOUT_ID))
-                .leftJoin(PAYEE).on(PAYEE.PAYEE_ID.eq(PAYMENT.PAYEE_ID));
+                .join(PAYOR).on(PAYOR.PAYOR_ID.eq(PAYMENT.PAYOR_ID))
+                .leftJoin(PAYEE).on(PAYEE.PAYEE_ID.eq(PAYMENT.PAYEE_ID))
+                .leftJoin(SOURCE_ACCOUNT).on(SOURCE_ACCOUNT.SOURCE_ACCOUNT_ID.eq(PAYMENT.SOURCE_ACCOUNT_ID));
         long total = dsl.fetchCount(dsl.select(PAYMENT.PAYMENT_ID).from(from).where(where));
-        List<PaymentRow> rows = dsl.select(PAYMENT.fields()).select(PAYOUT.SUBMITTED, PAYOUT.QUOTE_ID, PAYEE.ROUTING_NUMBER, PAYEE.ACCOUNT_NUMBER)
+        List<PaymentRow> rows = dsl.select(PAYMENT.fields()).select(PAYOUT.SUBMITTED, PAYOUT.QUOTE_ID, PAYEE.ROUTING_NUMBER,
+                        PAYEE.ACCOUNT_NUMBER, PAYOR.PAYOR_NAME, SOURCE_ACCOUNT.RAILS_ID)
                 .from(from).where(where)
                 .orderBy(order(page, PAYMENT_SORT, PAYMENT.PAYMENT_ID.asc())).limit(page.pageSize()).offset(page.offset())
                 .fetch(this::toRow);
         return new Page<>(total, rows);
     }
 
-    List<Event> paymentEvents(UUID paymentId) {
-        return dsl.select(PAYMENT_EVENT.EVENT_ID, PAYMENT_EVENT.AT, PAYMENT_EVENT.EVENT_TYPE).from(PAYMENT_EVENT)
-                .where(PAYMENT_EVENT.PAYMENT_ID.eq(paymentId)).orderBy(PAYMENT_EVENT.ORDINAL)
-                .fetch(r -> new Event(r.value1(), r.value2(), r.value3()));
+    /** The events of each of {@code paymentIds} (one query for a page of payments), oldest first. */
+    Map<UUID, List<Event>> paymentEvents(java.util.Collection<UUID> paymentIds) {
+        Map<UUID, List<Event>> out = new java.util.HashMap<>();
+        paymentIds.forEach(id -> out.put(id, new ArrayList<>()));
+        dsl.select(PAYMENT_EVENT.PAYMENT_ID, PAYMENT_EVENT.EVENT_ID, PAYMENT_EVENT.AT, PAYMENT_EVENT.EVENT_TYPE)
+                .from(PAYMENT_EVENT).where(PAYMENT_EVENT.PAYMENT_ID.in(paymentIds)).orderBy(PAYMENT_EVENT.ORDINAL)
+                .forEach(r -> out.get(r.value1()).add(new Event(r.value2(), r.value3(), r.value4())));
+        return out;
     }
 
     int payoutsSubmittedBetween(UUID payorId, OffsetDateTime from, OffsetDateTime to) {
@@ -147,7 +166,7 @@ public final class AuditRepository {
 
     private PaymentRow toRow(Record r) {
         return new PaymentRow(PayoutRepository.toPayment(r.into(PAYMENT)), r.get(PAYOUT.SUBMITTED), r.get(PAYOUT.QUOTE_ID),
-                r.get(PAYEE.ROUTING_NUMBER), r.get(PAYEE.ACCOUNT_NUMBER));
+                r.get(PAYEE.ROUTING_NUMBER), r.get(PAYEE.ACCOUNT_NUMBER), r.get(PAYOR.PAYOR_NAME), r.get(SOURCE_ACCOUNT.RAILS_ID));
     }
 
     /** from inclusive; to inclusive for amounts, exclusive for dates (already the next day's start). */

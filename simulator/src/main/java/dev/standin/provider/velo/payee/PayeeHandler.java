@@ -63,15 +63,20 @@ public final class PayeeHandler {
         if (ctx.isMultipartFormData()) {
             String payorId = CsvUpload.param(ctx, "payorId");
             PayeeService.CsvBatch batch = payees.submitCsv(caller, payorId, CsvUpload.read(ctx, PayeeCsv.COLUMNS));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("batchId", batch.batchId().toString());
-            body.put("rejectedCsvRows", batch.rejectedCsvRows());
-            ctx.status(201).header("Location", base(ctx) + "/v2/payees/batch/" + batch.batchId()).json(body);
+            created(ctx, batch.batchId(), batch.rejectedCsvRows().stream().map(PayeeService.RejectedRow::describe).toList());
             return;
         }
-        JsonNode body = JsonBody.tree(ctx);
-        UUID batchId = payees.submit(caller, body);
-        ctx.status(201).header("Location", base(ctx) + "/v2/payees/batch/" + batchId);
+        created(ctx, payees.submit(caller, JsonBody.tree(ctx)), List.of());
+    }
+
+    /** 201 with the batch's Location and the document's CreatePayeesCSVResponse body (for JSON too). */
+    private static void created(Context ctx, UUID batchId, List<String> rejectedRows) {
+        String location = base(ctx) + "/v2/payees/batch/" + batchId;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("batchId", batchId.toString());
+        body.put("rejectedCsvRows", rejectedRows);
+        body.put("links", List.of(Map.of("rel", "self", "href", location)));
+        ctx.status(201).header("Location", location).json(body);
     }
 
     public void batch(Context ctx) {
@@ -84,7 +89,7 @@ public final class PayeeHandler {
                 pending++;
             } else if (s.failureMessage() != null) {
                 Map<String, Object> failure = new LinkedHashMap<>();
-                failure.put("failedSubmission", s.payee());
+                failure.put("failedSubmission", PayeeNames.submission(s.payee()));
                 failure.put("failureMessage", s.failureMessage());
                 failures.add(failure);
             }
@@ -111,6 +116,7 @@ public final class PayeeHandler {
         out.put("onboardedStatus", p.onboardedStatus());
         out.put("ofacStatus", p.ofacStatus());
         out.put("type", p.type());
+        out.put("payeeType", p.type());
         out.put("displayName", p.displayName());
         out.put("country", p.country());
         out.put("language", p.language());
@@ -123,7 +129,7 @@ public final class PayeeHandler {
             out.put("company", d.get("company"));
         }
         if (d.has("paymentChannel")) {
-            out.put("paymentChannel", d.get("paymentChannel"));
+            out.put("paymentChannel", PayeeNames.channel(d.get("paymentChannel")));
         }
         return out;
     }

@@ -70,6 +70,10 @@ public final class PayeeService {
 
     /** A CSV row refused before the batch: its line, content and why. */
     public record RejectedRow(int lineNumber, String rejectedContent, String reason) {
+        /** As the document types it, one string per row: "line 4: email: must be ... [the row]". */
+        public String describe() {
+            return "line " + lineNumber + ": " + reason + " [" + rejectedContent + "]";
+        }
     }
 
     /** The batch made from a CSV upload, and the rows left out of it. */
@@ -115,6 +119,7 @@ public final class PayeeService {
             v.add("payees", "payees: size must be between 1 and " + MAX_BATCH + " inclusive");
         } else {
             LocalDate today = clock.now().atOffset(ZoneOffset.UTC).toLocalDate();
+            list.forEach(PayeeNames::normalize);
             for (int i = 0; i < list.size(); i++) {
                 if (!list.get(i).isObject()) {
                     v.add("payees[" + i + "]", "payees[" + i + "] must be an object");

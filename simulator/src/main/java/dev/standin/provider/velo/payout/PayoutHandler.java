@@ -139,7 +139,8 @@ public final class PayoutHandler {
         out.put("currencyType", p.currency());
         out.put("amount", p.amount());
         out.put("sourceAccountName", p.sourceAccountName());
-        out.put("payorPaymentId", p.payorPaymentId());
+        // the document requires it; a payment submitted without one answers it empty rather than null
+        out.put("payorPaymentId", p.payorPaymentId() == null ? "" : p.payorPaymentId());
         out.put("reason", p.reason());
         return out;
     }
