@@ -73,6 +73,21 @@ public abstract class AcceptanceTest {
         return veloAs(token).body(PAYOUT_BODY).post("/v3/payouts").then().statusCode(202).extract().path("payoutId");
     }
 
+    /** Submits (memo "march run"), validates, instructs, fails the second payment and completes: an INCOMPLETE payout. */
+    protected String incompletePayout(String token) {
+        String payoutId = veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payoutMemo\":\"March run\",\"payments\":["
+                        + "{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":700,\"sourceAccountName\":\"PAYOR_SRC_ACCT\",\"payorPaymentId\":\"a-1\"},"
+                        + "{\"remoteId\":\"payee-eur\",\"currency\":\"EUR\",\"amount\":400,\"sourceAccountName\":\"USD_Velo\",\"payorPaymentId\":\"a-2\"}]}")
+                .post("/v3/payouts").then().statusCode(202).extract().path("payoutId");
+        advance("PT1S");
+        veloAs(token).post("/v3/payouts/" + payoutId + "/quote").then().statusCode(200);
+        veloAs(token).post("/v3/payouts/" + payoutId).then().statusCode(202);
+        String failing = control().get("/_sim/velo/payouts/" + payoutId).then().extract().path("payments[1].paymentId");
+        control().post("/_sim/velo/payments/" + failing + "/fail").then().statusCode(200);
+        advance("PT3S");
+        return payoutId;
+    }
+
     protected RequestSpecification veloAs(String token) {
         return velo().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }

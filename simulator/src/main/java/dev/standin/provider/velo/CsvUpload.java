@@ -6,10 +6,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.standin.core.http.ApiError;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,43 +30,13 @@ public final class CsvUpload {
     private CsvUpload() {
     }
 
-    /** A parameter given in the query or as a form field of the upload; a malformed upload is a 400 naming it. */
+    /** A parameter given in the query or as a form field of the upload. */
     public static String param(Context ctx, String name) {
-        if (ctx.queryParam(name) != null) {
-            return ctx.queryParam(name);
-        }
-        checkMultipart(ctx);
-        try {
-            return ctx.formParam(name);
-        } catch (Exception e) { // the servlet's multipart parser: a wrong boundary, a truncated body
-            throw malformed(ctx);
-        }
-    }
-
-    /** Jetty closes the connection after a body it could not parse: say so, or a client reusing it finds it dead. */
-    private static ApiError malformed(Context ctx) {
-        ctx.header("Connection", "close");
-        return new ApiError(400, "INVALID_VALUE", "The multipart body is malformed (a boundary that does not match, or a truncated part)",
-                "file", "requestBody");
+        return Multipart.param(ctx, name, "file");
     }
 
     public static List<Row> read(Context ctx, List<String> defaultColumns) {
-        checkMultipart(ctx);
-        UploadedFile file;
-        try {
-            file = ctx.uploadedFile("file");
-        } catch (Exception e) {
-            throw malformed(ctx);
-        }
-        if (file == null) {
-            throw new ApiError(400, "INVALID_VALUE", "A multipart part named 'file' holding the CSV is required", "file", "requestBody");
-        }
-        String text;
-        try (InputStream in = file.content()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ApiError(400, "INVALID_VALUE", "The CSV file could not be read", "file", "requestBody");
-        }
+        String text = new String(Multipart.part(ctx, "file", "the CSV").bytes(), StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
         List<List<String>> records = new ArrayList<>();
         try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvSchema.emptySchema()).readValues(text)) {
@@ -105,17 +73,6 @@ public final class CsvUpload {
             rows.add(new Row(i + 1, cells, i < nonBlank.size() ? nonBlank.get(i) : String.join(",", record)));
         }
         return rows;
-    }
-
-    private static void checkMultipart(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith("multipart/form-data")) {
-            throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Upload the CSV as multipart/form-data with a part named 'file'",
-                    "Content-Type", "header");
-        }
-        if (!type.contains("boundary=")) {
-            throw new ApiError(400, "INVALID_VALUE", "The multipart/form-data Content-Type names no boundary", "Content-Type", "header");
-        }
     }
 
     private static String canonical(String header, List<String> known) {

@@ -10,6 +10,7 @@ import dev.standin.core.scenario.SeedCheck;
 import dev.standin.core.store.Database;
 import dev.standin.db.velo.Velo;
 import dev.standin.provider.velo.audit.AuditHandler;
+import dev.standin.provider.velo.audit.TransactionsExport;
 import dev.standin.provider.velo.audit.AuditViews.Version;
 import dev.standin.provider.velo.audit.AuditRepository;
 import dev.standin.provider.velo.auth.ApiKeyRepository;
@@ -17,8 +18,10 @@ import dev.standin.provider.velo.auth.AuthHandler;
 import dev.standin.provider.velo.auth.AuthService;
 import dev.standin.provider.velo.funding.FundingRepository;
 import dev.standin.provider.velo.funding.FundingService;
+import dev.standin.provider.velo.funding.LowBalanceNotices;
 import dev.standin.provider.velo.funding.SourceAccountHandler;
 import dev.standin.provider.velo.funding.SourceAccountRepository;
+import dev.standin.provider.velo.invite.InvitationHandler;
 import dev.standin.provider.velo.invite.InviteHandler;
 import dev.standin.provider.velo.invite.InviteRepository;
 import dev.standin.provider.velo.invite.InviteService;
@@ -32,6 +35,8 @@ import dev.standin.provider.velo.payout.PayoutHandler;
 import dev.standin.provider.velo.payout.PayoutRepository;
 import dev.standin.provider.velo.payout.PayoutService;
 import dev.standin.provider.velo.reference.ReferenceHandler;
+import dev.standin.provider.velo.payor.BrandingHandler;
+import dev.standin.provider.velo.payor.Payor;
 import dev.standin.provider.velo.payor.PayorHandler;
 import dev.standin.provider.velo.payor.PayorRepository;
 import dev.standin.provider.velo.payor.PayorService;
@@ -63,6 +68,8 @@ public final class VeloModule implements ProviderModule {
     private AuthService auth;
     private AuthHandler authHandler;
     private PayorHandler payorHandler;
+    private BrandingHandler brandingHandler;
+    private InvitationHandler invitationHandler;
     private PayeeRepository payees;
     private PayeeService payeeService;
     private PayeeHandler payeeHandler;
@@ -73,6 +80,7 @@ public final class VeloModule implements ProviderModule {
     private PayoutHandler payoutHandler;
     private ReferenceHandler referenceHandler;
     private AuditHandler auditHandler;
+    private TransactionsExport transactionsExport;
     private InviteRepository invites;
     private InviteService inviteService;
     private InviteHandler inviteHandler;
@@ -104,27 +112,34 @@ public final class VeloModule implements ProviderModule {
         this.payors = new PayorRepository(dsl);
         this.auth = new AuthService(keys, context.ids(), context.clock());
         this.authHandler = new AuthHandler(auth);
-        this.payorHandler = new PayorHandler(auth,
-                new PayorService(payors, new ApplicationRepository(dsl), keys, context.ids()));
+        PayorService payorService = new PayorService(payors, new ApplicationRepository(dsl), keys, context.ids());
+        this.payorHandler = new PayorHandler(auth, payorService);
+        this.brandingHandler = new BrandingHandler(auth, payorService);
         VeloEvents events = new VeloEvents(context.rules(), context.scheduler());
-        this.payees = new PayeeRepository(dsl);
+        this.payees = new PayeeRepository(dsl, () -> context.clock().now().atOffset(java.time.ZoneOffset.UTC));
         this.invites = new InviteRepository(dsl);
-        this.inviteService = new InviteService(invites, payees, context.ids());
+        this.inviteService = new InviteService(invites, payees, context.ids(), dsl);
         this.inviteHandler = new InviteHandler(inviteService);
+        this.invitationHandler = new InvitationHandler(auth, inviteService, payees, payors);
         this.payeeService = new PayeeService(payees, new PayeeBatchRepository(dsl), invites, dsl,
                 context.clock(), context.scheduler(), context.ids(), context.scenarios(), events);
         this.payeeHandler = new PayeeHandler(auth, payeeService);
         this.sourceAccounts = new SourceAccountRepository(dsl);
         this.funding = new FundingService(sourceAccounts, new FundingRepository(dsl), dsl,
                 context.clock(), context.scheduler(), context.ids(), context.scenarios(), events);
-        this.sourceAccountHandler = new SourceAccountHandler(auth, funding);
+        LowBalanceNotices notices = new LowBalanceNotices(sourceAccounts,
+                payorId -> payors.find(payorId).map(Payor::notificationUrl), context.webhooks(), context.clock());
+        this.sourceAccountHandler = new SourceAccountHandler(auth, funding, notices);
         PayoutRepository payouts = new PayoutRepository(dsl);
         this.payoutService = new PayoutService(payouts, payees, sourceAccounts, dsl,
                 context.clock(), context.scheduler(), context.ids(), context.scenarios(), events);
         this.funding.onCredited(payoutService::fundsArrived);
+        this.payoutService.onBalanceChanged(notices::check);
         this.payoutHandler = new PayoutHandler(auth, payoutService);
         this.referenceHandler = new ReferenceHandler(auth);
-        this.auditHandler = new AuditHandler(auth, new AuditRepository(dsl, payouts), context.clock());
+        AuditRepository audit = new AuditRepository(dsl, payouts);
+        this.auditHandler = new AuditHandler(auth, audit, context.clock());
+        this.transactionsExport = new TransactionsExport(auth, audit);
         this.control = new VeloControl(payeeService, payoutService, inviteService);
         this.errors = new VeloErrors(context.ids());
     }
@@ -138,14 +153,29 @@ public final class VeloModule implements ProviderModule {
                 post("payorFundingBankDetailsUpdate", h(m -> m.payorHandler::updateFundingDetails));
                 post("applications", h(m -> m.payorHandler::createApplication));
                 post("applications/{applicationId}/keys", h(m -> m.payorHandler::createKey));
+                post("reminderEmailsUpdate", h(m -> m.payorHandler::updateReminderEmails));
+                post("branding/logos", h(m -> m.brandingHandler::uploadLogo));
+                get("branding", h(m -> m.brandingHandler::branding));
             });
+            get("/v2/payors/{payorId}", h(m -> m.payorHandler::getV2));
+            get("/v1/payorLinks", h(m -> m.payorHandler::links));
+            get(BrandingHandler.LOGO_PATH + "{logoId}", h(m -> m.brandingHandler::logo));
             get("/v1/payees", h(m -> m.payeeHandler::list));
             get("/v1/payees/{payeeId}", h(m -> m.payeeHandler::get));
+            delete("/v1/payees/{payeeId}", h(m -> m.payeeHandler::delete));
+            post("/v1/payees/{payeeId}/invite", h(m -> m.invitationHandler::resend));
+            get("/v1/payees/payors/{payorId}/invitationStatus", h(m -> m.invitationHandler::statusesV1));
+            get("/v2/payees/payors/{payorId}/invitationStatus", h(m -> m.invitationHandler::statusesV2));
+            get("/v1/deltas/payees", h(m -> m.payeeHandler::deltas));
             post("/v2/payees", h(m -> m.payeeHandler::create));
             get("/v2/payees/batch/{batchId}", h(m -> m.payeeHandler::batch));
             get("/v1/sourceAccounts", h(m -> m.sourceAccountHandler::list));
             get("/v1/sourceAccounts/{sourceAccountId}", h(m -> m.sourceAccountHandler::get));
             post("/v1/sourceAccounts/{sourceAccountId}/achFundingRequest", h(m -> m.sourceAccountHandler::requestAch));
+            post("/v1/sourceAccounts/{sourceAccountId}/notifications", h(m -> m.sourceAccountHandler::setNotifications));
+            get("/v2/sourceAccounts", h(m -> m.sourceAccountHandler::listV2));
+            get("/v2/sourceAccounts/{sourceAccountId}", h(m -> m.sourceAccountHandler::getV2));
+            post("/v2/sourceAccounts/{sourceAccountId}/fundingRequest", h(m -> m.sourceAccountHandler::requestAch));
             post("/v3/payouts", h(m -> m.payoutHandler::submit));
             path("/v3/payouts/{payoutId}", () -> {
                 get(h(m -> m.payoutHandler::get));
@@ -153,13 +183,14 @@ public final class VeloModule implements ProviderModule {
                 delete(h(m -> m.payoutHandler::withdraw));
                 post("quote", h(m -> m.payoutHandler::quote));
             });
-            for (Version version : Version.values()) {
+            for (Version version : List.of(Version.V3, Version.V4)) {
                 String audit = "/" + version.name().toLowerCase(java.util.Locale.ROOT) + "/paymentaudit";
                 get(audit + "/payouts", h(m -> m.auditHandler.payouts(version)));
                 get(audit + "/payouts/{payoutId}", h(m -> m.auditHandler.payoutPayments(version)));
-                get(audit + "/payments", h(m -> m.auditHandler.payments(version)));
+                get(audit + "/payments", h(m -> m.auditHandler.payments(version == Version.V4 ? Version.V4_LIST : version)));
                 get(audit + "/payments/{paymentId}", h(m -> m.auditHandler.payment(version)));
             }
+            get("/v4/paymentaudit/transactions", h(m -> m.transactionsExport::export));
             get("/v1/paymentaudit/payoutStatistics", h(m -> m.auditHandler::statistics));
             get("/v1/paymentaudit/fundings", h(m -> m.auditHandler::fundings));
             path("/v1/invites/{inviteId}", () -> {
@@ -208,6 +239,9 @@ public final class VeloModule implements ProviderModule {
             return "token:" + bearer.get();
         }
         String path = ctx.path();
+        if (path.startsWith(BrandingHandler.LOGO_PATH)) {
+            return "logo:" + path.substring(BrandingHandler.LOGO_PATH.length());
+        }
         if (path.startsWith("/v1/invites/")) {
             String rest = path.substring("/v1/invites/".length());
             int slash = rest.indexOf('/');
@@ -223,6 +257,9 @@ public final class VeloModule implements ProviderModule {
         }
         if (credential.startsWith("token:")) {
             return auth.knows(credential.substring(6));
+        }
+        if (credential.startsWith("logo:")) {
+            return payors.hasLogo(credential.substring(5));
         }
         if (credential.startsWith("invite:")) {
             try {

@@ -41,11 +41,18 @@ public record VeloPage(int page, int pageSize, List<Sort> sort) {
 
     /** As {@link #from(Context, List, String)}, adding problems to the caller's list (to report them with its own). */
     public static VeloPage from(Context ctx, List<String> sortable, String defaultSort, List<ApiError.Violation> problems) {
+        return from(ctx, sortable, defaultSort, problems, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    }
+
+    /** As above, for a list with its own page sizes (payee deltas: 100 by default, 1000 at most); no sort when none is sortable. */
+    public static VeloPage from(Context ctx, List<String> sortable, String defaultSort, List<ApiError.Violation> problems,
+                                int defaultPageSize, int maxPageSize) {
         int page = intParam(ctx, "page", 1, 1, Integer.MAX_VALUE, problems);
-        int pageSize = intParam(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems);
+        int pageSize = intParam(ctx, "pageSize", defaultPageSize, 1, maxPageSize, problems);
         String sortText = ctx.queryParam("sort");
         List<Sort> sort = new ArrayList<>();
-        for (String part : (sortText == null || sortText.isBlank() ? defaultSort : sortText).split(",")) {
+        String sortBy = sortText == null || sortText.isBlank() ? defaultSort : sortText;
+        for (String part : sortBy.isEmpty() ? new String[0] : sortBy.split(",")) {
             String[] fieldAndOrder = part.trim().split(":");
             if (fieldAndOrder.length != 2 || !fieldAndOrder[0].matches("[a-zA-Z]+")
                     || !(fieldAndOrder[1].equals("asc") || fieldAndOrder[1].equals("desc"))) {
@@ -101,8 +108,10 @@ public record VeloPage(int page, int pageSize, List<Sort> sort) {
                 values.forEach(v -> href.append(encode(name)).append('=').append(encode(v)).append('&'));
             }
         });
-        href.append("page=").append(toPage).append("&pageSize=").append(pageSize).append("&sort=")
-                .append(String.join(",", sort.stream().map(Sort::toString).toList()));
+        href.append("page=").append(toPage).append("&pageSize=").append(pageSize);
+        if (!sort.isEmpty()) {
+            href.append("&sort=").append(String.join(",", sort.stream().map(Sort::toString).toList()));
+        }
         Map<String, String> out = new LinkedHashMap<>();
         out.put("rel", rel);
         out.put("href", href.toString());

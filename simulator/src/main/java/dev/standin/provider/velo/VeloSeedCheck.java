@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Velo seed checks the schema cannot make: payor, payee and source account ids and API keys unique
- * across every loaded scenario; remote ids and account names unique within their payor.
+ * across every loaded scenario; remote ids and account names unique within their payor; a parent
+ * payor seeded too.
  */
 final class VeloSeedCheck implements SeedCheck {
 
@@ -29,6 +30,14 @@ final class VeloSeedCheck implements SeedCheck {
             });
         }
         JsonNode payors = seed.path("payors");
+        Set<String> known = new HashSet<>(payorIds);
+        payors.forEach(p -> known.add(p.path("payorId").asText()));
+        for (int i = 0; i < payors.size(); i++) {
+            String parent = payors.get(i).path("parentPayorId").asText(null);
+            if (parent != null && (!known.contains(parent) || parent.equals(payors.get(i).path("payorId").asText()))) {
+                problems.add(pointer + "/payors/" + i + "/parentPayorId", "parent payor " + parent + " is not a seeded payor");
+            }
+        }
         for (int i = 0; i < payors.size(); i++) {
             JsonNode payor = payors.get(i);
             String at = pointer + "/payors/" + i;

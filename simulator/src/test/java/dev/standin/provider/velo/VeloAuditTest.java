@@ -13,21 +13,6 @@ import static org.hamcrest.Matchers.hasSize;
 class VeloAuditTest extends AcceptanceTest {
     static final String USD_EMPTY = "5a0c0005-0000-4000-8000-000000000005";
 
-    /** Submits (memo "march run"), validates, instructs, fails the second payment and completes: an INCOMPLETE payout. */
-    String incompletePayout(String token) {
-        String payoutId = veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payoutMemo\":\"March run\",\"payments\":["
-                        + "{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":700,\"sourceAccountName\":\"PAYOR_SRC_ACCT\",\"payorPaymentId\":\"a-1\"},"
-                        + "{\"remoteId\":\"payee-eur\",\"currency\":\"EUR\",\"amount\":400,\"sourceAccountName\":\"USD_Velo\",\"payorPaymentId\":\"a-2\"}]}")
-                .post("/v3/payouts").then().statusCode(202).extract().path("payoutId");
-        advance("PT1S");
-        veloAs(token).post("/v3/payouts/" + payoutId + "/quote").then().statusCode(200);
-        veloAs(token).post("/v3/payouts/" + payoutId).then().statusCode(202);
-        String failing = control().get("/_sim/velo/payouts/" + payoutId).then().extract().path("payments[1].paymentId");
-        control().post("/_sim/velo/payments/" + failing + "/fail").then().statusCode(200);
-        advance("PT3S");
-        return payoutId;
-    }
-
     @Test
     void payoutsAreListedWithTotalsAccountsAndFxAndFilter() {
         String token = veloToken();

@@ -132,9 +132,9 @@ public final class AuditHandler {
 
     private static AuditRepository.PaymentFilter paymentFilter(AuditQuery q, Version version, UUID payorId, UUID payoutId,
                                                              UUID payeeId, String sourceCurrency, String paymentCurrency) {
-        String status = q.oneOf("status", version.paymentStatuses());
+        String status = q.oneOf("status", AuditViews.PAYMENT_STATUS_FILTER);
         return new AuditRepository.PaymentFilter(payorId, payoutId, null, payeeId, q.text("remoteId"),
-                status == null ? null : version.stored(status), q.number("sourceAmountFrom"), q.number("sourceAmountTo"),
+                status == null ? null : AuditViews.stored(status), q.number("sourceAmountFrom"), q.number("sourceAmountTo"),
                 q.number("paymentAmountFrom"), q.number("paymentAmountTo"), sourceCurrency, paymentCurrency,
                 q.date("submittedDateFrom", false), q.date("submittedDateTo", true),
                 q.text("payorName"), q.text("sourceAccountName"), q.text("paymentMemo"));

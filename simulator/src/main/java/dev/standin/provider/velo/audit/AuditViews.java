@@ -17,29 +17,40 @@ import java.util.UUID;
  * failed (returned) payment RETURNED and counts returned payments where v3 counts failed ones.
  */
 public final class AuditViews {
-    /** The audit API's version: the same state, two vocabularies. */
+    /**
+     * The audit API's version: the same state, two vocabularies. {@code V4_LIST} is v4's payment list,
+     * whose items the document types with v3's payment (a FAILED payment stays FAILED there, while
+     * v4's payment lookup and a v4 payout's payments call it RETURNED): each route answers what its
+     * operation's schema accepts, so that a generated client reads every one.
+     */
     public enum Version {
-        V3, V4;
+        V3, V4, V4_LIST;
 
         /** A stored payment status as this version names it. */
         String status(String stored) {
             return this == V4 && stored.equals("FAILED") ? "RETURNED" : stored;
         }
 
-        /** A status filter as stored; null when this version has no such status. */
-        String stored(String status) {
-            return this == V4 && status.equals("RETURNED") ? "FAILED" : status;
+        boolean v3Totals() {
+            return this == V3;
         }
 
-        List<String> paymentStatuses() {
-            return PAYMENT_STATUSES.stream().map(this::status).toList();
+        boolean returnFields() {
+            return this != V3;
         }
+    }
+
+    /** Every version's status filter takes FAILED and RETURNED alike (the document's enum lists both). */
+    static final List<String> PAYMENT_STATUS_FILTER = List.of("ACCEPTED", "AWAITING_FUNDS", "FUNDED", "UNFUNDED",
+            "BANK_PAYMENT_REQUESTED", "REJECTED", "ACCEPTED_BY_RAILS", "CONFIRMED", "FAILED", "RETURNED", "WITHDRAWN");
+
+    /** A status filter as stored. */
+    static String stored(String status) {
+        return status.equals("RETURNED") ? "FAILED" : status;
     }
 
     static final List<String> PAYOUT_STATUSES = List.of("ACCEPTED", "REJECTED", "SUBMITTED", "QUOTED", "INSTRUCTED",
             "COMPLETED", "INCOMPLETE", "CONFIRMED", "WITHDRAWN");
-    static final List<String> PAYMENT_STATUSES = List.of("ACCEPTED", "AWAITING_FUNDS", "FUNDED", "UNFUNDED",
-            "BANK_PAYMENT_REQUESTED", "REJECTED", "ACCEPTED_BY_RAILS", "CONFIRMED", "FAILED", "WITHDRAWN");
     private static final List<String> RELEASED = List.of("BANK_PAYMENT_REQUESTED", "ACCEPTED_BY_RAILS", "CONFIRMED");
     private static final List<String> NOT_COUNTED = List.of("REJECTED", "WITHDRAWN", "CONFIRMED", "FAILED");
     /** The rails of payments whose source account is unknown (a rejected payment): the guide's simulated rails. */
@@ -58,7 +69,7 @@ public final class AuditViews {
         out.put("withdrawnDateTime", instant(p.withdrawn()));
         out.put("totalPayments", payments.size());
         out.put("totalIncompletePayments", payments.stream().filter(x -> !NOT_COUNTED.contains(x.status())).count());
-        out.put(version == Version.V3 ? "totalFailedPayments" : "totalReturnedPayments",
+        out.put(version.v3Totals() ? "totalFailedPayments" : "totalReturnedPayments",
                 payments.stream().filter(x -> x.status().equals("FAILED")).count());
         Map<UUID, Map<String, Object>> accounts = new LinkedHashMap<>();
         for (Payment x : payments) {
@@ -105,7 +116,7 @@ public final class AuditViews {
         out.put("confirmedPayments", payments.stream().filter(x -> x.status().equals("CONFIRMED")).count());
         out.put("releasedPayments", payments.stream().filter(x -> RELEASED.contains(x.status())).count());
         out.put("incompletePayments", payments.stream().filter(x -> !NOT_COUNTED.contains(x.status())).count());
-        out.put(version == Version.V3 ? "failedPayments" : "returnedPayments",
+        out.put(version.v3Totals() ? "failedPayments" : "returnedPayments",
                 payments.stream().filter(x -> x.status().equals("FAILED")).count());
         return out;
     }
@@ -142,7 +153,7 @@ public final class AuditViews {
         }
         if (p.failureReason() != null) {
             out.put("failureReason", p.failureReason());
-            if (version == Version.V4) {
+            if (version.returnFields()) {
                 out.put("returnReason", p.failureReason());
                 out.put("returnCost", 0);
             }

@@ -63,6 +63,14 @@ public final class FundingService {
         return accounts.list(caller.payorId(), physicalAccountName, page);
     }
 
+    /** Sets the account's low-balance threshold and checks the balance against it at once. */
+    public void setMinimumBalance(VeloPrincipal caller, UUID sourceAccountId, long minimum, java.util.function.Consumer<UUID> check) {
+        get(caller, sourceAccountId);
+        accounts.setMinimumBalance(sourceAccountId, minimum);
+        check.accept(sourceAccountId);
+    }
+
+    /** An ACH funding request ({@code /v1/.../achFundingRequest}, {@code /v2/.../fundingRequest}: the same flow). */
     public UUID requestAch(VeloPrincipal caller, UUID sourceAccountId, long amount) {
         SourceAccount account = get(caller, sourceAccountId);
         UUID fundingId = ids.uuid();

@@ -5,5 +5,5 @@ import java.util.UUID;
 /** A payor's balance in one currency, in minor units. */
 public record SourceAccount(UUID id, UUID payorId, String name, String currency, long balance, String fundingRef,
                             String physicalAccountName, String railsId, boolean pooled, boolean balanceVisible,
-                            String customerId) {
+                            String customerId, Long minimumBalance) {
 }

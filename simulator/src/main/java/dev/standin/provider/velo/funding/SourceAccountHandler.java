@@ -19,10 +19,39 @@ public final class SourceAccountHandler {
 
     private final AuthService auth;
     private final FundingService funding;
+    private final LowBalanceNotices notices;
 
-    public SourceAccountHandler(AuthService auth, FundingService funding) {
+    public SourceAccountHandler(AuthService auth, FundingService funding, LowBalanceNotices notices) {
         this.auth = auth;
         this.funding = funding;
+        this.notices = notices;
+    }
+
+    /** {@code GET /v2/sourceAccounts}: as v1, each account in the v2 shape. */
+    public void listV2(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        VeloPage page = VeloPage.from(ctx, List.copyOf(SourceAccountRepository.SORTABLE.keySet()), "fundingRef:asc");
+        String physical = ctx.queryParam("physicalAccountName");
+        SourceAccountRepository.Page result = funding.list(caller, ctx.queryParam("payorId"),
+                physical == null || physical.isBlank() ? null : physical, page);
+        ctx.json(page.render(ctx, result.total(), result.accounts().stream().map(SourceAccountHandler::renderV2).toList()));
+    }
+
+    public void getV2(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        ctx.json(renderV2(funding.get(caller, VeloPaths.uuid(ctx, "sourceAccountId"))));
+    }
+
+    /** {@code POST /v1/sourceAccounts/{id}/notifications} {@code {"minimumBalance": n}}: 204. */
+    public void setNotifications(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        var sourceAccountId = VeloPaths.uuid(ctx, "sourceAccountId");
+        JsonNode body = JsonBody.tree(ctx);
+        Violations v = new Violations();
+        Long minimum = v.number(body, "minimumBalance", 0, MAX_ACH_AMOUNT, true);
+        v.throwIfAny();
+        funding.setMinimumBalance(caller, sourceAccountId, minimum, notices::check);
+        ctx.status(204);
     }
 
     public void list(Context ctx) {
@@ -63,6 +92,16 @@ public final class SourceAccountHandler {
         out.put("pooled", a.pooled());
         out.put("balanceVisible", a.balanceVisible());
         out.put("customerId", a.customerId());
+        return out;
+    }
+
+    /** The v2 shape: v1's fields, the notification threshold and the (never enabled) automatic top-up. */
+    static Map<String, Object> renderV2(SourceAccount a) {
+        Map<String, Object> out = render(a);
+        if (a.minimumBalance() != null) {
+            out.put("notifications", Map.of("minimumBalance", a.minimumBalance()));
+        }
+        out.put("autoTopUpConfig", Map.of("enabled", false));
         return out;
     }
 }

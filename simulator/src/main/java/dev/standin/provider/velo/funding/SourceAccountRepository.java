@@ -81,6 +81,38 @@ public final class SourceAccountRepository {
                 .execute() == 1;
     }
 
+    /** Any payor's account (for scheduled steps and balance checks). */
+    public Optional<SourceAccount> find(UUID id) {
+        return dsl.selectFrom(SOURCE_ACCOUNT).where(SOURCE_ACCOUNT.SOURCE_ACCOUNT_ID.eq(id)).fetchOptional()
+                .map(SourceAccountRepository::toAccount);
+    }
+
+    /** Sets the low-balance threshold; the next check compares the balance with it afresh. */
+    public void setMinimumBalance(UUID id, long minimum) {
+        dsl.update(SOURCE_ACCOUNT).set(SOURCE_ACCOUNT.MINIMUM_BALANCE, minimum).set(SOURCE_ACCOUNT.BELOW_MINIMUM, false)
+                .where(SOURCE_ACCOUNT.SOURCE_ACCOUNT_ID.eq(id)).execute();
+    }
+
+    /**
+     * Marks the account as under its threshold when it is and was not yet marked: true exactly once
+     * per crossing, however many checks race (one conditional UPDATE).
+     */
+    public boolean markBelowMinimum(UUID id) {
+        return dsl.update(SOURCE_ACCOUNT).set(SOURCE_ACCOUNT.BELOW_MINIMUM, true)
+                .where(SOURCE_ACCOUNT.SOURCE_ACCOUNT_ID.eq(id).and(SOURCE_ACCOUNT.BELOW_MINIMUM.isFalse())
+                        .and(SOURCE_ACCOUNT.MINIMUM_BALANCE.isNotNull())
+                        .and(SOURCE_ACCOUNT.BALANCE.lt(SOURCE_ACCOUNT.MINIMUM_BALANCE)))
+                .execute() == 1;
+    }
+
+    /** Re-arms the notification once the balance is back at or over the threshold. */
+    public void clearBelowMinimum(UUID id) {
+        dsl.update(SOURCE_ACCOUNT).set(SOURCE_ACCOUNT.BELOW_MINIMUM, false)
+                .where(SOURCE_ACCOUNT.SOURCE_ACCOUNT_ID.eq(id).and(SOURCE_ACCOUNT.BELOW_MINIMUM.isTrue())
+                        .and(SOURCE_ACCOUNT.BALANCE.ge(SOURCE_ACCOUNT.MINIMUM_BALANCE)))
+                .execute();
+    }
+
     public void insertSeed(DSLContext tx, UUID payorId, JsonNode a) {
         tx.insertInto(SOURCE_ACCOUNT)
                 .set(SOURCE_ACCOUNT.SOURCE_ACCOUNT_ID, UUID.fromString(a.get("id").asText()))
@@ -100,7 +132,7 @@ public final class SourceAccountRepository {
     static SourceAccount toAccount(SourceAccountRecord r) {
         return new SourceAccount(r.getSourceAccountId(), r.getPayorId(), r.getName(), r.getCurrency(), r.getBalance(),
                 r.getFundingRef(), r.getPhysicalAccountName(), r.getRailsId(), r.getPooled(), r.getBalanceVisible(),
-                r.getCustomerId());
+                r.getCustomerId(), r.getMinimumBalance());
     }
 
 }

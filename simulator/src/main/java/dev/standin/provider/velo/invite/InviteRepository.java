@@ -24,6 +24,11 @@ public final class InviteRepository {
                 .execute();
     }
 
+    /** Removes every invite of the payee (a resent invitation replaces them). */
+    public void deleteOf(DSLContext tx, UUID payeeId) {
+        tx.deleteFrom(INVITE).where(INVITE.PAYEE_ID.eq(payeeId)).execute();
+    }
+
     public boolean exists(UUID inviteId) {
         return find(inviteId).isPresent();
     }

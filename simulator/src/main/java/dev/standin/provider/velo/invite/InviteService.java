@@ -7,6 +7,7 @@ import com.nulabinc.zxcvbn.Zxcvbn;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.db.velo.tables.records.InviteRecord;
+import dev.standin.provider.velo.auth.VeloPrincipal;
 import dev.standin.provider.velo.payee.Payee;
 import dev.standin.provider.velo.payee.PayeeRepository;
 
@@ -28,12 +29,36 @@ public final class InviteService {
     private final InviteRepository invites;
     private final PayeeRepository payees;
     private final IdGenerator ids;
+    private final org.jooq.DSLContext dsl;
     private Zxcvbn zxcvbn;
 
-    public InviteService(InviteRepository invites, PayeeRepository payees, IdGenerator ids) {
+    public InviteService(InviteRepository invites, PayeeRepository payees, IdGenerator ids, org.jooq.DSLContext dsl) {
         this.invites = invites;
         this.payees = payees;
         this.ids = ids;
+        this.dsl = dsl;
+    }
+
+    /**
+     * {@code POST /v1/payees/{payeeId}/invite}: a new invite for a payee invited and not yet onboarded,
+     * accepted or declined (409 otherwise); the previous invite links stop working.
+     */
+    public Payee resend(VeloPrincipal caller, UUID payeeId, String payorId) {
+        caller.requireOwn(payorId, "requestBody", false);
+        Payee payee = payees.find(caller.payorId(), payeeId)
+                .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Payee not found", "payeeId", "pathParam"));
+        if (Payee.ONBOARDED.equals(payee.onboardedStatus()) || !Payee.PENDING.equals(payee.invitationStatus())) {
+            throw ApiError.conflict("The payee's invitation is " + payee.invitationStatus() + " (onboarded status "
+                    + payee.onboardedStatus() + "): only a pending invitation of a payee not yet onboarded is resent", "payeeId");
+        }
+        UUID inviteId = Secrets.uuid(); // the public invite endpoints answer it without credentials: unguessable
+        dsl.transaction(tx -> {
+            invites.deleteOf(tx.dsl(), payeeId);
+            invites.insert(tx.dsl(), inviteId, payeeId, caller.payorId());
+            payees.reinvite(tx.dsl(), payeeId, inviteId);
+        });
+        payees.changed(caller.payorId());
+        return payee;
     }
 
     /** An invite that can still be used: known, and its payee's invitation still PENDING. */

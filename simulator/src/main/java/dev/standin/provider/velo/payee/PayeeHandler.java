@@ -79,6 +79,49 @@ public final class PayeeHandler {
         ctx.status(201).header("Location", location).json(body);
     }
 
+    public void delete(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        payees.delete(caller, VeloPaths.uuid(ctx, "payeeId"));
+        ctx.status(204);
+    }
+
+    /** {@code GET /v1/deltas/payees?payorId=...&updatedSince=...}: 100 per page by default, 1000 at most. */
+    public void deltas(Context ctx) {
+        VeloPrincipal caller = auth.require(ctx);
+        List<ApiError.Violation> problems = new ArrayList<>();
+        String payorId = blankToNull(ctx.queryParam("payorId"));
+        if (payorId == null) {
+            problems.add(new ApiError.Violation("payorId must not be null", "REQUIRED", "payorId", "queryParam"));
+        }
+        // a '+' sent unencoded in the query arrives as a space
+        String raw = blankToNull(ctx.queryParam("updatedSince") == null ? null : ctx.queryParam("updatedSince").replace(' ', '+'));
+        java.time.OffsetDateTime since = null;
+        try {
+            since = raw == null ? null : java.time.OffsetDateTime.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        if (since == null) {
+            problems.add(new ApiError.Violation("updatedSince is required, formatted YYYY-MM-DDThh:mm:ss+hh:mm"
+                    + (raw == null ? "" : ", was '" + raw + "'"), raw == null ? "REQUIRED" : "INVALID_VALUE", "updatedSince", "queryParam"));
+        }
+        VeloPage page = VeloPage.from(ctx, List.of(), "", problems, 100, 1000);
+        if (!problems.isEmpty()) {
+            throw new ApiError(400, problems);
+        }
+        var result = payees.changes(caller, payorId, since, page);
+        ctx.json(page.render(ctx, result.total(), result.rows().stream().map(c -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("remoteId", c.remoteId());
+            out.put("payeeId", c.payeeId().toString());
+            out.put("displayName", c.displayName());
+            out.put("email", c.email());
+            out.put("payeeCountry", c.country());
+            out.put("onboardedStatus", c.onboardedStatus());
+            return out;
+        }).toList()));
+    }
+
     public void batch(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
         PayeeBatchRecord batch = payees.batch(caller, VeloPaths.uuid(ctx, "batchId"));

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.standin.db.velo.Tables.INVITE;
 import static dev.standin.db.velo.Tables.PAYEE;
+import static dev.standin.db.velo.Tables.PAYMENT;
 import static dev.standin.db.velo.Tables.PAYEE_DETAIL;
 
 /** Payees, always read within one payor. */
@@ -35,9 +37,12 @@ public final class PayeeRepository {
 
     private final DSLContext dsl;
     private final PayeeIndex index;
+    private final java.util.function.Supplier<java.time.OffsetDateTime> now;
 
-    public PayeeRepository(DSLContext dsl) {
+    /** {@code now}: when a change happens, for {@code GET /v1/deltas/payees}. */
+    public PayeeRepository(DSLContext dsl, java.util.function.Supplier<java.time.OffsetDateTime> now) {
         this.dsl = dsl;
+        this.now = now;
         this.index = new PayeeIndex(payorId -> dsl.select(PAYEE.PAYEE_ID, PAYEE.REMOTE_ID, PAYEE.PAYEE_TYPE, PAYEE.EMAIL,
                         PAYEE.DISPLAY_NAME, PAYEE.ONBOARDED_STATUS, PAYEE.OFAC_STATUS)
                 .from(PAYEE).where(PAYEE.PAYOR_ID.eq(payorId))
@@ -75,6 +80,7 @@ public final class PayeeRepository {
                 .set(PAYEE.INVITE_ID, p.inviteId())
                 .set(PAYEE.BATCH_ID, p.batchId())
                 .set(PAYEE.CREATED, p.created())
+                .set(PAYEE.UPDATED, p.created())
                 .execute();
         tx.insertInto(PAYEE_DETAIL).set(PAYEE_DETAIL.PAYEE_ID, p.payeeId()).set(PAYEE_DETAIL.DETAILS, p.details().toString()).execute();
     }
@@ -145,7 +151,7 @@ public final class PayeeRepository {
 
     /** Sets whichever states are non-null. */
     public void setStates(UUID payeeId, String onboardedStatus, String ofacStatus, String invitationStatus) {
-        var update = dsl.update(PAYEE).set(PAYEE.PAYEE_ID, PAYEE.PAYEE_ID);
+        var update = dsl.update(PAYEE).set(PAYEE.UPDATED, now.get());
         if (onboardedStatus != null) {
             update = update.set(PAYEE.ONBOARDED_STATUS, onboardedStatus);
         }
@@ -157,6 +163,65 @@ public final class PayeeRepository {
         }
         update.where(PAYEE.PAYEE_ID.eq(payeeId)).execute();
         find(payeeId).ifPresent(p -> changed(p.payorId()));
+    }
+
+    /** A payee's change since a time, as {@code GET /v1/deltas/payees} lists it. */
+    public record Change(UUID payeeId, String remoteId, String displayName, String email, String country,
+                         String onboardedStatus) {
+    }
+
+    /** The payor's payees changed (created, or a state moved) at or after {@code since}, oldest change first. */
+    public PageOf<Change> changesSince(UUID payorId, java.time.OffsetDateTime since, int offset, int limit) {
+        Condition where = PAYEE.PAYOR_ID.eq(payorId).and(PAYEE.UPDATED.ge(since));
+        return new PageOf<>(dsl.fetchCount(PAYEE, where), dsl.select(PAYEE.PAYEE_ID, PAYEE.REMOTE_ID, PAYEE.DISPLAY_NAME,
+                        PAYEE.EMAIL, PAYEE.COUNTRY, PAYEE.ONBOARDED_STATUS).from(PAYEE).where(where)
+                .orderBy(PAYEE.UPDATED, PAYEE.PAYEE_ID).limit(limit).offset(offset)
+                .fetch(r -> new Change(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
+    }
+
+    /** A payee's invitation status. */
+    public record Invitation(UUID payeeId, String invitationStatus, String onboardedStatus, java.time.OffsetDateTime created) {
+    }
+
+    /** The payor's payees' invitation statuses, optionally of one payee or one status, by creation. */
+    public PageOf<Invitation> invitations(UUID payorId, UUID payeeId, String status, int offset, int limit) {
+        Condition where = PAYEE.PAYOR_ID.eq(payorId)
+                .and(payeeId == null ? DSL.noCondition() : PAYEE.PAYEE_ID.eq(payeeId))
+                .and(status == null ? DSL.noCondition() : PAYEE.INVITATION_STATUS.eq(status));
+        return new PageOf<>(dsl.fetchCount(PAYEE, where), dsl.select(PAYEE.PAYEE_ID, PAYEE.INVITATION_STATUS,
+                        PAYEE.ONBOARDED_STATUS, PAYEE.CREATED).from(PAYEE).where(where)
+                .orderBy(PAYEE.CREATED, PAYEE.PAYEE_ID).limit(limit).offset(offset)
+                .fetch(r -> new Invitation(r.value1(), r.value2(), r.value3(), r.value4())));
+    }
+
+    /** A page of rows and how many match in all. */
+    public record PageOf<T>(long total, List<T> rows) {
+    }
+
+    /**
+     * How many payments pay the payee, and how many of those are still in flight (not in a final
+     * state); a payment not yet validated names the payee by its remote id only.
+     */
+    public long[] payments(Payee payee) {
+        var row = dsl.select(DSL.count(), DSL.count().filterWhere(PAYMENT.STATUS.notIn(FINAL_PAYMENT_STATES)))
+                .from(PAYMENT).where(PAYMENT.PAYEE_ID.eq(payee.payeeId()).or(PAYMENT.PAYEE_ID.isNull()
+                        .and(PAYMENT.PAYOR_ID.eq(payee.payorId())).and(PAYMENT.REMOTE_ID.eq(payee.remoteId()))))
+                .fetchOne();
+        return new long[] {row.value1(), row.value2()};
+    }
+
+    private static final List<String> FINAL_PAYMENT_STATES = List.of("CONFIRMED", "FAILED", "REJECTED", "WITHDRAWN");
+
+    /** Removes the payee, its details and its invites. */
+    public void delete(DSLContext tx, UUID payeeId) {
+        tx.deleteFrom(INVITE).where(INVITE.PAYEE_ID.eq(payeeId)).execute();
+        tx.deleteFrom(PAYEE_DETAIL).where(PAYEE_DETAIL.PAYEE_ID.eq(payeeId)).execute();
+        tx.deleteFrom(PAYEE).where(PAYEE.PAYEE_ID.eq(payeeId)).execute();
+    }
+
+    /** Points the payee at a new invite (a resent invitation), recording the change. */
+    public void reinvite(DSLContext tx, UUID payeeId, UUID inviteId) {
+        tx.update(PAYEE).set(PAYEE.INVITE_ID, inviteId).set(PAYEE.UPDATED, now.get()).where(PAYEE.PAYEE_ID.eq(payeeId)).execute();
     }
 
     private static List<Payee> withDetails(DSLContext ctx, Condition where) {

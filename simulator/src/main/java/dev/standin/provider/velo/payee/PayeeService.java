@@ -233,6 +233,32 @@ public final class PayeeService {
                 .orElseThrow(() -> new ApiError(404, "NOT_FOUND", "Payee not found", "payeeId", "pathParam"));
     }
 
+    /**
+     * {@code DELETE /v1/payees/{payeeId}}: only an onboarded payee without payments may go (the
+     * document's rules); otherwise 400 saying which rule stops it.
+     */
+    public void delete(VeloPrincipal caller, UUID payeeId) {
+        Payee payee = get(caller, payeeId);
+        if (!Payee.ONBOARDED.equals(payee.onboardedStatus())) {
+            throw new ApiError(400, "PAYEE_NOT_ONBOARDED", "Payee " + payeeId + " is " + payee.onboardedStatus()
+                    + ": only an onboarded payee can be deleted", "payeeId", "pathParam");
+        }
+        long[] payments = payees.payments(payee);
+        if (payments[0] > 0) {
+            throw new ApiError(400, "PAYEE_HAS_PAYMENTS", "Payee " + payeeId + " has " + payments[0] + " payment(s), "
+                    + payments[1] + " of them in flight: a payee with payments cannot be deleted", "payeeId", "pathParam");
+        }
+        dsl.transaction(tx -> payees.delete(tx.dsl(), payeeId));
+        payees.changed(caller.payorId());
+    }
+
+    /** {@code GET /v1/deltas/payees}: the payor's payees changed since {@code since}. */
+    public PayeeRepository.PageOf<PayeeRepository.Change> changes(VeloPrincipal caller, String payorId,
+                                                                  java.time.OffsetDateTime since, VeloPage page) {
+        caller.requireOwn(payorId, "queryParam", false);
+        return payees.changesSince(caller.payorId(), since, page.offset(), page.pageSize());
+    }
+
     /** For the control API: any payor's payee. */
     public Payee inspect(UUID payeeId) {
         return payees.find(payeeId).orElseThrow(() -> ApiError.notFound("No payee " + payeeId));

@@ -12,8 +12,10 @@ public record Payor(UUID payorId, String payorName,
                     String fundingAccountRoutingNumber, String fundingAccountAccountNumber, String fundingAccountAccountName,
                     String kycState, boolean manualLockout, boolean payeeGracePeriodProcessingEnabled,
                     Integer payeeGracePeriodDays, String collectiveAlias, String supportContact, String dbaName,
-                    boolean allowsLanguageChoice, boolean reminderEmailsOptOut, String language, boolean includesReports) {
+                    boolean allowsLanguageChoice, boolean reminderEmailsOptOut, String language, boolean includesReports,
+                    UUID parentPayorId, String notificationUrl, String logoId) {
 
+    /** From a row read without its logo bytes (see {@link PayorRepository#find}). */
     static Payor of(PayorRecord r) {
         return new Payor(r.getPayorId(), r.getPayorName(),
                 r.getAddressLine1(), r.getAddressLine2(), r.getAddressLine3(), r.getAddressLine4(), r.getAddressCity(),
@@ -22,6 +24,7 @@ public record Payor(UUID payorId, String payorName,
                 r.getFundingRoutingNumber(), r.getFundingAccountNumber(), r.getFundingAccountName(),
                 r.getKycState(), r.getManualLockout(), r.getPayeeGracePeriodEnabled(),
                 r.getPayeeGracePeriodDays(), r.getCollectiveAlias(), r.getSupportContact(), r.getDbaName(),
-                r.getAllowsLanguageChoice(), r.getReminderEmailsOptOut(), r.getLanguage(), r.getIncludesReports());
+                r.getAllowsLanguageChoice(), r.getReminderEmailsOptOut(), r.getLanguage(), r.getIncludesReports(),
+                r.getParentPayorId(), r.getNotificationUrl(), r.getLogoId());
     }
 }

@@ -22,8 +22,43 @@ public final class PayorRepository {
         this.dsl = dsl;
     }
 
+    /** An uploaded logo. */
+    public record Logo(String contentType, byte[] bytes) {
+    }
+
+    /** Every column but the logo's bytes (a cached payor stays small). */
+    private static final java.util.List<org.jooq.Field<?>> WITHOUT_LOGO = java.util.Arrays.stream(PAYOR.fields())
+            .filter(f -> !f.equals(PAYOR.LOGO)).toList();
+
     public Optional<Payor> find(UUID payorId) {
-        return byId.get(payorId, id -> dsl.selectFrom(PAYOR).where(PAYOR.PAYOR_ID.eq(id)).fetchOptional().map(Payor::of));
+        return byId.get(payorId, id -> dsl.select(WITHOUT_LOGO).from(PAYOR).where(PAYOR.PAYOR_ID.eq(id)).fetchOptional()
+                .map(r -> Payor.of(r.into(PAYOR))));
+    }
+
+    /** The payors whose parent is {@code parentId}. */
+    public java.util.List<Payor> children(UUID parentId) {
+        return dsl.select(WITHOUT_LOGO).from(PAYOR).where(PAYOR.PARENT_PAYOR_ID.eq(parentId)).orderBy(PAYOR.PAYOR_NAME, PAYOR.PAYOR_ID)
+                .fetch(r -> Payor.of(r.into(PAYOR)));
+    }
+
+    public void setReminderEmailsOptOut(UUID payorId, boolean optOut) {
+        dsl.update(PAYOR).set(PAYOR.REMINDER_EMAILS_OPT_OUT, optOut).where(PAYOR.PAYOR_ID.eq(payorId)).execute();
+        byId.invalidate(payorId);
+    }
+
+    public void setLogo(UUID payorId, String logoId, String contentType, byte[] bytes) {
+        dsl.update(PAYOR).set(PAYOR.LOGO_ID, logoId).set(PAYOR.LOGO_CONTENT_TYPE, contentType).set(PAYOR.LOGO, bytes)
+                .where(PAYOR.PAYOR_ID.eq(payorId)).execute();
+        byId.invalidate(payorId);
+    }
+
+    public boolean hasLogo(String logoId) {
+        return dsl.fetchExists(PAYOR, PAYOR.LOGO_ID.eq(logoId));
+    }
+
+    public Optional<Logo> logo(String logoId) {
+        return dsl.select(PAYOR.LOGO_CONTENT_TYPE, PAYOR.LOGO).from(PAYOR).where(PAYOR.LOGO_ID.eq(logoId))
+                .fetchOptional(r -> new Logo(r.value1(), r.value2()));
     }
 
     public void forgetCached() {
@@ -73,6 +108,8 @@ public final class PayorRepository {
                 .set(PAYOR.REMINDER_EMAILS_OPT_OUT, p.path("reminderEmailsOptOut").asBoolean(false))
                 .set(PAYOR.LANGUAGE, p.path("language").asText("EN"))
                 .set(PAYOR.INCLUDES_REPORTS, p.path("includesReports").asBoolean(false))
+                .set(PAYOR.PARENT_PAYOR_ID, p.hasNonNull("parentPayorId") ? UUID.fromString(p.get("parentPayorId").asText()) : null)
+                .set(PAYOR.NOTIFICATION_URL, text(p, "notificationUrl"))
                 .execute();
     }
 

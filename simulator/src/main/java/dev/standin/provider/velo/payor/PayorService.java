@@ -68,6 +68,41 @@ public final class PayorService {
         return key;
     }
 
+    public void setReminderEmailsOptOut(VeloPrincipal caller, UUID payorId, boolean optOut) {
+        get(caller, payorId);
+        payors.setReminderEmailsOptOut(payorId, optOut);
+    }
+
+    /** Stores the payor's logo under a new unguessable id and answers that id. */
+    public String setLogo(VeloPrincipal caller, UUID payorId, String contentType, byte[] bytes) {
+        get(caller, payorId);
+        String logoId = Secrets.uuid().toString().replace("-", "");
+        payors.setLogo(payorId, logoId, contentType, bytes);
+        return logoId;
+    }
+
+    public java.util.Optional<PayorRepository.Logo> logo(String logoId) {
+        return payors.logo(logoId);
+    }
+
+    /** A payor's tree below {@code rootId} (itself included), when the caller is the root or one of its ancestors. */
+    public List<Payor> descendants(VeloPrincipal caller, UUID rootId) {
+        Payor root = payors.find(rootId).orElseThrow(PayorService::payorNotFound);
+        UUID at = root.payorId();
+        int depth = 0;
+        while (at != null && !at.equals(caller.payorId()) && depth++ < 100) {
+            at = payors.find(at).map(Payor::parentPayorId).orElse(null);
+        }
+        if (at == null || !at.equals(caller.payorId())) {
+            throw payorNotFound(); // another payor's tree is not the caller's to see
+        }
+        List<Payor> out = new java.util.ArrayList<>(List.of(root));
+        for (int i = 0; i < out.size() && out.size() < 10_000; i++) {
+            out.addAll(payors.children(out.get(i).payorId()));
+        }
+        return out;
+    }
+
     private static ApiError payorNotFound() {
         return new ApiError(404, "NOT_FOUND", "Payor not found", "payorId", "pathParam");
     }

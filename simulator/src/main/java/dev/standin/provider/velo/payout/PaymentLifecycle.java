@@ -44,6 +44,8 @@ final class PaymentLifecycle {
     private final IdGenerator ids;
     private final ScenarioRegistry settings;
     private final VeloEvents events;
+    private java.util.function.Consumer<UUID> balanceChanged = id -> {
+    };
 
     PaymentLifecycle(PayoutRepository payouts, SourceAccountRepository accounts, DSLContext dsl, VirtualClock clock,
                      Scheduler scheduler, IdGenerator ids, ScenarioRegistry settings, VeloEvents events) {
@@ -85,8 +87,15 @@ final class PaymentLifecycle {
         return next;
     }
 
-    void afterCommit(List<Scheduler.Stored> steps) {
+    void afterCommit(UUID payoutId, List<Scheduler.Stored> steps) {
         steps.forEach(scheduler::queue);
+        payouts.payments(dsl, payoutId).stream().map(Payment::sourceAccountId).filter(java.util.Objects::nonNull)
+                .distinct().forEach(balanceChanged);
+    }
+
+    /** Called with a source account's id after a committed change to its balance (a low-balance check). */
+    void onBalanceChanged(java.util.function.Consumer<UUID> listener) {
+        this.balanceChanged = listener;
     }
 
     /** A funding arrived on {@code sourceAccountId}: waiting payments it now covers are funded, oldest first. */
@@ -97,6 +106,7 @@ final class PaymentLifecycle {
                 scheduler.queue(step);
             }
         }
+        balanceChanged.accept(sourceAccountId);
     }
 
     /** Runs a stored step after a restart, or when it falls due: "paymentId:step". */

@@ -219,7 +219,7 @@ public final class PayoutService {
             }
             return lifecycle.fund(t, payoutId);
         });
-        lifecycle.afterCommit(funded);
+        lifecycle.afterCommit(payoutId, funded);
     }
 
     /** Before instruct: WITHDRAWN with its payments; after: 409. */
@@ -268,6 +268,11 @@ public final class PayoutService {
     /** The provider outcome a scenario (or the control API) triggers: fail one payment, e.g. with an ACH return. */
     public boolean failPayment(UUID paymentId, String reason) {
         return lifecycle.fail(paymentId, reason);
+    }
+
+    /** Called with a source account's id after a payment changed its balance. */
+    public void onBalanceChanged(java.util.function.Consumer<UUID> listener) {
+        lifecycle.onBalanceChanged(listener);
     }
 
     public void fundsArrived(UUID sourceAccountId) {
