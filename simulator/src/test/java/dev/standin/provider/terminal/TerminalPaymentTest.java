@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -190,6 +191,27 @@ class TerminalPaymentTest extends AcceptanceTest {
         control().get("/_sim/terminals/terminal-1").then().statusCode(200);
         terminal().body("{\"requestType\":\"system\",\"resourceType\":\"config\",\"actionType\":\"get\"}").post("/").then()
                 .body("config.batchID", equalTo("124"));
+    }
+
+    @Test
+    void aSettledBatchStaysSettledAcrossAnAppRestartAndAnswersAsTheDocumentShows() throws Exception {
+        advance("PT0.123456789S"); // a clock with nanoseconds: the document shows whole seconds
+        CompletableFuture<JsonPath> sale = async(sale("40.00"));
+        advance("PT2S");
+        JsonPath sold = sale.get(5, TimeUnit.SECONDS);
+        assertFalse(sold.getMap("$").containsKey("invoiceNumber"), "no invoiceNumber was sent: none is answered (never null)");
+        terminal().body("{\"requestType\":\"payment\",\"transactionType\":\"batch\"}").post("/").then().statusCode(200)
+                .header("Content-Type", matchesPattern("application/json; ?charset=utf-8")) // Jetty writes it without the space
+                .body("batchID", equalTo("123")).body("batch_creditSaleCount", equalTo("1"))
+                .body("batch_settlementTime", equalTo("2026-01-01T00:00:02Z"));
+        terminal().body("{\"requestType\":\"system\",\"resourceType\":\"app\",\"actionType\":\"restart\"}").post("/")
+                .then().statusCode(200);
+        advance("PT10S");
+        terminal().body("{\"requestType\":\"system\",\"resourceType\":\"config\",\"actionType\":\"get\"}").post("/").then()
+                .body("config.batchID", equalTo("124"));
+        JsonPath again = payment("{\"requestType\":\"payment\",\"transactionType\":\"batch\"}");
+        assertEquals("124", again.getString("batchID"));
+        assertEquals("0", again.getString("batch_creditSaleCount"), "the settled sale is not reported twice");
     }
 
     @Test

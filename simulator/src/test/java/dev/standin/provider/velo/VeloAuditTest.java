@@ -71,7 +71,7 @@ class VeloAuditTest extends AcceptanceTest {
                 .body("paymentId", equalTo(paymentId))
                 .body("events.eventType", contains("PAYMENT_SUBMITTED", "PAYMENT_SUBMITTED_ACCEPTED", "PAYMENT_FUNDED",
                         "BANK_PAYMENT_REQUESTED", "PAYMENT_ACCEPTED_BY_RAILS", "PAYMENT_CONFIRMED"))
-                .body("events[0].eventDateTime", equalTo("2026-01-01T00:00:00Z"));
+                .body("events[0].eventDateTime", equalTo("2026-01-01T00:00:00.000Z"));
     }
 
     @Test

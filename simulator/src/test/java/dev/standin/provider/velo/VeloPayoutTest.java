@@ -68,8 +68,8 @@ class VeloPayoutTest extends AcceptanceTest {
                 .body("fxSummaries", hasSize(1))
                 .body("fxSummaries[0].totalPaymentAmount", equalTo(49042))
                 .body("fxSummaries[0].totalSourceAmount", equalTo(49042))
-                .body("fxSummaries[0].creationTime", equalTo("2026-01-01T00:00:01Z"))
-                .body("fxSummaries[0].expiryTime", equalTo("2026-01-01T00:01:01Z"));
+                .body("fxSummaries[0].creationTime", equalTo("2026-01-01T00:00:01.000Z"))
+                .body("fxSummaries[0].expiryTime", equalTo("2026-01-01T00:01:01.000Z"));
         veloAs(token).get("/v3/payouts/" + payoutId).then().body("status", equalTo("QUOTED"))
                 .body("fxSummaries[0].status", equalTo("QUOTED")).body("fxSummaries[0].fundingStatus", equalTo("UNFUNDED"));
 

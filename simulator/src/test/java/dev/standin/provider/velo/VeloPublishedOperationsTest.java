@@ -278,7 +278,7 @@ class VeloPublishedOperationsTest extends AcceptanceTest {
         List<String> lines = csv.lines().toList();
         assertEquals(2, lines.size());
         assertEquals(true, lines.get(0).startsWith("paymentId,payoutId,payorPaymentId,remoteId,payeeId,status,"));
-        assertEquals(true, lines.get(1).contains(",myRemoteId01," + PAYEE_ALICE + ",ACCEPTED,2026-01-01T00:00:00Z,PAYOR_SRC_ACCT,"));
+        assertEquals(true, lines.get(1).contains(",myRemoteId01," + PAYEE_ALICE + ",ACCEPTED,2026-01-01T00:00:00.000Z,PAYOR_SRC_ACCT,"));
         veloAs(token).queryParam("startDate", "2026-02-01").get("/v4/paymentaudit/transactions").then().statusCode(204);
         veloAs(token).queryParam("startDate", "01/02/2026").get("/v4/paymentaudit/transactions").then().statusCode(400)
                 .body("errors[0].location", equalTo("startDate"));

@@ -55,6 +55,12 @@ public final class CloudModule implements ProviderModule {
         return "velapay-cloud";
     }
 
+    /** The document shows no null anywhere: an absent value is left out (an invoiceNumber never sent, for one). */
+    @Override
+    public com.fasterxml.jackson.databind.ObjectMapper json() {
+        return dev.standin.core.json.Json.withoutNulls();
+    }
+
     @Override
     public void init(ProviderContext context) {
         this.context = context;

@@ -167,9 +167,13 @@ final class Payments {
                 creditReturnAmount = creditReturnAmount.add(t.getAmount());
             }
         }
+        java.time.Instant now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (!txns.settle(terminal.config().id(), batchId, now.atOffset(java.time.ZoneOffset.UTC))) {
+            throw new TerminalError(409, "Batch " + batchId + " is already settled");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("batchID", batchId);
-        out.put("batch_settlementTime", clock.now().toString());
+        out.put("batch_settlementTime", dev.standin.core.clock.Timestamps.seconds(now)); // as the document: 2023-12-01T10:00:00Z
         out.put("batch_creditSaleCount", Long.toString(creditSales));
         out.put("batch_creditSaleAmount", creditSaleAmount.toPlainString());
         out.put("batch_creditReturnCount", Long.toString(creditReturns));

@@ -15,8 +15,12 @@ final class Terminal {
     private final TerminalDevice device;
     private final ArrayDeque<JsonNode> script = new ArrayDeque<>();
 
-    Terminal(TerminalConfig config, Scheduler scheduler, RuleEngine rules) {
+    private final java.util.function.Function<TerminalConfig, String> openBatch;
+
+    /** {@code openBatch}: the terminal's open batch as stored (settled batches survive restarts). */
+    Terminal(TerminalConfig config, Scheduler scheduler, RuleEngine rules, java.util.function.Function<TerminalConfig, String> openBatch) {
         this.config = config;
+        this.openBatch = openBatch;
         this.device = new TerminalDevice(this, scheduler, rules);
         resetSettings();
     }
@@ -29,13 +33,17 @@ final class Terminal {
         return String.valueOf(settings.get("batchID"));
     }
 
-    /** After a settlement: the next batch id (numeric ids count up; others get a suffix). */
+    /** After a settlement: the next batch. */
     synchronized void nextBatch() {
-        String current = batchId();
+        settings.put("batchID", successor(batchId()));
+    }
+
+    /** The batch after {@code batchId}: numeric ids count up; others get a suffix. */
+    static String successor(String batchId) {
         try {
-            settings.put("batchID", Long.toString(Long.parseLong(current) + 1));
+            return Long.toString(Long.parseLong(batchId) + 1);
         } catch (NumberFormatException e) {
-            settings.put("batchID", current + "-1");
+            return batchId + "-1";
         }
     }
 
@@ -59,7 +67,7 @@ final class Terminal {
         settings.put("requireSignature", config.requireSignature());
         settings.put("tokenization", config.tokenization());
         settings.put("merchantID", config.merchantId());
-        settings.put("batchID", config.batchId());
+        settings.put("batchID", openBatch.apply(config));
         settings.put("tenders", config.tenders());
     }
 

@@ -52,7 +52,7 @@ final class TerminalHandler {
             Map<String, Object> body = ok();
             body.putAll(result);
             record(terminal, requestType, request, body);
-            ctx.contentType("application/json; charset=utf-8").json(body);
+            ctx.json(body).contentType("application/json; charset=utf-8"); // after json(), which sets plain application/json
         } catch (TerminalError e) {
             record(terminal, requestType, request == null ? Json.mapper().createObjectNode().put("raw", requestText) : request,
                     TerminalErrors.body(clock, e.getMessage()));

@@ -53,9 +53,17 @@ public final class TerminalModule implements ProviderModule {
         return 7501;
     }
 
+    private TransactionRepository txns;
+
     @Override
     public boolean hasOwnPort() {
         return false;
+    }
+
+    /** The document shows no null anywhere: an absent value is left out (an invoiceNumber never sent, for one). */
+    @Override
+    public com.fasterxml.jackson.databind.ObjectMapper json() {
+        return dev.standin.core.json.Json.withoutNulls();
     }
 
     @Override
@@ -63,7 +71,7 @@ public final class TerminalModule implements ProviderModule {
         this.context = context;
         this.database = context.database();
         RequestLogRepository log = new RequestLogRepository(database.dsl());
-        TransactionRepository txns = new TransactionRepository(database.dsl());
+        this.txns = new TransactionRepository(database.dsl());
         this.printer = new Printer(database.dsl(), txns, context.clock(), context.ids());
         Payments payments = new Payments(txns, printer, context.clock(), context.ids());
         this.handler = new TerminalHandler(new TerminalAuth(context.clock(), context.trustedNetworks()), new SystemRequests(log), payments, printer, log,
@@ -100,7 +108,7 @@ public final class TerminalModule implements ProviderModule {
                 TerminalConfig config = TerminalConfig.of(t);
                 Terminal existing = terminals.get(config.id());
                 current.put(config.id(), existing != null && existing.config().equals(config) ? existing
-                        : new Terminal(config, context.scheduler(), context.rules()));
+                        : new Terminal(config, context.scheduler(), context.rules(), c -> txns.openBatch(c.id(), c.batchId())));
             }
         }
         terminals.clear();

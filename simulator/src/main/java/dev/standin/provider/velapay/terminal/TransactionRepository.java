@@ -6,6 +6,7 @@ import org.jooq.DSLContext;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.standin.db.terminals.Tables.SETTLED_BATCH;
 import static dev.standin.db.terminals.Tables.TXN;
 
 /** A terminal's card transactions. */
@@ -36,6 +37,23 @@ final class TransactionRepository {
 
     void adjustTip(String transactionId, java.math.BigDecimal tip, java.math.BigDecimal amount) {
         dsl.update(TXN).set(TXN.AMOUNT_TIP, tip).set(TXN.AMOUNT, amount).where(TXN.TRANSACTION_ID.eq(transactionId)).execute();
+    }
+
+    /** The open batch: the configured one's first successor ({@link Terminal#successor}) not settled yet. */
+    String openBatch(String terminalId, String configured) {
+        java.util.Set<String> settled = new java.util.HashSet<>(dsl.select(SETTLED_BATCH.BATCH_ID).from(SETTLED_BATCH)
+                .where(SETTLED_BATCH.TERMINAL_ID.eq(terminalId)).fetch(SETTLED_BATCH.BATCH_ID));
+        String batch = configured;
+        while (settled.contains(batch)) {
+            batch = Terminal.successor(batch);
+        }
+        return batch;
+    }
+
+    /** Records the batch as settled; false when it already was (a concurrent settlement won). */
+    boolean settle(String terminalId, String batchId, java.time.OffsetDateTime at) {
+        return dsl.insertInto(SETTLED_BATCH).set(SETTLED_BATCH.TERMINAL_ID, terminalId).set(SETTLED_BATCH.BATCH_ID, batchId)
+                .set(SETTLED_BATCH.SETTLED, at).onDuplicateKeyIgnore().execute() == 1;
     }
 
     List<TxnRecord> batch(String terminalId, String batchId) {

@@ -89,7 +89,7 @@ public final class AuditViews {
         for (FxSummary s : FxSummary.of(p, payments, now)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("quoteId", s.quoteId() == null ? null : s.quoteId().toString());
-            m.put("creationDateTime", s.creationTime() == null ? null : s.creationTime().toString());
+            m.put("creationDateTime", dev.standin.core.clock.Timestamps.millis(s.creationTime()));
             m.put("rate", s.rate());
             m.put("invertedRate", s.invertedRate());
             m.put("totalCost", s.totalSourceAmount());
@@ -199,7 +199,8 @@ public final class AuditViews {
         return "X".repeat(value.length() - keep) + value.substring(value.length() - keep);
     }
 
+    /** As the guide shows them: milliseconds, always three digits. */
     static String instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant().toString();
+        return dev.standin.core.clock.Timestamps.millis(t);
     }
 }

@@ -58,7 +58,7 @@ public final class LowBalanceNotices {
                         .put("currency", a.currency())
                         .put("balance", a.balance())
                         .put("minimumBalance", a.minimumBalance())
-                        .put("createdAt", clock.now().toString());
+                        .put("createdAt", dev.standin.core.clock.Timestamps.millis(clock.now()));
                 webhooks.deliver(VeloModule.NAME, EVENT, url, Map.of(), body, Duration.ZERO, POLICY);
             });
         }

@@ -163,7 +163,7 @@ public final class PayeeHandler {
         out.put("displayName", p.displayName());
         out.put("country", p.country());
         out.put("language", p.language());
-        out.put("created", p.created().toInstant().toString());
+        out.put("created", dev.standin.core.clock.Timestamps.millis(p.created()));
         out.put("address", d.path("address"));
         if (d.has("individual")) {
             out.put("individual", d.get("individual"));

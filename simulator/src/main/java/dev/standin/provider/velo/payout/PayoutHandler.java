@@ -71,12 +71,12 @@ public final class PayoutHandler {
         out.put("payoutId", view.payout().payoutId().toString());
         out.put("payorId", payorId.toString());
         out.put("status", view.payout().status());
-        out.put("submittedDateTime", view.payout().submitted().toInstant().toString());
+        out.put("submittedDateTime", dev.standin.core.clock.Timestamps.millis(view.payout().submitted()));
         if (view.payout().instructed() != null) {
-            out.put("instructedDateTime", view.payout().instructed().toInstant().toString());
+            out.put("instructedDateTime", dev.standin.core.clock.Timestamps.millis(view.payout().instructed()));
         }
         if (view.payout().withdrawn() != null) {
-            out.put("withdrawnDateTime", view.payout().withdrawn().toInstant().toString());
+            out.put("withdrawnDateTime", dev.standin.core.clock.Timestamps.millis(view.payout().withdrawn()));
         }
         out.put("payoutMemo", view.payout().memo());
         out.put("paymentsSubmitted", payments.size());
@@ -146,6 +146,6 @@ public final class PayoutHandler {
     }
 
     private static String instant(java.time.Instant t) {
-        return t == null ? null : t.toString();
+        return dev.standin.core.clock.Timestamps.millis(t);
     }
 }

@@ -43,7 +43,7 @@ public final class Bans {
             m.put("reference_id", b.getReference());
             m.put("created_at", dev.standin.provider.vendreo.VendreoDates.format(b.getCreated()));
             if (b.getExpiresAt() != null) {
-                m.put("expires_at", Instant.ofEpochMilli(b.getExpiresAt()).toString());
+                m.put("expires_at", dev.standin.core.clock.Timestamps.seconds(b.getExpiresAt())); // as the document: 2019-08-24T14:15:22Z
             }
             return m;
         }).toList();
