@@ -80,6 +80,17 @@ class VeloPayeeTest extends AcceptanceTest {
     }
 
     @Test
+    void anIndividualsDateOfBirthIsMaskedUnlessTheLookupAsksSensitive() {
+        String token = veloToken();
+        veloAs(token).queryParam("remoteId", "myRemoteId01").get("/v1/payees").then().statusCode(200)
+                .body("content[0].individual.dateOfBirth", equalTo("XXXX-XX-XX"));
+        veloAs(token).get("/v1/payees/1b6e3c1a-0001-4a00-8000-000000000001").then()
+                .body("individual.dateOfBirth", equalTo("XXXX-XX-XX"));
+        veloAs(token).queryParam("sensitive", true).get("/v1/payees/1b6e3c1a-0001-4a00-8000-000000000001").then()
+                .body("individual.dateOfBirth", equalTo("1980-01-15"));
+    }
+
+    @Test
     void anotherPayorSeesNeitherThePayeeNorItInLists() {
         loadScenario(Scenarios.secondPayor("payee-isolation"));
         String other = veloToken(server, Scenarios.SECOND_API_KEY, Scenarios.SECOND_API_SECRET);

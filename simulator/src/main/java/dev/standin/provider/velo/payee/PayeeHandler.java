@@ -43,7 +43,7 @@ public final class PayeeHandler {
             throw new ApiError(400, problems);
         }
         PayeeRepository.Page result = payees.list(caller, blankToNull(ctx.queryParam("payorId")), filter, page);
-        Map<String, Object> body = page.render(ctx, result.total(), result.payees().stream().map(PayeeHandler::render).toList());
+        Map<String, Object> body = page.render(ctx, result.total(), result.payees().stream().map(p -> render(p, false)).toList());
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("page", body.get("page"));
         ordered.put("summary", payees.summary(caller));
@@ -54,7 +54,7 @@ public final class PayeeHandler {
 
     public void get(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
-        ctx.json(render(payees.get(caller, VeloPaths.uuid(ctx, "payeeId"))));
+        ctx.json(render(payees.get(caller, VeloPaths.uuid(ctx, "payeeId")), "true".equalsIgnoreCase(ctx.queryParam("sensitive"))));
     }
 
     /** JSON, or a multipart CSV upload (the {@code file} part, with {@code payorId} as a query or form parameter). */
@@ -145,8 +145,17 @@ public final class PayeeHandler {
         ctx.json(body);
     }
 
-    /** A payee as lists and lookups show it. */
+    /** A payee as the control API shows it: everything, unmasked. */
     public static Map<String, Object> render(Payee p) {
+        return render(p, true);
+    }
+
+    /**
+     * A payee as lists and lookups show it: an individual's date of birth and national id masked
+     * ({@code XXXX-XX-XX}, {@code XXXXX1234}, the published document's masked forms) unless the
+     * lookup asks {@code sensitive=true}.
+     */
+    public static Map<String, Object> render(Payee p, boolean sensitive) {
         JsonNode d = p.details();
         Map<String, Object> ref = new LinkedHashMap<>();
         ref.put("payorId", p.payorId().toString());
@@ -166,13 +175,28 @@ public final class PayeeHandler {
         out.put("created", dev.standin.core.clock.Timestamps.millis(p.created()));
         out.put("address", d.path("address"));
         if (d.has("individual")) {
-            out.put("individual", d.get("individual"));
+            out.put("individual", sensitive ? d.get("individual") : maskIndividual(d.get("individual")));
         }
         if (d.has("company")) {
             out.put("company", d.get("company"));
         }
         if (d.has("paymentChannel")) {
             out.put("paymentChannel", PayeeNames.channel(d.get("paymentChannel")));
+        }
+        return out;
+    }
+
+    private static JsonNode maskIndividual(JsonNode individual) {
+        if (!(individual instanceof com.fasterxml.jackson.databind.node.ObjectNode stored)) {
+            return individual;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode out = stored.deepCopy();
+        if (out.path("dateOfBirth").isTextual()) {
+            out.put("dateOfBirth", "XXXX-XX-XX");
+        }
+        String id = out.path("nationalIdentification").asText("");
+        if (!id.isEmpty()) {
+            out.put("nationalIdentification", "XXXXX" + id.substring(Math.max(0, id.length() - 4)));
         }
         return out;
     }
