@@ -103,7 +103,10 @@ public final class AuditRepository {
 
     Page<PaymentRow> payments(PaymentFilter f, VeloPage page) {
         // a payment enters audit when its payout is validated (the document knows no SUBMITTED payment)
+        // and only with a payee and a source account (the document requires both: a payment rejected
+        // for an unknown remote id or account shows in its payout's rejectedPayments only)
         Condition where = PAYMENT.PAYOR_ID.eq(f.payorId()).and(PAYMENT.STATUS.ne("SUBMITTED"))
+                .and(PAYMENT.PAYEE_ID.isNotNull()).and(PAYMENT.SOURCE_ACCOUNT_ID.isNotNull())
                 .and(f.payoutId() == null ? DSL.noCondition() : PAYMENT.PAYOUT_ID.eq(f.payoutId()))
                 .and(f.paymentId() == null ? DSL.noCondition() : PAYMENT.PAYMENT_ID.eq(f.paymentId()))
                 .and(f.payeeId() == null ? DSL.noCondition() : PAYMENT.PAYEE_ID.eq(f.payeeId()))

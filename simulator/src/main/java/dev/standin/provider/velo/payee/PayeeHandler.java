@@ -43,7 +43,7 @@ public final class PayeeHandler {
             throw new ApiError(400, problems);
         }
         PayeeRepository.Page result = payees.list(caller, blankToNull(ctx.queryParam("payorId")), filter, page);
-        Map<String, Object> body = page.render(ctx, result.total(), result.payees().stream().map(p -> render(p, false)).toList());
+        Map<String, Object> body = page.render(ctx, result.total(), result.payees().stream().map(p -> listed(render(p, false))).toList());
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("page", body.get("page"));
         ordered.put("summary", payees.summary(caller));
@@ -97,7 +97,7 @@ public final class PayeeHandler {
         String raw = blankToNull(ctx.queryParam("updatedSince") == null ? null : ctx.queryParam("updatedSince").replace(' ', '+'));
         java.time.OffsetDateTime since = null;
         try {
-            since = raw == null ? null : java.time.OffsetDateTime.parse(raw);
+            since = raw == null ? null : java.time.OffsetDateTime.parse(raw, UPDATED_SINCE);
         } catch (java.time.format.DateTimeParseException e) {
             // reported below
         }
@@ -122,6 +122,16 @@ public final class PayeeHandler {
         }).toList()));
     }
 
+    /**
+     * {@code updatedSince} as the document shows it ({@code 2025-01-01T10:00:00+00:00}) and as generated
+     * clients send it: fractions of a second, {@code Z}, or an offset without its colon ({@code +0000}).
+     */
+    private static final java.time.format.DateTimeFormatter UPDATED_SINCE = new java.time.format.DateTimeFormatterBuilder()
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
+
     public void batch(Context ctx) {
         VeloPrincipal caller = auth.require(ctx);
         PayeeBatchRecord batch = payees.batch(caller, VeloPaths.uuid(ctx, "batchId"));
@@ -143,6 +153,16 @@ public final class PayeeHandler {
         body.put("pendingCount", pending);
         body.put("failures", failures);
         ctx.json(body);
+    }
+
+    /**
+     * A payee as a list shows it: without its bank details (the lookup shows them). A list needs
+     * none, and the published document's {@code paymentChannel.countryCode} (9 characters at least)
+     * would make every listed payee unreadable to a strictly generated client.
+     */
+    private static Map<String, Object> listed(Map<String, Object> payee) {
+        payee.remove("paymentChannel");
+        return payee;
     }
 
     /** A payee as the control API shows it: everything, unmasked. */
