@@ -101,7 +101,6 @@ public final class WebhookDelivery {
         this.rulePolicy = rulePolicy;
     }
 
-    /** Queues a delivery: its first attempt runs {@code delay} from now on the virtual clock. */
     /** Deliveries the webhook log holds (bounded: the oldest finished ones fall off). */
     public int size() {
         synchronized (log) {
@@ -109,6 +108,7 @@ public final class WebhookDelivery {
         }
     }
 
+    /** Queues a delivery: its first attempt runs {@code delay} from now on the virtual clock. */
     public View deliver(String provider, String event, String url, Map<String, String> headers, JsonNode body,
                         Duration delay, WebhookPolicy policy) {
         Delivery d = new Delivery(ids.incrementAndGet(), provider, event, url, headers, body, policy);

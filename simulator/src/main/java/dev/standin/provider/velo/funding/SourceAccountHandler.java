@@ -29,12 +29,7 @@ public final class SourceAccountHandler {
 
     /** {@code GET /v2/sourceAccounts}: as v1, each account in the v2 shape. */
     public void listV2(Context ctx) {
-        VeloPrincipal caller = auth.require(ctx);
-        VeloPage page = VeloPage.from(ctx, List.copyOf(SourceAccountRepository.SORTABLE.keySet()), "fundingRef:asc");
-        String physical = ctx.queryParam("physicalAccountName");
-        SourceAccountRepository.Page result = funding.list(caller, ctx.queryParam("payorId"),
-                physical == null || physical.isBlank() ? null : physical, page);
-        ctx.json(page.render(ctx, result.total(), result.accounts().stream().map(SourceAccountHandler::renderV2).toList()));
+        list(ctx, SourceAccountHandler::renderV2);
     }
 
     public void getV2(Context ctx) {
@@ -55,12 +50,16 @@ public final class SourceAccountHandler {
     }
 
     public void list(Context ctx) {
+        list(ctx, SourceAccountHandler::render);
+    }
+
+    private void list(Context ctx, java.util.function.Function<SourceAccount, Map<String, Object>> shape) {
         VeloPrincipal caller = auth.require(ctx);
         VeloPage page = VeloPage.from(ctx, List.copyOf(SourceAccountRepository.SORTABLE.keySet()), "fundingRef:asc");
         String physical = ctx.queryParam("physicalAccountName");
         SourceAccountRepository.Page result = funding.list(caller, ctx.queryParam("payorId"),
                 physical == null || physical.isBlank() ? null : physical, page);
-        ctx.json(page.render(ctx, result.total(), result.accounts().stream().map(SourceAccountHandler::render).toList()));
+        ctx.json(page.render(ctx, result.total(), result.accounts().stream().map(shape).toList()));
     }
 
     public void get(Context ctx) {
