@@ -47,6 +47,7 @@ public final class StandinServer implements AutoCloseable {
     private final Listeners listeners;
     private final List<Javalin> servers = new ArrayList<>();
     private final Map<String, Object> ports = new LinkedHashMap<>();
+    private final Map<String, Javalin> apps = new LinkedHashMap<>();
     private final ScheduledExecutorService reaper;
     /** What every sandbox gets unless its creation request says otherwise: the server's own options. */
     private final SandboxRequest.Defaults defaults;
@@ -152,6 +153,7 @@ public final class StandinServer implements AutoCloseable {
 
     private synchronized void listen(String name, int port, Javalin app) {
         servers.add(app);
+        apps.put(name, app);
         app.start(options.host(), port);
         ports.put(name, app.port());
         String shownHost = options.host().equals("0.0.0.0") ? "localhost" : options.host();
@@ -172,6 +174,21 @@ public final class StandinServer implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("--ports-file " + file + ": cannot be written (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The routes an API's server serves ("GET /v1/payees/{payeeId}"), from its router: what its
+     * OpenAPI document must describe (the route-coverage test compares the two).
+     */
+    public synchronized List<String> routes(String name) {
+        Javalin app = apps.get(name);
+        if (app == null) {
+            throw new IllegalArgumentException("no API named " + name);
+        }
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .distinct().sorted().toList();
     }
 
     /** The port each API actually listens on (useful when started with port 0). */

@@ -68,13 +68,24 @@ final class BadInputCorpus {
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
-                if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method) || page(op.getValue())) {
                     continue;
                 }
                 route(doc, method, path.getKey(), op.getValue(), bases.apply(path.getKey()), out);
             }
         }
         return out;
+    }
+
+    /** A page for people (hosted pages, scripts, images): not the API, and not answered in its JSON shape. */
+    private static boolean page(JsonNode op) {
+        for (JsonNode response : op.path("responses")) {
+            JsonNode content = response.path("content");
+            if (content.has("text/html") || content.has("application/javascript") || content.has("image/svg+xml")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void route(JsonNode doc, String method, String template, JsonNode op, List<ObjectNode> bases, List<Request> out) {

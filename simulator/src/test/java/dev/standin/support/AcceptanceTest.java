@@ -24,7 +24,7 @@ public abstract class AcceptanceTest {
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        RestAssured.filters(new VeloPublishedContract());
+        RestAssured.filters(new VeloPublishedContract(), new ApiContracts());
         RestAssured.config = RestAssured.config().encoderConfig(
                 EncoderConfig.encoderConfig().encodeContentTypeAs("application/yaml", ContentType.TEXT));
     }

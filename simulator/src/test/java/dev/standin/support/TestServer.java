@@ -35,6 +35,16 @@ public final class TestServer {
         args.addAll(List.of(extra));
         StandinServer server = StandinServer.start(Options.parse(args.toArray(String[]::new), Map.of()));
         VeloPublishedContract.watch(server.port("velo"));
+        ApiContracts.watch(server.port("control"), "control");
+        ApiContracts.watch(server.port("velo"), "velo");
+        ApiContracts.watch(server.port("vendreo"), "vendreo");
+        ApiContracts.watch(server.port("qolo"), "qolo");
+        ApiContracts.watch(server.port("velapayCloud"), "velapay-cloud");
+        try {
+            ApiContracts.watch(server.listenerPort("terminals", "terminal-1"), "velapay-terminal");
+        } catch (IllegalArgumentException noSuchTerminal) {
+            // a scenario without terminal-1
+        }
         return server;
     }
 }

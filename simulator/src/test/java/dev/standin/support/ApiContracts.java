@@ -1,0 +1,169 @@
+package dev.standin.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.ResponseValidator;
+import io.vertx.openapi.validation.ValidatableResponse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every answer the acceptance tests receive from an API is checked against that API's own OpenAPI 3.1
+ * document in {@code openapi/} with Vert.x's OpenAPI validator (JSON Schema 2020-12): its route must
+ * be a documented operation, its status one the operation lists, its body and declared headers as
+ * documented. Installed once in {@link AcceptanceTest}, so every test is a contract test.
+ *
+ * Not checked: answers a scenario rule injects (5xx, 429: any route may answer them), and bodies of
+ * media types the validator does not read (CSV, images, YAML): their status is still checked.
+ */
+public final class ApiContracts implements Filter {
+    private static final Path DOCS = Path.of("..", "openapi").toAbsolutePath().normalize();
+    /** What the validator reads; other media types are left out of the loaded document. */
+    private static final Set<String> READABLE = Set.of("application/json", "application/json; charset=utf-8",
+            "multipart/form-data", "application/octet-stream", "text/plain", "text/plain; charset=utf-8");
+    private static final Map<Integer, String> DOCUMENT_OF_PORT = new ConcurrentHashMap<>();
+    private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
+    private static Vertx vertx;
+
+    private record Loaded(OpenAPIContract contract, ResponseValidator responses) {
+    }
+
+    /** Answers on {@code port} are checked against {@code openapi/<document>.yaml}. */
+    static void watch(int port, String document) {
+        DOCUMENT_OF_PORT.put(port, document);
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+                           FilterContext ctx) {
+        Response response = ctx.next(request, responseSpec);
+        String document = DOCUMENT_OF_PORT.get(request.getPort());
+        if (document == null || VeloPublishedContract.isOff()) {
+            return response;
+        }
+        int status = response.statusCode();
+        if (status >= 500 || status == 429) {
+            return response; // what scenario rules inject, on any route
+        }
+        String path = documentedPath(document, URI.create(request.getURI()).getRawPath());
+        HttpMethod method = HttpMethod.valueOf(request.getMethod().toUpperCase());
+        Loaded loaded = load(document);
+        Operation operation = loaded.contract().findOperation(path, method);
+        if (operation == null) {
+            if (status == 404 || status == 405 || method == HttpMethod.OPTIONS) {
+                return response; // a probe of a path or method that does not exist
+            }
+            throw new AssertionError("openapi/" + document + ".yaml has no operation for " + method + " " + path
+                    + ", which answered " + status);
+        }
+        Map<String, String> headers = new HashMap<>();
+        response.getHeaders().forEach(h -> headers.put(h.getName(), h.getValue()));
+        String contentType = response.contentType() == null || response.contentType().isEmpty() ? null : response.contentType();
+        byte[] body = response.asByteArray();
+        ValidatableResponse answer = body.length == 0 || !readable(contentType)
+                ? ValidatableResponse.create(status, headers)
+                : ValidatableResponse.create(status, headers, Buffer.buffer(body), mediaType(contentType));
+        try {
+            loaded.responses().validate(answer, operation.getOperationId()).await();
+        } catch (Exception e) {
+            throw new AssertionError("openapi/" + document + ".yaml (" + operation.getOperationId() + ") refuses the answer to "
+                    + method + " " + path + " (" + status + "): " + e.getMessage() + describe(e) + "\nbody: " + response.asString());
+        }
+        return response;
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
+    }
+
+    /**
+     * The path as the document names it: without a trailing slash (the validator matches no template
+     * with one), and a created sandbox's control endpoints ({@code /_sim/sandboxes/{id}/clock}) as the
+     * default sandbox's ({@code /_sim/clock}), which control.yaml documents once for all.
+     */
+    private static String documentedPath(String document, String path) {
+        if (document.equals("control") && path.matches("/_sim/sandboxes/[^/]+/.+")) {
+            path = "/_sim/" + path.split("/", 5)[4];
+        }
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** The content type the validator knows: {@code application/json;charset=utf-8} is JSON. */
+    private static String mediaType(String contentType) {
+        return contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
+    }
+
+    private static boolean readable(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT).replace(";charset", "; charset");
+        return READABLE.contains(type) || READABLE.contains(type.split(";")[0].trim());
+    }
+
+    private static synchronized Loaded load(String document) {
+        return LOADED.computeIfAbsent(document, name -> {
+            if (vertx == null) {
+                vertx = Vertx.vertx();
+            }
+            try {
+                JsonNode doc = new YAMLMapper().readTree(DOCS.resolve(name + ".yaml").toFile());
+                dropUnreadableMedia(doc);
+                OpenAPIContract contract = OpenAPIContract.from(vertx, new JsonObject(doc.toString())).await();
+                return new Loaded(contract, ResponseValidator.create(vertx, contract));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                throw new AssertionError("openapi/" + name + ".yaml does not load: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Request and response contents of media types the validator cannot read are left out (not checked). */
+    private static void dropUnreadableMedia(JsonNode node) {
+        if (node.isObject()) {
+            JsonNode content = node.get("content");
+            if (content != null && content.isObject()) {
+                for (Iterator<String> names = content.fieldNames(); names.hasNext(); ) {
+                    if (!READABLE.contains(names.next())) {
+                        names.remove();
+                    }
+                }
+                if (content.isEmpty()) {
+                    ((ObjectNode) node).remove("content");
+                }
+            }
+            JsonNode requestBody = node.get("requestBody");
+            if (requestBody != null && requestBody.isObject()) {
+                dropUnreadableMedia(requestBody);
+                if (!requestBody.has("content") && !requestBody.has("$ref")) {
+                    ((ObjectNode) node).remove("requestBody");
+                }
+            }
+            node.elements().forEachRemaining(ApiContracts::dropUnreadableMedia);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(ApiContracts::dropUnreadableMedia);
+        }
+    }
+}
