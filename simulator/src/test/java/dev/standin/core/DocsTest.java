@@ -1,27 +1,22 @@
 package dev.standin.core;
 
+import dev.standin.support.Browser;
 import dev.standin.support.AcceptanceTest;
 import dev.standin.support.VeloPublishedContract;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.standin.support.Browser.waitFor;
 
 /** The control port serves each API's OpenAPI document and Swagger UI, whose "Try it out" reaches the running APIs. */
 class DocsTest extends AcceptanceTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File DRIVER = new File("/usr/bin/chromedriver");
 
     @Test
     void eachApisDocumentIsServedAsYamlAndJsonWithTheRunningServers() {
@@ -51,11 +46,7 @@ class DocsTest extends AcceptanceTest {
 
     @Test
     void swaggerUiShowsTheDocumentsAndTryItOutReachesTheApiInARealBrowser() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(),
-                "no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver): the browser test was not run");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-dev-shm-usage", "--disable-gpu");
-        WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+        WebDriver browser = Browser.open();
         try {
             browser.get("http://127.0.0.1:" + server.port("control") + "/_sim/docs?urls.primaryName=control");
             waitFor(() -> !browser.findElements(By.id("operations-default-getSimHealth")).isEmpty());
@@ -72,13 +63,4 @@ class DocsTest extends AcceptanceTest {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the browser did not get there in 15 s");
-            }
-            Thread.sleep(50);
-        }
-    }
 }

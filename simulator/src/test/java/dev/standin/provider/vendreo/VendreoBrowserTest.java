@@ -1,20 +1,17 @@
 package dev.standin.provider.vendreo;
 
+import dev.standin.support.Browser;
 import dev.standin.support.AcceptanceTest;
 import dev.standin.support.WebhookReceiver;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.standin.support.Browser.waitFor;
 
 /**
  * A shopper in a real browser (headless Chromium driven by Selenium): opens the redirect_url, picks a
@@ -22,23 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * saying why, when Debian's chromium and chromium-driver are not installed (.ci/run installs them).
  */
 class VendreoBrowserTest extends AcceptanceTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File DRIVER = new File("/usr/bin/chromedriver");
 
     @Test
     void aShopperPaysThroughTheHostedPagesInARealBrowser() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(),
-                "no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver): the browser test was not run");
         try (WebhookReceiver merchant = new WebhookReceiver()) {
             control().contentType(ContentType.JSON).body("{\"callback_url\":\"" + merchant.url() + "\"}")
                     .put("/_sim/vendreo/applications/" + VendreoTest.APP).then().statusCode(200);
             String redirect = on(server, "vendreo").header("Authorization", "Bearer " + VendreoTest.SECRET).contentType(ContentType.JSON)
                     .body(VendreoTest.single(2599, "browser-order").replace("https://shop.example/ok", merchant.url() + "/thanks"))
                     .post("/v1/request-payment").then().statusCode(200).extract().path("redirect_url");
-            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                    "--disable-dev-shm-usage", "--disable-gpu");
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
-            WebDriver browser = new ChromeDriver(service, options);
+            WebDriver browser = Browser.open();
             try {
                 browser.get(redirect);
                 assertTrue(browser.getTitle().contains("£25.99"), browser.getTitle());
@@ -59,13 +49,4 @@ class VendreoBrowserTest extends AcceptanceTest {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the browser did not get there in 10 s");
-            }
-            Thread.sleep(20);
-        }
-    }
 }

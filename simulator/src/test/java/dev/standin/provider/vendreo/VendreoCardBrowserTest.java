@@ -1,23 +1,20 @@
 package dev.standin.provider.vendreo;
 
+import dev.standin.support.Browser;
 import com.sun.net.httpserver.HttpServer;
 import dev.standin.support.AcceptanceTest;
 import dev.standin.support.WebhookReceiver;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.standin.support.Browser.waitFor;
 
 /**
  * A merchant page that embeds Vendreo's card form with the card SDK script, in a real browser
@@ -25,13 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the merchant's success URL; the merchant gets its callback. Skipped, saying why, without Chromium.
  */
 class VendreoCardBrowserTest extends AcceptanceTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File DRIVER = new File("/usr/bin/chromedriver");
 
     @Test
     void aShopperPaysWithTheThreeDSecureCardOnAMerchantPageThatEmbedsTheCardForm() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(),
-                "no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver): the browser test was not run");
         HttpServer merchant = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String shop = "http://127.0.0.1:" + merchant.getAddress().getPort();
         String vendreo = "http://127.0.0.1:" + server.port("vendreo");
@@ -54,9 +47,7 @@ class VendreoCardBrowserTest extends AcceptanceTest {
                 exchange.close();
             });
             merchant.start();
-            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                    "--disable-dev-shm-usage", "--disable-gpu");
-            WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+            WebDriver browser = Browser.open();
             try {
                 browser.get(shop + "/checkout");
                 waitFor(() -> !browser.findElements(By.id("vendreo-card-frame")).isEmpty());
@@ -82,13 +73,4 @@ class VendreoCardBrowserTest extends AcceptanceTest {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the browser did not get there in 10 s");
-            }
-            Thread.sleep(20);
-        }
-    }
 }
