@@ -51,10 +51,19 @@ public final class TimestampSignature {
 
     /** The signature's bytes: HMAC-SHA256 of the timestamp then the body. */
     public static byte[] hmac(String secret, String timestamp, byte[] body) {
+        return hmac(secret, timestamp.getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    /** HMAC-SHA256 of the body alone, hex: a webhook signature that carries no timestamp (Qolo's). */
+    public static String hmacHex(String secret, byte[] body) {
+        return HexFormat.of().formatHex(hmac(secret, new byte[0], body));
+    }
+
+    private static byte[] hmac(String secret, byte[] prefix, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
+            mac.update(prefix);
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

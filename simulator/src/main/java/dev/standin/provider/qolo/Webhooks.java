@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ final class Webhooks implements Events {
     }
 
     static String sign(String secret, byte[] body) {
-        return HexFormat.of().formatHex(TimestampSignature.hmac(secret, "", body));
+        return TimestampSignature.hmacHex(secret, body);
     }
 
     Map<String, Object> create(Program program, JsonNode body) {
