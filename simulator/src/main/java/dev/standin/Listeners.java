@@ -84,7 +84,7 @@ final class Listeners {
     }
 
     private Javalin start(Sandbox sandbox, ProviderModule module, String key, int port, Listener l) {
-        Javalin app = http.create(key, module.name(), module.errors(), correlationIds, ctx -> sandbox, l.routes(), module.json(),
+        Javalin app = http.create(key, module.name(), module.errors(), correlationIds, ctx -> sandbox, l.routes(), module.json(), module.openApiDocument(),
                 new HttpServerFactory.Shared(pool, timer), port);
         try {
             app.start();

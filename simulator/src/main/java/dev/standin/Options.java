@@ -21,7 +21,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                       Optional<Path> dataDir, ClockMode clock, Optional<Instant> startTime, long seed,
                       int journalSize, long maxBodyBytes, int idleTimeoutSeconds, boolean defaultScenario,
                       List<String> terminalTrustedNetworks, Optional<Path> portsFile, Optional<String> controlToken,
-                      int maxSandboxes, int sandboxIdleSeconds, long maxSandboxRows, boolean help) {
+                      int maxSandboxes, int sandboxIdleSeconds, long maxSandboxRows, boolean validateRequests, boolean help) {
 
     /** Who counts as the terminal's own network (no signature needed) unless told otherwise: loopback only. */
     public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
@@ -60,6 +60,9 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
               --sandbox-idle-timeout S    remove a created sandbox unused for S seconds (default 3600)
               --max-sandbox-rows N        rows a created sandbox may hold before its writes answer 507
                                           (default 100000; 0: no limit)
+              --validate-requests         strict mode: requests that break the API's OpenAPI document are
+                                          answered 400 in the provider's shape before any handler runs
+                                          (also per scenario: settings.validateRequests)
               --help                      print this and exit
             """;
 
@@ -89,7 +92,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 help = true;
                 continue;
             }
-            if (arg.equals("--no-default-scenario")) {
+            if (arg.equals("--no-default-scenario") || arg.equals("--validate-requests")) {
                 fromArgs.put(arg, List.of("true"));
                 continue;
             }
@@ -140,6 +143,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 v.containsKey("--max-sandboxes") ? integer("--max-sandboxes", last(v, "--max-sandboxes"), 0, 100_000) : 1000,
                 v.containsKey("--sandbox-idle-timeout") ? integer("--sandbox-idle-timeout", last(v, "--sandbox-idle-timeout"), 1, 31_536_000) : 3600,
                 v.containsKey("--max-sandbox-rows") ? integer("--max-sandbox-rows", last(v, "--max-sandbox-rows"), 0, 1_000_000_000) : 100_000,
+                v.containsKey("--validate-requests") && Boolean.parseBoolean(last(v, "--validate-requests")),
                 help);
     }
 
@@ -166,7 +170,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         CONTROL_TOKEN("--control-token", null, false),
         MAX_SANDBOXES("--max-sandboxes", null, false),
         SANDBOX_IDLE_TIMEOUT("--sandbox-idle-timeout", null, false),
-        MAX_SANDBOX_ROWS("--max-sandbox-rows", null, false);
+        MAX_SANDBOX_ROWS("--max-sandbox-rows", null, false),
+        VALIDATE_REQUESTS("--validate-requests", null, false);
 
         final String name;
         final String api;

@@ -57,7 +57,7 @@ public final class StandinServer implements AutoCloseable {
         this.options = options;
         this.sandboxes = sandboxes;
         this.http = new HttpServerFactory(new HttpServerFactory.Settings(options.host(), options.maxBodyBytes(), () -> serving,
-                options.idleTimeoutSeconds() * 1000L));
+                options.idleTimeoutSeconds() * 1000L, options.validateRequests()));
         this.correlationIds = new IdGenerator(options.seed(), "correlation", 0);
         this.defaults = new SandboxRequest.Defaults(options.clock(), options.startTime().orElse(null), options.seed(),
                 options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks()), options.maxSandboxRows());
@@ -97,7 +97,7 @@ public final class StandinServer implements AutoCloseable {
                     server.listen(module.name(), options.port(module.name()), server.http.create(module.name(), module.name(),
                             error -> module.errors().answer(error), server.correlationIds,
                             ctx -> sandboxes.byCredential(module.name(), module.credential(ctx)), module.routes(),
-                            module.json()));
+                            module.json(), module.openApiDocument()));
                 }
             }
             long tHttp = System.nanoTime();

@@ -38,7 +38,7 @@ class OpenApiLintTest {
         }
         // media types the validator cannot read (YAML, CSV, HTML, images) are left out of what it parses
         JsonNode readable = doc.deepCopy();
-        dev.standin.support.ApiContracts.dropUnreadableMedia(readable);
+        dev.standin.core.http.RequestValidation.dropUnreadableMedia(readable);
         Vertx vertx = Vertx.vertx();
         try {
             OpenAPIContract contract = OpenAPIContract.from(vertx, new JsonObject(readable.toString())).await();

@@ -1,7 +1,6 @@
 package dev.standin.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
@@ -26,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ApiContracts implements Filter {
     private static final Path DOCS = Path.of("..", "openapi").toAbsolutePath().normalize();
     /** What the validator reads; other media types are left out of the loaded document. */
-    private static final Set<String> READABLE = Set.of("application/json", "application/json; charset=utf-8",
-            "multipart/form-data", "application/octet-stream", "text/plain", "text/plain; charset=utf-8");
+    private static final Set<String> READABLE = dev.standin.core.http.RequestValidation.READABLE;
     private static final Map<Integer, String> DOCUMENT_OF_PORT = new ConcurrentHashMap<>();
     private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
     private static Vertx vertx;
@@ -194,7 +191,7 @@ public final class ApiContracts implements Filter {
             }
             try {
                 JsonNode doc = new YAMLMapper().readTree(DOCS.resolve(name + ".yaml").toFile());
-                dropUnreadableMedia(doc);
+                dev.standin.core.http.RequestValidation.dropUnreadableMedia(doc);
                 OpenAPIContract contract = OpenAPIContract.from(vertx, new JsonObject(doc.toString())).await();
                 return new Loaded(contract, ResponseValidator.create(vertx, contract), RequestValidator.create(vertx, contract));
             } catch (IOException e) {
@@ -203,32 +200,5 @@ public final class ApiContracts implements Filter {
                 throw new AssertionError("openapi/" + name + ".yaml does not load: " + e.getMessage(), e);
             }
         });
-    }
-
-    /** Request and response contents of media types the validator cannot read are left out (not checked). */
-    public static void dropUnreadableMedia(JsonNode node) {
-        if (node.isObject()) {
-            JsonNode content = node.get("content");
-            if (content != null && content.isObject()) {
-                for (Iterator<String> names = content.fieldNames(); names.hasNext(); ) {
-                    if (!READABLE.contains(names.next())) {
-                        names.remove();
-                    }
-                }
-                if (content.isEmpty()) {
-                    ((ObjectNode) node).remove("content");
-                }
-            }
-            JsonNode requestBody = node.get("requestBody");
-            if (requestBody != null && requestBody.isObject()) {
-                dropUnreadableMedia(requestBody);
-                if (!requestBody.has("content") && !requestBody.has("$ref")) {
-                    ((ObjectNode) node).remove("requestBody");
-                }
-            }
-            node.elements().forEachRemaining(ApiContracts::dropUnreadableMedia);
-        } else if (node.isArray()) {
-            node.elements().forEachRemaining(ApiContracts::dropUnreadableMedia);
-        }
     }
 }

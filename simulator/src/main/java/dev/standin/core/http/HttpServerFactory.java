@@ -29,9 +29,10 @@ public final class HttpServerFactory {
      *
      * @param ready whether the simulation is ready; until then provider APIs answer 503 (start-up)
      */
-    public record Settings(String host, long maxBodyBytes, BooleanSupplier ready, long idleTimeoutMillis) {
+    /** {@code validateRequests}: strict mode for every sandbox ({@code --validate-requests}). */
+    public record Settings(String host, long maxBodyBytes, BooleanSupplier ready, long idleTimeoutMillis, boolean validateRequests) {
         public Settings(String host, long maxBodyBytes, BooleanSupplier ready) {
-            this(host, maxBodyBytes, ready, 30_000);
+            this(host, maxBodyBytes, ready, 30_000, false);
         }
     }
 
@@ -60,7 +61,7 @@ public final class HttpServerFactory {
 
     /** A control-API server: no journal, no rules, no sandbox of its own (its endpoints resolve theirs). */
     public Javalin create(String name, ErrorRenderer errors, IdGenerator correlationIds, EndpointGroup routes) {
-        return create(name, null, errors, correlationIds, null, routes, Json.mapper());
+        return create(name, null, errors, correlationIds, null, routes, Json.mapper(), null);
     }
 
     /**
@@ -73,8 +74,8 @@ public final class HttpServerFactory {
      * @param json           how the provider writes JSON (whether it sends absent values as null, for one)
      */
     public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
-                          Function<Context, RequestScope> scopes, EndpointGroup routes, ObjectMapper json) {
-        return create(name, provider, fallbackErrors, correlationIds, scopes, routes, json, null, 0);
+                          Function<Context, RequestScope> scopes, EndpointGroup routes, ObjectMapper json, String document) {
+        return create(name, provider, fallbackErrors, correlationIds, scopes, routes, json, document, null, 0);
     }
 
     /**
@@ -107,7 +108,7 @@ public final class HttpServerFactory {
      * {@code start()}.
      */
     public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
-                          Function<Context, RequestScope> scopes, EndpointGroup routes, ObjectMapper json,
+                          Function<Context, RequestScope> scopes, EndpointGroup routes, ObjectMapper json, String document,
                           Shared shared, int port) {
         return Javalin.create(config -> {
             if (shared != null) {
@@ -182,6 +183,9 @@ public final class HttpServerFactory {
                     ctx.attribute(SCOPE, scope);
                     bindModule(ctx, provider, scope.module(provider));
                     scope.filter(provider).before(ctx);
+                    if (document != null && (settings.validateRequests() || scope.validateRequests())) {
+                        RequestValidation.check(ctx, document);
+                    }
                 });
                 config.routes.after(ctx -> {
                     RequestScope scope = ctx.attribute(SCOPE);

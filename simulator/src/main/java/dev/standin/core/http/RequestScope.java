@@ -17,6 +17,11 @@ public interface RequestScope {
     /** The scope's virtual time, which the journal stamps. */
     java.time.Instant now();
 
+    /** Whether requests are held to their API's document before handlers run (a scenario's settings.validateRequests). */
+    default boolean validateRequests() {
+        return false;
+    }
+
     /** Marks the scope as used now. */
     void touch();
 }

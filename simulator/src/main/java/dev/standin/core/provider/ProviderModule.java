@@ -39,6 +39,11 @@ public interface ProviderModule {
         return true;
     }
 
+    /** The provider's OpenAPI document in the jar ({@code openapi/<name>.yaml}), which strict mode holds requests to; none by default. */
+    default String openApiDocument() {
+        return null;
+    }
+
     /** How the provider writes JSON: the server's own by default, which sends absent values as null. */
     default com.fasterxml.jackson.databind.ObjectMapper json() {
         return dev.standin.core.json.Json.mapper();

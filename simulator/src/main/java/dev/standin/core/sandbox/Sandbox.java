@@ -185,6 +185,11 @@ public final class Sandbox implements RequestScope, AutoCloseable {
         return clock.now();
     }
 
+    @Override
+    public boolean validateRequests() {
+        return simulation.scenarios().validateRequests();
+    }
+
     /** Marks the sandbox as used now (for removing idle sandboxes). */
     @Override
     public void touch() {

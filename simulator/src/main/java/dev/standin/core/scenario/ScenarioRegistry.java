@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The scenarios loaded into the running server, in load order. */
 public final class ScenarioRegistry {
     private final List<Scenario> loaded = new CopyOnWriteArrayList<>();
+    /** Whether a loaded scenario sets settings.validateRequests: read on every request, so kept up to date here. */
+    private volatile boolean validateRequests;
 
     public List<Scenario> all() {
         return List.copyOf(loaded);
@@ -25,10 +27,17 @@ public final class ScenarioRegistry {
             throw new IllegalStateException("scenario '" + scenario.name() + "' is already loaded");
         }
         loaded.add(scenario);
+        validateRequests = loaded.stream().anyMatch(s -> s.settings().path("validateRequests").asBoolean(false));
+    }
+
+    /** Strict mode for this sandbox: a loaded scenario sets {@code settings.validateRequests: true}. */
+    public boolean validateRequests() {
+        return validateRequests;
     }
 
     public void remove(String name) {
         loaded.removeIf(s -> s.name().equals(name));
+        validateRequests = loaded.stream().anyMatch(s -> s.settings().path("validateRequests").asBoolean(false));
     }
 
     /**

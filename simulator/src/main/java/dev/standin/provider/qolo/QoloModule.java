@@ -58,6 +58,11 @@ public final class QoloModule implements ProviderModule {
     }
 
     @Override
+    public String openApiDocument() {
+        return "qolo";
+    }
+
+    @Override
     public void init(ProviderContext context) {
         this.context = context;
         this.database = context.database();

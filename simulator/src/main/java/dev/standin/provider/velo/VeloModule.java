@@ -104,6 +104,11 @@ public final class VeloModule implements ProviderModule {
     }
 
     @Override
+    public String openApiDocument() {
+        return "velo";
+    }
+
+    @Override
     public void init(ProviderContext context) {
         this.context = context;
         this.database = context.database();

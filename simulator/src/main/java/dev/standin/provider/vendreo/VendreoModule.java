@@ -70,6 +70,11 @@ public final class VendreoModule implements ProviderModule {
     }
 
     @Override
+    public String openApiDocument() {
+        return "vendreo";
+    }
+
+    @Override
     public void init(ProviderContext context) {
         this.context = context;
         this.database = context.database();

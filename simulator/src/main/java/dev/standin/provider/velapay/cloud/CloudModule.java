@@ -62,6 +62,11 @@ public final class CloudModule implements ProviderModule {
     }
 
     @Override
+    public String openApiDocument() {
+        return "velapay-cloud";
+    }
+
+    @Override
     public void init(ProviderContext context) {
         this.context = context;
         this.database = context.database();

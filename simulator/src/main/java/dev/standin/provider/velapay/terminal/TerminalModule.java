@@ -67,6 +67,11 @@ public final class TerminalModule implements ProviderModule {
     }
 
     @Override
+    public String openApiDocument() {
+        return "velapay-terminal";
+    }
+
+    @Override
     public void init(ProviderContext context) {
         this.context = context;
         this.database = context.database();
