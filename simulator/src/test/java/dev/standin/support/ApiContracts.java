@@ -110,15 +110,7 @@ public final class ApiContracts implements Filter {
      */
     private static void checkRequest(String document, Loaded loaded, Operation operation, FilterableRequestSpecification request,
                                      String path) {
-        Map<String, RequestParameter> pathParams = new HashMap<>();
-        String[] template = operation.getOpenAPIPath().split("/");
-        String[] actual = path.split("/");
-        for (int i = 0; i < template.length && i < actual.length; i++) {
-            if (template[i].startsWith("{") && template[i].endsWith("}")) {
-                pathParams.put(template[i].substring(1, template[i].length() - 1),
-                        new RequestParameterImpl(java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8)));
-            }
-        }
+        Map<String, RequestParameter> pathParams = dev.standin.core.http.RequestValidation.pathParameters(operation.getOpenAPIPath(), path);
         Map<String, RequestParameter> query = new HashMap<>();
         String rawQuery = URI.create(request.getURI()).getRawQuery();
         if (rawQuery != null) {

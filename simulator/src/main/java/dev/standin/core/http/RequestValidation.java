@@ -58,15 +58,7 @@ public final class RequestValidation {
         if (operation == null) {
             return; // no such operation: routing answers 404 or 405 in the provider's shape
         }
-        Map<String, RequestParameter> pathParams = new HashMap<>();
-        String[] template = operation.getOpenAPIPath().split("/");
-        String[] actual = path.split("/");
-        for (int i = 0; i < template.length && i < actual.length; i++) {
-            if (template[i].startsWith("{") && template[i].endsWith("}")) {
-                pathParams.put(template[i].substring(1, template[i].length() - 1),
-                        new RequestParameterImpl(java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8)));
-            }
-        }
+        Map<String, RequestParameter> pathParams = pathParameters(operation.getOpenAPIPath(), path);
         Map<String, RequestParameter> query = new HashMap<>();
         ctx.queryParamMap().forEach((name, values) -> {
             if (!values.isEmpty() && !values.getFirst().isEmpty()) {
@@ -100,6 +92,20 @@ public final class RequestValidation {
             throw m.find() ? new ApiError(400, "INVALID_VALUE", e.getMessage(), m.group(2), m.group(1) + "Param")
                     : new ApiError(400, "INVALID_VALUE", e.getMessage(), "body", "requestBody");
         }
+    }
+
+    /** The values of a path's parameters, named as the document's template names them ({@code /v1/payees/{payeeId}}). */
+    public static Map<String, RequestParameter> pathParameters(String template, String path) {
+        Map<String, RequestParameter> out = new HashMap<>();
+        String[] names = template.split("/");
+        String[] actual = path.split("/");
+        for (int i = 0; i < names.length && i < actual.length; i++) {
+            if (names[i].startsWith("{") && names[i].endsWith("}")) {
+                out.put(names[i].substring(1, names[i].length() - 1),
+                        new RequestParameterImpl(java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
     }
 
     private static synchronized Loaded load(String document) {
