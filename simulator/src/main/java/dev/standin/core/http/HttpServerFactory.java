@@ -182,10 +182,11 @@ public final class HttpServerFactory {
                     scope.touch();
                     ctx.attribute(SCOPE, scope);
                     bindModule(ctx, provider, scope.module(provider));
-                    scope.filter(provider).before(ctx);
+                    // strict mode refuses a request breaking the document before anything, rules included
                     if (document != null && (settings.validateRequests() || scope.validateRequests())) {
                         RequestValidation.check(ctx, document);
                     }
+                    scope.filter(provider).before(ctx);
                 });
                 config.routes.after(ctx -> {
                     RequestScope scope = ctx.attribute(SCOPE);
