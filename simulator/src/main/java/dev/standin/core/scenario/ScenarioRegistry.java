@@ -13,6 +13,8 @@ public final class ScenarioRegistry {
     private final List<Scenario> loaded = new CopyOnWriteArrayList<>();
     /** Whether a loaded scenario sets settings.validateRequests: read on every request, so kept up to date here. */
     private volatile boolean validateRequests;
+    /** Declared items as their provider reads them, by "provider/list": rebuilt only when scenarios change. */
+    private final java.util.Map<String, List<?>> declared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<Scenario> all() {
         return List.copyOf(loaded);
@@ -27,6 +29,7 @@ public final class ScenarioRegistry {
             throw new IllegalStateException("scenario '" + scenario.name() + "' is already loaded");
         }
         loaded.add(scenario);
+        declared.clear();
         validateRequests = loaded.stream().anyMatch(s -> s.settings().path("validateRequests").asBoolean(false));
     }
 
@@ -37,6 +40,7 @@ public final class ScenarioRegistry {
 
     public void remove(String name) {
         loaded.removeIf(s -> s.name().equals(name));
+        declared.clear();
         validateRequests = loaded.stream().anyMatch(s -> s.settings().path("validateRequests").asBoolean(false));
     }
 
@@ -83,6 +87,15 @@ public final class ScenarioRegistry {
         List<JsonNode> items = new ArrayList<>();
         seedsFor(provider).forEach(seed -> seed.path(list).forEach(items::add));
         return items;
+    }
+
+    /**
+     * {@link #seedItems} read as {@code of} reads each item, kept until the loaded scenarios change:
+     * providers look their declared tenants up on every request (one reader per provider and list).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> declared(String provider, String list, java.util.function.Function<JsonNode, T> of) {
+        return (List<T>) declared.computeIfAbsent(provider + "/" + list, k -> seedItems(provider, list).stream().map(of).toList());
     }
 
     /** Every loaded scenario's seed section for one provider, in load order. */

@@ -125,7 +125,7 @@ public final class QoloModule implements ProviderModule {
     }
 
     private List<Program> programs() {
-        return context.scenarios().seedItems(NAME, "programs").stream().map(Program::of).toList();
+        return context.scenarios().declared(NAME, "programs", Program::of);
     }
 
     private Optional<Program> program(String guid) {

@@ -195,7 +195,7 @@ public final class VendreoModule implements ProviderModule {
     }
 
     private List<Application> applications() {
-        return context.scenarios().seedItems(NAME, "applications").stream().map(Application::of).map(app -> {
+        return context.scenarios().declared(NAME, "applications", Application::of).stream().map(app -> {
             String changed = callbacks.get(app.key());
             return changed == null ? app : app.withCallback(changed);
         }).toList();

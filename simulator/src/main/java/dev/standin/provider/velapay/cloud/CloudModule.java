@@ -121,7 +121,7 @@ public final class CloudModule implements ProviderModule {
     }
 
     private List<Merchant> merchants() {
-        return context.scenarios().seedItems(NAME, "merchants").stream().map(Merchant::of).toList();
+        return context.scenarios().declared(NAME, "merchants", Merchant::of);
     }
 
     private Optional<Merchant> merchantByKey(String apiKey) {
