@@ -65,16 +65,22 @@ final class PaymentLifecycle {
 
     /**
      * Inside the instruct transaction: funds each accepted payment (or leaves it waiting for funds),
-     * and stores each funded payment's next step with it. Answers those steps, which
-     * {@link #afterCommit} queues.
+     * and stores each funded payment's next step with it. Answers those steps and the accounts
+     * debited, which {@link #afterCommit} queues and checks.
      */
-    List<Scheduler.Stored> fund(DSLContext tx, UUID payoutId) {
+    /** What instruct funded: the steps to queue after commit and the source accounts debited. */
+    record Funded(List<Scheduler.Stored> steps, java.util.Set<UUID> debited) {
+    }
+
+    Funded fund(DSLContext tx, UUID payoutId) {
         List<Scheduler.Stored> next = new ArrayList<>();
+        java.util.Set<UUID> debited = new java.util.HashSet<>();
         for (Payment p : payouts.payments(tx, payoutId)) {
             if (!p.status().equals(PaymentStatus.ACCEPTED)) {
                 continue;
             }
             if (accounts.debitIfCovered(tx, p.sourceAccountId(), p.sourceAmount())) {
+                debited.add(p.sourceAccountId());
                 payouts.movePayment(tx, p.paymentId(), List.of(PaymentStatus.ACCEPTED), PaymentStatus.FUNDED, null, now());
                 payouts.event(tx, p.paymentId(), ids.uuid(), "PAYMENT_FUNDED", now());
                 next.add(prepareStep(p.paymentId(), 0));
@@ -84,13 +90,12 @@ final class PaymentLifecycle {
             }
         }
         scheduler.saveAll(tx, next);
-        return next;
+        return new Funded(next, debited);
     }
 
-    void afterCommit(UUID payoutId, List<Scheduler.Stored> steps) {
-        steps.forEach(scheduler::queue);
-        payouts.payments(dsl, payoutId).stream().map(Payment::sourceAccountId).filter(java.util.Objects::nonNull)
-                .distinct().forEach(balanceChanged);
+    void afterCommit(Funded funded) {
+        funded.steps().forEach(scheduler::queue);
+        funded.debited().forEach(balanceChanged);
     }
 
     /** Called with a source account's id after a committed change to its balance (a low-balance check). */

@@ -203,7 +203,7 @@ public final class PayoutService {
      */
     public void instruct(VeloPrincipal caller, UUID payoutId) {
         Payout payout = find(caller, payoutId);
-        List<Scheduler.Stored> funded = dsl.transactionResult(tx -> {
+        PaymentLifecycle.Funded funded = dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             Payout current = payouts.find(t, payoutId).orElseThrow();
             if (current.status().equals("QUOTED") && !now().isBefore(current.quoteExpiry())) {
@@ -219,7 +219,7 @@ public final class PayoutService {
             }
             return lifecycle.fund(t, payoutId);
         });
-        lifecycle.afterCommit(payoutId, funded);
+        lifecycle.afterCommit(funded);
     }
 
     /** Before instruct: WITHDRAWN with its payments; after: 409. */
