@@ -2,7 +2,7 @@ package dev.standin.core;
 
 import dev.standin.support.Browser;
 import dev.standin.support.AcceptanceTest;
-import dev.standin.support.VeloPublishedContract;
+import dev.standin.support.ApiContracts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -36,7 +36,7 @@ class DocsTest extends AcceptanceTest {
     void tryItOutForwardsToTheApisOwnPortAndAnswersItsAnswer() {
         String token = veloToken();
         // the proxy's path holds slashes: not one of the control document's templates
-        VeloPublishedContract.unchecked(() -> {
+        ApiContracts.unchecked(() -> {
             control().header("Authorization", "Bearer " + token).get("/_sim/try/velo/v2/currencies").then().statusCode(200)
                     .body("currencies.currency", hasItem("USD"));
             control().get("/_sim/try/velo/v2/currencies").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));

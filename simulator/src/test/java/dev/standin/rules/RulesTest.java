@@ -46,7 +46,7 @@ class RulesTest extends AcceptanceTest {
                     effect: {respond: {status: 200, headers: {X-Sim: canned}, body: {payoutId: "{{path.payoutId}}", status: ACCEPTED, memo: "for {{query.who}}"}}}
                 """);
         // the canned body is the rule's, not a payout as Velo's document describes it
-        dev.standin.support.VeloPublishedContract.unchecked(() -> velo().queryParam("who", "qa").get(PAYOUT).then().statusCode(200)
+        dev.standin.support.ApiContracts.unchecked(() -> velo().queryParam("who", "qa").get(PAYOUT).then().statusCode(200)
                 .header("X-Sim", "canned")
                 .body("payoutId", equalTo("00000000-0000-4000-8000-000000000001"))
                 .body("memo", equalTo("for qa")));
@@ -112,7 +112,7 @@ class RulesTest extends AcceptanceTest {
                 """);
         String token = veloToken();
         // the 422 and its body are the rule's, not Velo's
-        dev.standin.support.VeloPublishedContract.unchecked(() -> veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":5000,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}")
+        dev.standin.support.ApiContracts.unchecked(() -> veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":5000,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}")
                 .post("/v3/payouts").then().statusCode(422).body("message", equalTo("too big: 5000")).body("amount", equalTo(5000)));
         submitPayout(token, "myRemoteId01");
     }

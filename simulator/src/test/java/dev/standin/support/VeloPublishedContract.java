@@ -39,31 +39,12 @@ public final class VeloPublishedContract implements Filter {
     static final String SPEC_NAME = "velo-openapi-2.14.json";
 
     private static final Set<Integer> VELO_PORTS = ConcurrentHashMap.newKeySet();
-    private static final ThreadLocal<Boolean> OFF = ThreadLocal.withInitial(() -> false);
     private static final Optional<Path> SPEC = locate();
     private static volatile OpenApiInteractionValidator validator;
 
     /** Registers a server's Velo port: responses from it are checked. */
     static void watch(int port) {
         VELO_PORTS.add(port);
-    }
-
-    /**
-     * Runs {@code exchange} unchecked: for answers a test's own scenario rule wrote (a canned body),
-     * which are the scenario author's, not Standin's.
-     */
-    public static void unchecked(Runnable exchange) {
-        OFF.set(true);
-        try {
-            exchange.run();
-        } finally {
-            OFF.set(false);
-        }
-    }
-
-    /** Whether the running test switched checks off ({@link #unchecked}): for every document. */
-    static boolean isOff() {
-        return OFF.get();
     }
 
     /** The published document, when this machine has it. */
@@ -92,7 +73,7 @@ public final class VeloPublishedContract implements Filter {
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
                            FilterContext ctx) {
         Response response = ctx.next(request, responseSpec);
-        if (OFF.get() || !VELO_PORTS.contains(request.getPort())) {
+        if (ApiContracts.isOff() || !VELO_PORTS.contains(request.getPort())) {
             return response;
         }
         String path = URI.create(request.getURI()).getRawPath();
