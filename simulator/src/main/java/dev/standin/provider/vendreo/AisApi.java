@@ -259,7 +259,7 @@ final class AisApi {
             m.put("end_date", LocalDate.parse(month + "-01").plusMonths(1).minusDays(1).toString());
             m.put("opening_balance", closing - total);
             m.put("closing_balance", closing);
-            m.put("transactions", list.size());
+            m.put("transaction_count", list.size());
             m.put("currency", "GBP");
             out.add(m);
         });
