@@ -164,6 +164,40 @@ public final class ApiContracts implements Filter {
         }
     }
 
+    /**
+     * Each example a document gives for a JSON answer ({@code responses.<status>.content.application/json.examples}),
+     * checked as if the API had answered it: what the answer's example shows, the schema must accept.
+     * Returns the problems, one line each, and how many examples were checked.
+     */
+    public static java.util.List<String> checkResponseExamples(String document, java.util.concurrent.atomic.AtomicInteger checked) {
+        Loaded loaded = load(document);
+        JsonNode doc;
+        try {
+            doc = new YAMLMapper().readTree(DOCS.resolve(document + ".yaml").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (JsonNode item : doc.path("paths")) {
+            for (JsonNode operation : item) {
+                for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+                    for (Map.Entry<String, JsonNode> example : response.getValue().path("content").path("application/json").path("examples").properties()) {
+                        String where = operation.path("operationId").asText() + " " + response.getKey() + " example '" + example.getKey() + "'";
+                        checked.incrementAndGet();
+                        try {
+                            loaded.responses().validate(ValidatableResponse.create(Integer.parseInt(response.getKey()),
+                                    Map.of("Content-Type", "application/json"), Buffer.buffer(example.getValue().path("value").toString()),
+                                    "application/json"), operation.path("operationId").asText()).await();
+                        } catch (Exception e) {
+                            problems.add(where + ": " + e.getMessage() + describe(e));
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
     private static String describe(Exception e) {
         Throwable cause = e.getCause();
         return cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
