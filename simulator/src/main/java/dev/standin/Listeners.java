@@ -102,6 +102,11 @@ final class Listeners {
         return app;
     }
 
+    /** A running device server of a sandbox by its key ({@code terminals/terminal-1}), or null. */
+    synchronized Javalin find(String sandbox, String key) {
+        return running.getOrDefault(sandbox, Map.of()).get(key);
+    }
+
     synchronized void stopAll(Sandbox sandbox) {
         Map<String, Javalin> mine = running.remove(sandbox.id());
         if (mine != null) {

@@ -178,10 +178,11 @@ public final class StandinServer implements AutoCloseable {
 
     /**
      * The routes an API's server serves ("GET /v1/payees/{payeeId}"), from its router: what its
-     * OpenAPI document must describe (the route-coverage test compares the two).
+     * OpenAPI document must describe (the route-coverage test compares the two); a device server by its
+     * key, e.g. "terminals/terminal-1".
      */
     public synchronized List<String> routes(String name) {
-        Javalin app = apps.get(name);
+        Javalin app = apps.containsKey(name) ? apps.get(name) : listeners.find(Sandboxes.DEFAULT, name);
         if (app == null) {
             throw new IllegalArgumentException("no API named " + name);
         }

@@ -24,7 +24,7 @@ class RouteCoverageTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     @ParameterizedTest
-    @CsvSource({"control,control", "velo,velo", "vendreo,vendreo", "qolo,qolo", "velapayCloud,velapay-cloud"})
+    @CsvSource({"control,control", "velo,velo", "vendreo,vendreo", "qolo,qolo", "velapayCloud,velapay-cloud", "terminals/terminal-1,velapay-terminal"})
     void everyRouteIsDocumentedAndEveryDocumentedOperationIsServed(String api, String document) throws IOException {
         StandinServer server = TestServer.shared();
         Set<String> served = new TreeSet<>();
