@@ -50,6 +50,9 @@ class RulesTest extends AcceptanceTest {
                 .header("X-Sim", "canned")
                 .body("payoutId", equalTo("00000000-0000-4000-8000-000000000001"))
                 .body("memo", equalTo("for qa")));
+        // the journal says which rule decided the exchange
+        control().queryParam("provider", "velo").queryParam("limit", 1).get("/_sim/requests").then().statusCode(200)
+                .body("requests[0].path", equalTo(PAYOUT)).body("requests[0].rule", equalTo("canned/canned#1"));
     }
 
     @Test

@@ -280,6 +280,7 @@ public final class HttpServerFactory {
         journal.record(new RequestJournal.Entry(
                 journal.nextId(), scope.now(), name,
                 ctx.method().name().toUpperCase(Locale.ROOT), ctx.path(), ctx.queryString(),
-                Redaction.headers(headers), requestBody, ctx.statusCode(), Redaction.body(RequestJournal.truncate(ctx.result())), ms));
+                Redaction.headers(headers), requestBody, ctx.statusCode(), Redaction.body(RequestJournal.truncate(ctx.result())), ms,
+                ctx.attribute(RequestJournal.DECIDED_BY)));
     }
 }

@@ -11,10 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RequestJournal {
     public static final int MAX_BODY_CHARS = 8192;
 
-    /** One exchange as recorded. */
+    /** The request attribute naming the scenario rule that decided the exchange ("scenario/rule"), set by the rules. */
+    public static final String DECIDED_BY = "standin.decidedBy";
+
+    /** One exchange as recorded; {@code rule} is the scenario rule that decided it ("scenario/rule"), or null. */
     public record Entry(long id, Instant at, String provider, String method, String path, String query,
                         Map<String, String> requestHeaders, String requestBody,
-                        int status, String responseBody, double durationMs) {
+                        int status, String responseBody, double durationMs, String rule) {
     }
 
     private final Entry[] ring;

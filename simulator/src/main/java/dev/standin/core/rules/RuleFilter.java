@@ -68,6 +68,7 @@ public final class RuleFilter implements dev.standin.core.http.RequestFilter {
         }
         ctx.attribute(FIRING, firing.get());
         ctx.attribute(FACTS, facts);
+        ctx.attribute(dev.standin.core.http.RequestJournal.DECIDED_BY, firing.get().rule().scenario() + "/" + firing.get().rule().name());
         Rule.Effect e = firing.get().rule().effect();
         if (e.release() != null) {
             engine.holds().releaseRule(e.release());
