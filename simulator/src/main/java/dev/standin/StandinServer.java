@@ -243,14 +243,7 @@ public final class StandinServer implements AutoCloseable {
 
     /** The text of a scenario shipped in the jar, by name ("default", "velo-partial-failure"). */
     static Optional<String> shipped(String name) {
-        if (!name.matches("[a-z0-9-]{1,64}")) {
-            return Optional.empty();
-        }
-        try (InputStream in = StandinServer.class.getClassLoader().getResourceAsStream("scenarios/" + name + ".yaml")) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return dev.standin.core.scenario.ShippedScenarios.text(name);
     }
 
     /**

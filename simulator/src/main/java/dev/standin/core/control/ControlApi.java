@@ -60,6 +60,7 @@ public final class ControlApi implements EndpointGroup {
         }
         groups.add(new SandboxEndpoints(sandboxes, factory, ports, version));
         groups.add(new DocsEndpoints(ports));
+        groups.add(new ConsoleEndpoints());
     }
 
     public static ErrorRenderer errors() {
@@ -80,7 +81,7 @@ public final class ControlApi implements EndpointGroup {
     /** Finds the request's sandbox and checks the token that guards it. */
     private void resolve(Context ctx) {
         String path = ctx.path();
-        if (path.equals("/_sim/health") || !path.startsWith(ROOT)) {
+        if (path.equals("/_sim/health") || !path.startsWith(ROOT) || path.startsWith(ConsoleEndpoints.ASSETS)) {
             return;
         }
         if (sandboxes.defaultSandbox() == null) {

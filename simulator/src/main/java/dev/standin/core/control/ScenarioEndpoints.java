@@ -30,7 +30,28 @@ final class ScenarioEndpoints implements EndpointGroup {
     public void addEndpoints() {
         get(prefix + "/scenarios", this::list);
         post(prefix + "/scenarios", this::load);
+        get(prefix + "/scenarios/shipped", this::shipped);
+        post(prefix + "/scenarios/shipped/{name}", this::loadShipped);
         delete(prefix + "/scenarios/{name}", this::unload);
+    }
+
+    /** {@code {"scenarios": [{"name", "description"}]}}: what {@code POST .../scenarios/shipped/{name}} loads. */
+    private void shipped(Context ctx) {
+        List<Map<String, String>> out = new java.util.ArrayList<>();
+        dev.standin.core.scenario.ShippedScenarios.described().forEach((name, description) -> out.add(Map.of("name", name, "description", description)));
+        ctx.json(Map.of("scenarios", out));
+    }
+
+    private void loadShipped(Context ctx) {
+        String name = ctx.pathParam("name");
+        String text = dev.standin.core.scenario.ShippedScenarios.text(name).orElseThrow(() -> new ApiError(404, "NOT_FOUND",
+                "No shipped scenario " + name + "; GET /_sim/scenarios/shipped lists them", "name", "pathParam"));
+        try {
+            Scenario scenario = ControlScope.of(ctx).simulation().load(new Simulation.Source("scenarios/" + name + ".yaml", text));
+            ctx.status(201).json(describe(scenario));
+        } catch (ScenarioException e) {
+            refused(ctx, e, "The scenario was refused; nothing was changed");
+        }
     }
 
     private void list(Context ctx) {
