@@ -2,12 +2,19 @@ package dev.standin;
 
 import io.javalin.util.JavalinBindException;
 
-/** {@code java -jar standin.jar [options]}: exit code 2 for a bad option or scenario. */
+/**
+ * {@code java -jar standin.jar [options]}: exit code 2 for a bad option or scenario;
+ * {@code java -jar standin.jar ctl ...}: the command-line client of a running Standin ({@link dev.standin.cli.Ctl}).
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("ctl")) {
+            dev.standin.cli.Ctl.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args, System.getenv());
@@ -23,6 +30,7 @@ public final class Main {
         try {
             StandinServer server = StandinServer.start(options);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "standin-shutdown"));
+            dev.standin.cli.Banner.print(options.host(), server.port("control"), options.controlToken().orElse(null), System.out);
         } catch (StartupException e) {
             System.err.println("standin: " + e.getMessage());
             System.exit(2);
