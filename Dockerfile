@@ -8,9 +8,12 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY simulator simulator
+COPY standin-junit5 standin-junit5
+COPY standin-testcontainers standin-testcontainers
+COPY examples examples
 COPY scenarios scenarios
 COPY openapi openapi
-RUN ./mvnw -B verify
+RUN ./mvnw -B -pl simulator verify
 
 # --- run: a JRE, a non-root user, the jar and the scenarios
 FROM eclipse-temurin:21-jre
