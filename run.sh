@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 
 JAR=simulator/target/standin.jar
 # A small explicit heap with the serial collector (the live set is tiny; see bench/ for the figures),
-# and a class-data archive created on first start that halves later start-ups.
+# and a start-up cache per jar content (tools/jvm-cache.sh), trained by the first run of each build.
 JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
@@ -27,5 +27,13 @@ if stale; then
   ./mvnw -B -q package -DskipTests
 fi
 
+if [ "${1:-}" = "ctl" ] || [ "${1:-}" = "--help" ]; then
+  exec java -jar "$JAR" "$@"   # a client command: no server start to cache
+fi
+# shellcheck source=tools/jvm-cache.sh
+. tools/jvm-cache.sh
+if [ -n "${CACHE_TRAINING:-}" ]; then
+  echo "run.sh: the first run of this build trains its start-up cache; the JVM writes it when the server stops" >&2
+fi
 # shellcheck disable=SC2086
-exec java $JAVA_OPTS -jar "$JAR" "$@"
+exec java $JAVA_OPTS $CACHE_OPTS -jar "$RUN_JAR" "$@"
