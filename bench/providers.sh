@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Benchmark: every provider's main write and read paths with wrk (2 threads, 32 connections unless a path
+# allows only one at a time), journal on, each after a warm-up, and WireMock 3.13's standalone jar
+# (from Maven Central, in /tmp, never committed) serving one static stub in the same run, for a ratio.
+#
+#   bench/providers.sh [path ...]     paths: velo-read velo-payout velo-payee terminal-info terminal-sale
+#                                     cloud-sale qolo-card qolo-auth vendreo-request vendreo-status wiremock
+#   BENCH_DURATION=15s bench/providers.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=../tools/find-jdk.sh
+. tools/find-jdk.sh
+command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
+JAR=simulator/target/standin.jar
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+DURATION=${BENCH_DURATION:-8s}
+WARMUP=${BENCH_WARMUP:-4s}
+OFFSET=${BENCH_PORT_OFFSET:-1100}
+C=$((8080 + OFFSET)); VELO=$((8081 + OFFSET)); VENDREO=$((8082 + OFFSET)); QOLO=$((8083 + OFFSET)); CLOUD=$((8084 + OFFSET))
+TERMINAL=$((7501 + OFFSET))
+PAYOR=c66a1b03-23e2-4fa8-9197-840f98f8d205
+WORK=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
+
+# the default tenants, with every asynchronous step instant (payouts, the terminal's customer), and a Qolo
+# program whose rate limit (by default 1,000 requests a second per token) does not cap the measure
+cat > "$WORK/bench.yaml" <<'EOF'
+version: 1
+name: bench
+settings: {instant: true}
+seed:
+  qolo:
+    programs:
+      - programGuid: 5e0c1a2b-0000-4000-8000-0000000bench
+        name: Bench Program
+        currency: USD
+        rateLimit: {requests: 100000000, per: PT1S}
+        logins:
+          - {loginid: qolo-bench, apikey: qolo-bench-apikey}
+EOF
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" --scenario "$WORK/bench.yaml" >"$WORK/standin.log" 2>&1 &
+pids+=($!)
+until curl -fs "http://127.0.0.1:$C/_sim/health" >/dev/null 2>&1; do sleep 0.05; done
+
+json() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
+VTOKEN=$(curl -fs -X POST -u 44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529 \
+  "http://127.0.0.1:$VELO/v1/authenticate?grant_type=client_credentials" | json access_token)
+QTOKEN=$(curl -fs -X POST -H 'Content-Type: application/json' -d '{"loginid":"qolo-bench","apikey":"qolo-bench-apikey"}' \
+  "http://127.0.0.1:$QOLO/api/v1/auth/login" | json access_token)
+# a Qolo card to authorise against: issued, activated, loaded
+PROXY=$(curl -fs -X POST -H "Authorization: Bearer $QTOKEN" -H 'Content-Type: application/json' \
+  -d '{"person":{"first_name":"Bench","last_name":"Mark","birth_date":"1990-04-01"}}' "http://127.0.0.1:$QOLO/api/v1/cards" | json card_proxy)
+curl -fs -X POST -H "Authorization: Bearer $QTOKEN" "http://127.0.0.1:$QOLO/api/v1/cards/$PROXY/activate" >/dev/null
+curl -fs -X POST -H "Authorization: Bearer $QTOKEN" -H 'Content-Type: application/json' \
+  -d "{\"client_reference_id\":\"bench-load\",\"transfer_type\":\"PARTNERTOCARD\",\"amount\":100000000,\"currency\":\"USD\",\"destination\":{\"card_proxy\":\"$PROXY\"}}" \
+  "http://127.0.0.1:$QOLO/api/v1/transfers" >/dev/null
+VENDREO_UUID=$(curl -fs -X POST -H 'Authorization: Bearer vendreo-secret-key' -H 'Content-Type: application/json' \
+  -d '{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}' \
+  "http://127.0.0.1:$VENDREO/v1/request-payment" | json redirect_url | sed -E 's#.*/payment/([^/?]+).*#\1#')
+# a signed Cloud sale (HMAC-SHA256 of timestamp + body with the merchant's secret), valid for 5 minutes
+CLOUD_BODY='{"requestType":"payment","actionType":"process","transactionType":"sale","amount":"10.00","cardHolder":"John Doe","cardNumber":"4111111111111111","cardExpDate":"1230","cvv":"123","addressBilling":{"name":"John Doe","street":"123 Main St","city":"Anytown","state":"CA","zipcode":"12345","country":"US"}}'
+CLOUD_TS=$(date +%s)
+CLOUD_SIG=$(printf '%s%s' "$CLOUD_TS" "$CLOUD_BODY" | openssl dgst -sha256 -hmac your-api-secret | awk '{print $NF}')
+
+# Lua: a POST whose body has a counter unique per thread and request (ids that must not repeat)
+lua_unique() { # file, method, path, body with %d placeholders for the unique number, extra header lines
+  cat > "$1" <<EOF
+local n = 0
+local thread_id = 0
+local counter = 0
+function setup(thread) counter = counter + 1; thread:set("tid", counter) end
+function init(args) thread_id = tid end
+request = function()
+  n = n + 1
+  local u = thread_id * 100000000 + n
+  local body = string.gsub([[$4]], "%%d", tostring(u))
+  local headers = { ["Content-Type"] = "application/json" $5 }
+  headers["X-Unique"] = tostring(u)
+  return wrk.format("$2", "$3", headers, body)
+end
+EOF
+}
+lua_post() { # file, body, extra headers
+  cat > "$1" <<EOF
+wrk.method = "POST"
+wrk.body = [[$2]]
+wrk.headers["Content-Type"] = "application/json"
+${3:-}
+EOF
+}
+
+lua_unique "$WORK/velo-payout.lua" POST /v3/payouts \
+  "{\"payorId\":\"$PAYOR\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\",\"payorPaymentId\":\"a-%d\"},{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":200,\"sourceAccountName\":\"PAYOR_SRC_ACCT\",\"payorPaymentId\":\"b-%d\"}]}" \
+  ", [\"Authorization\"] = \"Bearer $VTOKEN\""
+lua_unique "$WORK/velo-payee.lua" POST /v2/payees \
+  "{\"payorId\":\"$PAYOR\",\"payees\":[{\"type\":\"Individual\",\"remoteId\":\"bench-%d\",\"email\":\"bench-%d@example.com\",\"address\":{\"line1\":\"1 Road\",\"city\":\"Austin\",\"zipOrPostcode\":\"73301\",\"country\":\"US\"},\"paymentChannel\":{\"countryCode\":\"US\",\"currency\":\"USD\",\"accountName\":\"Bench\",\"accountNumber\":\"12345678\",\"routingNumber\":\"123456789\"},\"individual\":{\"name\":{\"firstName\":\"Bench\",\"lastName\":\"Mark\"},\"dateOfBirth\":\"1990-02-03\"}}]}" \
+  ", [\"Authorization\"] = \"Bearer $VTOKEN\""
+lua_unique "$WORK/qolo-card.lua" POST /api/v1/cards \
+  '{"person":{"first_name":"Bench","last_name":"Mark %d","birth_date":"1990-04-01"}}' \
+  ", [\"Authorization\"] = \"Bearer $QTOKEN\""
+sed -i 's/headers\["X-Unique"\] = tostring(u)/headers["IdempotencyKey"] = "bench-" .. tostring(u)/' "$WORK/qolo-card.lua"
+lua_post "$WORK/terminal-info.lua" '{"requestType":"device","resourceType":"info"}'
+lua_post "$WORK/terminal-sale.lua" '{"requestType":"payment","transactionType":"sale","tenderType":"credit","amount":"12.00"}'
+lua_post "$WORK/cloud-sale.lua" "$CLOUD_BODY" \
+  "wrk.headers[\"X-API-Key\"] = \"your-api-key\"; wrk.headers[\"X-Timestamp\"] = \"$CLOUD_TS\"; wrk.headers[\"X-Signature\"] = \"$CLOUD_SIG\""
+lua_post "$WORK/qolo-auth.lua" '{"amount":"1.00","merchant_name":"Bench"}'
+lua_post "$WORK/vendreo-request.lua" '{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}' \
+  'wrk.headers["Authorization"] = "Bearer vendreo-secret-key"'
+
+# WireMock 3.13 standalone with one static stub, for the ratio
+WIREMOCK_PORT=$((9090 + OFFSET))
+wiremock_start() {
+  local jar=/tmp/wiremock-standalone-3.13.2.jar
+  [ -s "$jar" ] || curl -fsSL -o "$jar" https://repo1.maven.org/maven2/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
+  mkdir -p "$WORK/wiremock/mappings"
+  echo '{"request":{"method":"GET","url":"/static"},"response":{"status":200,"jsonBody":{"ok":true},"headers":{"Content-Type":"application/json"}}}' \
+    > "$WORK/wiremock/mappings/static.json"
+  java -jar "$jar" --port "$WIREMOCK_PORT" --root-dir "$WORK/wiremock" --disable-banner >"$WORK/wiremock.log" 2>&1 &
+  pids+=($!)
+  until curl -fs "http://127.0.0.1:$WIREMOCK_PORT/static" >/dev/null 2>&1; do sleep 0.1; done
+}
+
+# runs one path: name, connections, wrk arguments...; prints "name  req/s  p50  p99  non-2xx"
+run() {
+  local name=$1 connections=$2; shift 2
+  local threads=$(( connections < 2 ? connections : 2 ))
+  wrk -t"$threads" -c"$connections" -d"$WARMUP" "$@" >/dev/null 2>&1 || true
+  local out
+  out=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$@" 2>&1) || { echo "$name: wrk failed: $out" >&2; return 0; }
+  printf '%-16s %10s req/s  p50 %-8s p99 %-8s non-2xx %s\n' "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+    "$(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)"
+}
+
+paths=("$@")
+[ ${#paths[@]} -gt 0 ] || paths=(velo-read velo-payout velo-payee terminal-info terminal-sale cloud-sale qolo-card qolo-auth vendreo-request vendreo-status wiremock)
+echo "== Standin per-provider benchmark ($(java -version 2>&1 | head -1); $(nproc) cores; wrk 2 threads; $DURATION after $WARMUP; journal on)"
+for p in "${paths[@]}"; do
+  case $p in
+    velo-read) run "$p" 32 -H "Authorization: Bearer $VTOKEN" "http://127.0.0.1:$VELO/v1/payors/$PAYOR" ;;
+    velo-payout) run "$p" 32 -s "$WORK/velo-payout.lua" "http://127.0.0.1:$VELO" ;;
+    velo-payee) run "$p" 32 -s "$WORK/velo-payee.lua" "http://127.0.0.1:$VELO" ;;
+    terminal-info) run "$p" 32 -s "$WORK/terminal-info.lua" "http://127.0.0.1:$TERMINAL/" ;;
+    terminal-sale) run "$p" 1 -s "$WORK/terminal-sale.lua" "http://127.0.0.1:$TERMINAL/" ;; # one payment at a time per terminal
+    cloud-sale) run "$p" 32 -s "$WORK/cloud-sale.lua" "http://127.0.0.1:$CLOUD/v1" ;;
+    qolo-card) run "$p" 32 -s "$WORK/qolo-card.lua" "http://127.0.0.1:$QOLO" ;;
+    qolo-auth) run "$p" 32 -s "$WORK/qolo-auth.lua" "http://127.0.0.1:$C/_sim/qolo/cards/$PROXY/authorizations" ;;
+    vendreo-request) run "$p" 32 -s "$WORK/vendreo-request.lua" "http://127.0.0.1:$VENDREO/v1/request-payment" ;;
+    vendreo-status) run "$p" 32 -H 'Authorization: Bearer vendreo-secret-key' "http://127.0.0.1:$VENDREO/v1/payment/$VENDREO_UUID" ;;
+    wiremock) wiremock_start; run "wiremock-static" 32 "http://127.0.0.1:$WIREMOCK_PORT/static" ;;
+    *) echo "unknown path $p" >&2; exit 2 ;;
+  esac
+done
