@@ -87,7 +87,7 @@ class CtlTest extends AcceptanceTest {
 
         Run decline = ctl("trigger", "terminal", "decline-next", "terminal-1");
         assertEquals(0, decline.code(), decline.err());
-        String sale = "{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"tenderType\":\"credit\",\"amount\":\"12.00\",\"instant\":true}";
+        String sale = "{\"requestType\":\"payment\",\"transactionType\":\"sale\",\"tenderType\":\"credit\",\"amount\":\"12.00\"}";
         io.restassured.specification.RequestSpecification terminal = io.restassured.RestAssured.given().baseUri("http://127.0.0.1")
                 .port(server.listenerPort("terminals", "terminal-1")).contentType(ContentType.JSON);
         java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(() ->

@@ -37,6 +37,13 @@ class TerminalScenariosTest extends AcceptanceTest {
     }
 
     @Test
+    void withInstantSettingsTheDefaultCustomerPaysAtOnce() {
+        loadScenario("version: 1\nname: instant\nsettings: {instant: true}\n");
+        terminal("terminal-1").body(sale("12.00")).post("/").then().statusCode(200).body("paymentStatus", equalTo("APPROVED"));
+        loadScenario("version: 1\nname: slow-customer\nsettings: {delays: {terminalCustomerDelay: PT0S}}\n");
+    }
+
+    @Test
     void declinesByRule() throws Exception {
         loadFile("terminal-declines.yaml");
         CompletableFuture<Response> large = async("terminal-1", sale("500.00"), "WAITING_CARD");

@@ -18,10 +18,11 @@ final class Terminal {
     private final java.util.function.Function<TerminalConfig, String> openBatch;
 
     /** {@code openBatch}: the terminal's open batch as stored (settled batches survive restarts). */
-    Terminal(TerminalConfig config, Scheduler scheduler, RuleEngine rules, java.util.function.Function<TerminalConfig, String> openBatch) {
+    Terminal(TerminalConfig config, Scheduler scheduler, RuleEngine rules, java.util.function.Function<TerminalConfig, String> openBatch,
+             java.util.function.Supplier<java.time.Duration> customerDelay) {
         this.config = config;
         this.openBatch = openBatch;
-        this.device = new TerminalDevice(this, scheduler, rules);
+        this.device = new TerminalDevice(this, scheduler, rules, customerDelay);
         resetSettings();
     }
 

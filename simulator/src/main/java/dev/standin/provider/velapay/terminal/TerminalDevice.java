@@ -28,6 +28,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class TerminalDevice {
     static final Duration CUSTOMER_DELAY = Duration.ofSeconds(2);
+    /** The default customer's pace: {@code settings.delays.terminalCustomerDelay}, zero with {@code settings.instant}. */
+    private final java.util.function.Supplier<Duration> customerDelay;
     static final Duration CAP = Duration.ofMinutes(2);
     /** The server's own limit, in real time, on a call waiting for the customer. */
     static final Duration REAL_TIME_CAP = Duration.ofMinutes(10);
@@ -102,7 +104,8 @@ final class TerminalDevice {
     private long epoch;
     private Flow flow;
 
-    TerminalDevice(Terminal terminal, Scheduler scheduler, RuleEngine rules) {
+    TerminalDevice(Terminal terminal, Scheduler scheduler, RuleEngine rules, java.util.function.Supplier<Duration> customerDelay) {
+        this.customerDelay = customerDelay;
         this.terminal = terminal;
         this.scheduler = scheduler;
         this.rules = rules;
@@ -346,7 +349,7 @@ final class TerminalDevice {
                 scripted = null; // the default customer handles this screen, at its own pace
             }
             Duration delay = scripted != null && scripted.hasNonNull("after") ? Duration.parse(scripted.get("after").asText())
-                    : scripted != null ? Duration.ofSeconds(1) : CUSTOMER_DELAY;
+                    : scripted != null ? Duration.ofSeconds(1) : customerDelay.get();
             scheduler.schedule(TerminalModule.NAME, "customer at " + terminal.config().id(), delay, () -> customer(current));
         }
     }

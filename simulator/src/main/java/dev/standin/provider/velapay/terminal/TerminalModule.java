@@ -113,7 +113,8 @@ public final class TerminalModule implements ProviderModule {
                 TerminalConfig config = TerminalConfig.of(t);
                 Terminal existing = terminals.get(config.id());
                 current.put(config.id(), existing != null && existing.config().equals(config) ? existing
-                        : new Terminal(config, context.scheduler(), context.rules(), c -> txns.openBatch(c.id(), c.batchId())));
+                        : new Terminal(config, context.scheduler(), context.rules(), c -> txns.openBatch(c.id(), c.batchId()),
+                        () -> context.scenarios().delay("terminalCustomerDelay", TerminalDevice.CUSTOMER_DELAY)));
             }
         }
         terminals.clear();
