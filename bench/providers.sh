@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=../tools/find-jdk.sh
 . tools/find-jdk.sh
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
-JAR=simulator/target/standin.jar
+JAR=${BENCH_JAR:-simulator/target/standin.jar}
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
