@@ -102,6 +102,17 @@ class StandinExtensionTest {
         assertEquals("IDLE", terminal.screen().path("state").asText());
     }
 
+    /** A nested class without an annotation of its own: the enclosing class's sandbox. */
+    @Nested
+    class Shared {
+        Standin same;
+
+        @Test
+        void usesTheEnclosingClasssSandbox() {
+            assertEquals(standin.sandbox(), same.sandbox());
+        }
+    }
+
     /** A second class: a sandbox of its own, which sees nothing of the first's. */
     @Nested
     @StandinTest(resetEachTest = true)
