@@ -13,8 +13,11 @@ public final class ScenarioRegistry {
     private final List<Scenario> loaded = new CopyOnWriteArrayList<>();
     /** Whether a loaded scenario sets settings.validateRequests: read on every request, so kept up to date here. */
     private volatile boolean validateRequests;
-    /** Declared items as their provider reads them, by "provider/list": rebuilt only when scenarios change. */
-    private final java.util.Map<String, List<?>> declared = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Declared items as their provider reads them, by "provider/list": a new map whenever the scenarios
+     * change, so that a reader still building from the old list fills the old map, never the new one.
+     */
+    private volatile java.util.Map<String, List<?>> declared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<Scenario> all() {
         return List.copyOf(loaded);
@@ -29,7 +32,11 @@ public final class ScenarioRegistry {
             throw new IllegalStateException("scenario '" + scenario.name() + "' is already loaded");
         }
         loaded.add(scenario);
-        declared.clear();
+        changed();
+    }
+
+    private void changed() {
+        declared = new java.util.concurrent.ConcurrentHashMap<>();
         validateRequests = loaded.stream().anyMatch(s -> s.settings().path("validateRequests").asBoolean(false));
     }
 
@@ -40,8 +47,7 @@ public final class ScenarioRegistry {
 
     public void remove(String name) {
         loaded.removeIf(s -> s.name().equals(name));
-        declared.clear();
-        validateRequests = loaded.stream().anyMatch(s -> s.settings().path("validateRequests").asBoolean(false));
+        changed();
     }
 
     /**
