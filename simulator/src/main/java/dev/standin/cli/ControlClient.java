@@ -11,17 +11,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The control API as the CLI calls it: one server URL, an optional sandbox and token; JSON in and out. */
-final class ControlClient {
-    /** The server answered an error (exit code 1). */
-    static final class Refused extends Exception {
+/**
+ * The control API as a client calls it (the CLI, the JUnit 5 extension): one server URL, an optional
+ * sandbox and token; JSON in and out.
+ */
+public final class ControlClient {
+    /** The server answered an error (the CLI's exit code 1). */
+    public static final class Refused extends Exception {
         Refused(String message) {
             super(message);
         }
     }
 
-    /** The server could not be reached (exit code 3). */
-    static final class Unreachable extends Exception {
+    /** The server could not be reached (the CLI's exit code 3). */
+    public static final class Unreachable extends Exception {
         Unreachable(String message) {
             super(message);
         }
@@ -32,30 +35,31 @@ final class ControlClient {
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ControlClient(String url, String sandbox, String token) {
+    /** {@code sandbox}: null for the default sandbox. */
+    public ControlClient(String url, String sandbox, String token) {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.sandbox = sandbox;
         this.token = token;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
     /** {@code /_sim/...} for the default sandbox, {@code /_sim/sandboxes/{id}/...} for another. */
-    String path(String rest) {
+    public String path(String rest) {
         return sandbox == null ? "/_sim" + rest : "/_sim/sandboxes/" + sandbox + rest;
     }
 
-    JsonNode get(String path) throws Refused, Unreachable {
+    public JsonNode get(String path) throws Refused, Unreachable {
         return send("GET", path, null, null);
     }
 
-    JsonNode post(String path, String body, String contentType) throws Refused, Unreachable {
+    public JsonNode post(String path, String body, String contentType) throws Refused, Unreachable {
         return send("POST", path, body, contentType);
     }
 
-    JsonNode delete(String path) throws Refused, Unreachable {
+    public JsonNode delete(String path) throws Refused, Unreachable {
         return send("DELETE", path, null, null);
     }
 

@@ -2,81 +2,62 @@ package dev.standin.junit5;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.cli.ControlClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
-/** Calls to one control API (server URL, path prefix of the sandbox, its token); an error answer is an IllegalStateException naming it. */
+/**
+ * The simulator's control-API client for tests: a path below the sandbox ("/clock") or absolute
+ * ("/_sim/..."), and unchecked errors (IllegalStateException naming the call for a refusal,
+ * UncheckedIOException when Standin cannot be reached).
+ */
 final class Control {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final String url;
-    private final String prefix;
-    private final String token;
+    private interface Call {
+        JsonNode run(String path) throws ControlClient.Refused, ControlClient.Unreachable;
+    }
 
-    Control(String url, String prefix, String token) {
-        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.prefix = prefix;
-        this.token = token;
+    private final ControlClient client;
+
+    /** {@code sandbox}: null for the server's default sandbox (and its server-wide endpoints). */
+    Control(String url, String sandbox, String token) {
+        this.client = new ControlClient(url, sandbox, token);
     }
 
     String url() {
-        return url;
-    }
-
-    String prefix() {
-        return prefix;
+        return client.url();
     }
 
     JsonNode get(String path) {
-        return send("GET", path, null, null);
+        return call("GET", path, client::get);
     }
 
     JsonNode post(String path, String body, String contentType) {
-        return send("POST", path, body, contentType);
+        return call("POST", path, p -> client.post(p, body, contentType));
     }
 
     JsonNode postJson(String path, Object body) {
         try {
-            return send("POST", path, JSON.writeValueAsString(body), "application/json");
+            return post(path, JSON.writeValueAsString(body), "application/json");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     JsonNode delete(String path) {
-        return send("DELETE", path, null, null);
+        return call("DELETE", path, client::delete);
     }
 
-    /** {@code path} is below the sandbox's prefix ("/clock"), or absolute when it starts with "/_sim/". */
-    private JsonNode send(String method, String path, String body, String contentType) {
-        String full = path.startsWith("/_sim/") ? path : prefix + path;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + full)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
+    private JsonNode call(String method, String path, Call call) {
+        String full = path.startsWith("/_sim/") ? path : client.path(path);
         try {
-            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
-            if (answer.statusCode() >= 400) {
-                throw new IllegalStateException("Standin refused " + method + " " + full + ": " + answer.statusCode() + " " + answer.body());
-            }
-            return json;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach Standin at " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            return call.run(full);
+        } catch (ControlClient.Refused e) {
+            throw new IllegalStateException("Standin refused " + method + " " + full + ": " + e.getMessage());
+        } catch (ControlClient.Unreachable e) {
+            throw new UncheckedIOException(new IOException(e.getMessage()));
         }
     }
 }

@@ -51,7 +51,7 @@ public final class StandinExtension implements BeforeAllCallback, BeforeEachCall
             return; // a @Nested class without an annotation of its own shares its enclosing class's sandbox
         }
         Server server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, k -> startOrConnect(), Server.class);
-        Control serverControl = new Control(server.url(), "/_sim", server.token());
+        Control serverControl = new Control(server.url(), null, server.token());
         ObjectNode request = Control.JSON.createObjectNode();
         request.put("name", context.getRequiredTestClass().getSimpleName().replaceAll("[^A-Za-z0-9._-]", "-"));
         var scenarios = request.putArray("scenarios");
@@ -65,7 +65,7 @@ public final class StandinExtension implements BeforeAllCallback, BeforeEachCall
         request.put("seed", options.seed());
         JsonNode created = serverControl.postJson("/_sim/sandboxes", request);
         String id = created.path("id").asText();
-        Control sandbox = new Control(server.url(), "/_sim/sandboxes/" + id, created.path("controlToken").asText(null));
+        Control sandbox = new Control(server.url(), id, created.path("controlToken").asText(null));
         Standin handle = new Standin(sandbox, id, URI.create(server.url()).getHost());
         context.getStore(NAMESPACE).put(Sandbox.class, new Sandbox(sandbox, handle));
     }
