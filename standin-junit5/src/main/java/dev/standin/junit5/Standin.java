@@ -110,8 +110,7 @@ public final class Standin {
      * class-path resource ("classpath:x.yaml") or YAML text. Answers the scenario as loaded.
      */
     public JsonNode load(String scenario) {
-        JsonNode loaded = scenario.matches("[a-z0-9-]{1,64}") && !Files.isRegularFile(Path.of(scenario))
-                ? control.post("/scenarios/shipped/" + scenario, null, null)
+        JsonNode loaded = isShippedName(scenario) ? control.post("/scenarios/shipped/" + scenario, null, null)
                 : control.post("/scenarios", text(scenario), "application/yaml");
         forget();
         return loaded;
@@ -210,6 +209,11 @@ public final class Standin {
 
     /** The text of a scenario as the sandbox request takes it: a shipped name stays a name; anything else becomes YAML. */
     static String forSandbox(String scenario) {
-        return scenario.matches("[a-z0-9-]{1,64}") && !Files.isRegularFile(Path.of(scenario)) ? scenario : text(scenario);
+        return isShippedName(scenario) ? scenario : text(scenario);
+    }
+
+    /** A shipped scenario's name ("velo-partial-failure"), unless a file of that name is at hand. */
+    private static boolean isShippedName(String scenario) {
+        return scenario.matches("[a-z0-9-]{1,64}") && !Files.isRegularFile(Path.of(scenario));
     }
 }

@@ -39,8 +39,17 @@ public final class ShippedScenarios {
         }
     }
 
-    /** Every shipped scenario's name and description, by name. */
+    private static volatile Map<String, String> described;
+
+    /** Every shipped scenario's name and description, by name (read from the jar once). */
     public static Map<String, String> described() {
+        if (described == null) {
+            described = describe();
+        }
+        return described;
+    }
+
+    private static Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : names()) {
             String description = "";
@@ -51,7 +60,7 @@ public final class ShippedScenarios {
             }
             out.put(name, description);
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The names, read once from the jar (or the classes directory when run from the build). */

@@ -71,10 +71,14 @@ class VendreoAisTest extends AcceptanceTest {
                 .then().statusCode(200).body("transactions.date.every { it.startsWith('2025-12') }", equalTo(true));
         api().queryParam("date_from", "01/12/2025").get(base + "/bank-account/" + account + "/transactions").then().statusCode(422)
                 .body("errors.date_from[0]", equalTo("The date from does not match the format Y-m-d."));
-        String statement = api().get(base + "/bank-account/" + account + "/statements").then().statusCode(200)
-                .extract().path("statements[0].statement_id");
+        io.restassured.path.json.JsonPath statements = api().get(base + "/bank-account/" + account + "/statements").then().statusCode(200)
+                .extract().jsonPath();
+        String statement = statements.getString("statements[0].statement_id");
+        int count = statements.getInt("statements[0].transaction_count");
         api().get(base + "/bank-account/" + account + "/statement/" + statement).then().statusCode(200)
-                .body("statement.closing_balance", equalTo(balance));
+                .body("statement.closing_balance", equalTo(balance))
+                .body("statement.transaction_count", equalTo(count))
+                .body("statement.transactions", hasSize(count));
         api().get(base + "/bank-account/" + account + "/direct-debits").then().statusCode(200).body("direct_debits", hasSize(2));
         api().get(base + "/bank-account/" + account + "/periodic-payments").then().statusCode(200).body("periodic_payments", hasSize(1));
         api().get(base + "/bank-account/" + account + "/scheduled-payments").then().statusCode(200).body("scheduled_payments", hasSize(0));
