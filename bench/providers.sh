@@ -8,13 +8,8 @@
 #   BENCH_DURATION=15s bench/providers.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=../tools/find-jdk.sh
-. tools/find-jdk.sh
-command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
-JAR=${BENCH_JAR:-simulator/target/standin.jar}
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+. bench/common.sh
+need_wrk
 DURATION=${BENCH_DURATION:-8s}
 WARMUP=${BENCH_WARMUP:-4s}
 OFFSET=${BENCH_PORT_OFFSET:-1100}

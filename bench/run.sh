@@ -7,19 +7,12 @@
 #   BENCH_DURATION=30s bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=../tools/find-jdk.sh
-. tools/find-jdk.sh
-
-command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
-JAR=simulator/target/standin.jar
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+. bench/common.sh
+need_wrk
 
 OFFSET=${BENCH_PORT_OFFSET:-1000}
 CONTROL=$((8080 + OFFSET)); VELO=$((8081 + OFFSET))
 DURATION=${BENCH_DURATION:-15s}
-# the JVM options and start-up cache run.sh uses; the first start trains the cache (reported as "cold")
-JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PAYOR=c66a1b03-23e2-4fa8-9197-840f98f8d205
 KEY=44a9537d-d55d-4b47-8082-14061c2bcdd8
 SECRET=c396b26b-137a-44fd-87f5-34631f8fd529

@@ -5,12 +5,7 @@
 # after, divided by the count), then the same after deleting them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=../tools/find-jdk.sh
-. tools/find-jdk.sh
-JAR=simulator/target/standin.jar
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+. bench/common.sh
 OFFSET=${BENCH_PORT_OFFSET:-1000}
 N=${SANDBOXES:-500}
 C=http://127.0.0.1:$((8080 + OFFSET))

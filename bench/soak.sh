@@ -10,13 +10,8 @@
 #   bench/soak.sh                    SOAK_DURATION=600 bench/soak.sh        SOAK_WRITES=1 bench/soak.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=../tools/find-jdk.sh
-. tools/find-jdk.sh
+. bench/common.sh
 command -v python3 >/dev/null || { echo "soak: python3 is needed" >&2; exit 1; }
-JAR=simulator/target/standin.jar
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 OFFSET=${BENCH_PORT_OFFSET:-1000}
 work=$(mktemp -d)
 # shellcheck disable=SC2086

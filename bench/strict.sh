@@ -4,12 +4,8 @@
 # strict mode off and on (a scenario with settings.validateRequests) in turn, twice: compare within the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=../tools/find-jdk.sh
-. tools/find-jdk.sh
-command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
-JAR=simulator/target/standin.jar
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
+. bench/common.sh
+need_wrk
 OFFSET=${BENCH_PORT_OFFSET:-1000}
 C=http://127.0.0.1:$((8080 + OFFSET)); V=http://127.0.0.1:$((8081 + OFFSET))
 work=$(mktemp -d)

@@ -7,14 +7,9 @@
 #     32 connections after a 15 s warm-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=../tools/find-jdk.sh
-. tools/find-jdk.sh
-command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
+. bench/common.sh
+need_wrk
 command -v python3 >/dev/null || { echo "bench: python3 is needed to build the request bodies" >&2; exit 1; }
-JAR=simulator/target/standin.jar
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 OFFSET=${BENCH_PORT_OFFSET:-1000}
 C=http://127.0.0.1:$((8080 + OFFSET)); V=http://127.0.0.1:$((8081 + OFFSET))
 PAYOR=c66a1b03-23e2-4fa8-9197-840f98f8d205

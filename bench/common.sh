@@ -1,0 +1,12 @@
+# Sourced by every bench/ script from the repository's root: a JDK 21+, the jar (built when missing;
+# BENCH_JAR names another, e.g. for an A/B run), and the JVM options run.sh uses.
+# shellcheck source=../tools/find-jdk.sh
+. tools/find-jdk.sh
+JAR=${BENCH_JAR:-simulator/target/standin.jar}
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
+need_wrk() {
+  command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
+}
