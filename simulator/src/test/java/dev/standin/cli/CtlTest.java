@@ -102,6 +102,27 @@ class CtlTest extends AcceptanceTest {
     }
 
     @Test
+    void webhooksAreListedAndRedelivered() {
+        loadScenario("""
+                version: 1
+                name: ctl-hook
+                rules:
+                  - match: {provider: velo, method: POST, path: /v3/payouts}
+                    effect: {webhook: {url: "http://127.0.0.1:9/hook", body: {event: submitted}}}
+                """);
+        submitPayout(veloToken());
+        long id = ((Number) control().get("/_sim/webhooks").then().extract().path("deliveries[0].id")).longValue();
+        Run listed = ctl("webhooks");
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains("#" + id + "  velo  ") && listed.out().contains("http://127.0.0.1:9/hook"), listed.out());
+        Run redelivered = ctl("trigger", "webhook", "redeliver", Long.toString(id));
+        assertEquals(0, redelivered.code(), redelivered.err());
+        assertTrue(redelivered.out().startsWith("delivery #" + id + " "), redelivered.out());
+        assertEquals(1, ctl("trigger", "webhook", "redeliver", "999999").code());
+        assertEquals(2, ctl("trigger", "qolo", "authorization", "only-a-proxy").code());
+    }
+
+    @Test
     void requestsTailPrintsNewExchangesUntilInterrupted() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream printer = new PrintStream(out, true, StandardCharsets.UTF_8);
