@@ -1,5 +1,6 @@
 package dev.standin.core.clock;
 
+import dev.standin.core.store.AfterCommit;
 import dev.standin.core.store.Database;
 import dev.standin.core.store.StoredSteps;
 import org.jooq.DSLContext;
@@ -69,7 +70,7 @@ public final class Scheduler implements AutoCloseable {
         this.stored = stored;
     }
 
-    /** A step to be stored with the state it belongs to ({@link #save}), then queued once that state is committed ({@link #queue}). */
+    /** A step to be stored with the state it belongs to ({@link #save}): it is queued once that state is committed. */
     public record Stored(StoredSteps.Row row) {
     }
 
@@ -86,18 +87,25 @@ public final class Scheduler implements AutoCloseable {
         return new Stored(new StoredSteps.Row(sequence.incrementAndGet(), owner, kind, subject, name, clock.now().plus(delay)));
     }
 
-    /** Stores the step in the caller's transaction. */
+    /**
+     * Stores the step in the caller's transaction and queues it when that transaction commits (nothing
+     * is queued when it rolls back: {@link AfterCommit}).
+     */
     public void save(DSLContext tx, Stored step) {
-        stored.insert(tx, step.row());
+        saveAll(tx, List.of(step));
     }
 
-    /** Stores many steps in the caller's transaction, as one batch. */
+    /** Stores many steps in the caller's transaction, as one batch, queued when it commits. */
     public void saveAll(DSLContext tx, List<Stored> steps) {
-        stored.insertAll(tx, steps.stream().map(Stored::row).toList());
+        if (steps.isEmpty()) {
+            return;
+        }
+        List<Stored> saved = List.copyOf(steps);
+        stored.insertAll(tx, saved.stream().map(Stored::row).toList());
+        AfterCommit.run(() -> saved.forEach(this::queue));
     }
 
-    /** Queues a saved step, after the transaction that saved it committed. */
-    public void queue(Stored step) {
+    private void queue(Stored step) {
         StoredSteps.Row row = step.row();
         add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)));
     }

@@ -59,7 +59,8 @@ public final class Database implements AutoCloseable {
         this.prefix = prefix;
         this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(SQLDialect.H2).set(settings)
                 // schemas are made before H2 prepares the statement (it looks the tables up then)
-                .set(ExecuteListener.onRenderEnd(this::createReferenced), ExecuteListener.onExecuteStart(this::checkRoom)));
+                .set(ExecuteListener.onRenderEnd(this::createReferenced), ExecuteListener.onExecuteStart(this::checkRoom))
+                .set(new AfterCommit()));
     }
 
     private static Settings settings() {

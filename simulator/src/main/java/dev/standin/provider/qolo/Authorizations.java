@@ -67,7 +67,6 @@ final class Authorizations {
         BigDecimal amount = f.amount(body, "amount", true);
         String merchant = f.text(body, "", "merchant_name", false, 128);
         f.check();
-        Scheduler.Stored[] step = new Scheduler.Stored[1];
         CardRecord[] frozen = new CardRecord[1];
         CardAuthRecord auth = ledger.dsl().transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
@@ -94,9 +93,8 @@ final class Authorizations {
             if (decline == null) {
                 a.setStatus("APPROVED");
                 balances.hold(tx, account, amount, new Balances.Refs(null, proxy, a.getAuthGuid()));
-                step[0] = scheduler.prepare(QoloModule.NAME, EXPIRE_STEP, a.getAuthGuid(), "auth.expire " + a.getAuthGuid(),
-                        program.authorizationExpiry());
-                scheduler.save(tx, step[0]);
+                scheduler.save(tx, scheduler.prepare(QoloModule.NAME, EXPIRE_STEP, a.getAuthGuid(), "auth.expire " + a.getAuthGuid(),
+                        program.authorizationExpiry()));
             } else {
                 a.setStatus("DECLINED");
                 a.setDeclineReason(decline);
@@ -104,9 +102,6 @@ final class Authorizations {
             ledger.insert(tx, a);
             return a;
         });
-        if (step[0] != null) {
-            scheduler.queue(step[0]);
-        }
         if (frozen[0] != null) {
             events.emit(program.guid(), "card.status", Cards.view(frozen[0]));
         }

@@ -8,6 +8,7 @@ import dev.standin.core.json.Json;
 import dev.standin.core.rules.RuleEngine;
 import dev.standin.core.rules.RuleEvent;
 import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.core.store.AfterCommit;
 import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.webhooks.WebhookPolicy;
 import dev.standin.db.vendreo.tables.records.InstalmentRecord;
@@ -17,7 +18,6 @@ import org.jooq.DSLContext;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,6 @@ final class Lifecycle {
     private final ScenarioRegistry settings;
     private final WebhookDelivery webhooks;
     private final Function<String, Optional<Application>> applications;
-    private final ThreadLocal<List<Scheduler.Stored>> pending = ThreadLocal.withInitial(ArrayList::new);
     private final dev.standin.core.rules.LifecycleEvents events;
 
     Lifecycle(PaymentRepository repo, VirtualClock clock, IdGenerator ids, Scheduler scheduler, RuleEngine rules,
@@ -67,21 +66,14 @@ final class Lifecycle {
         scheduler.register(COLLECT, this::collect);
     }
 
-    /** Stores the expiry step of a new payment, in its transaction; {@link #queuePending()} queues it after the commit. */
+    /** Stores the expiry step of a new payment, in its transaction (queued when it commits). */
     void scheduleExpiry(DSLContext tx, PaymentRecord p) {
-        pending.get().clear();
         step(tx, EXPIRE, p.getPaymentUuid(), settings.setting("delays", "vendreoPaymentExpiry", Duration.ofMinutes(30)));
     }
 
-    void queuePending() {
-        pending.get().forEach(scheduler::queue);
-        pending.get().clear();
-    }
-
     private void step(DSLContext tx, String kind, String subject, Duration delay) {
-        Scheduler.Stored s = scheduler.prepare(VendreoModule.NAME, kind, subject, kind + " " + subject, delay.isNegative() ? Duration.ZERO : delay);
-        scheduler.save(tx, s);
-        pending.get().add(s);
+        scheduler.save(tx, scheduler.prepare(VendreoModule.NAME, kind, subject, kind + " " + subject,
+                delay.isNegative() ? Duration.ZERO : delay));
     }
 
     /** The answer a scenario rule on {@code bank.decide} gives for this payment (after its delay), if one fires. */
@@ -105,10 +97,8 @@ final class Lifecycle {
      * Answers the payment after it, or empty when it was already decided.
      */
     Optional<PaymentRecord> decide(String uuid, String institution, String answer) {
-        List<Runnable> after = new ArrayList<>();
         Optional<PaymentRecord> decided = repo.dsl().transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            pending.get().clear();
             PaymentRecord p = repo.locked(tx, uuid).orElse(null);
             if (p == null || p.getAuthorised() || !p.getStatus().equals("PENDING")) {
                 return Optional.<PaymentRecord>empty();
@@ -131,13 +121,11 @@ final class Lifecycle {
                 }
             } else {
                 p.setStatus("FAILED");
-                after.add(() -> notify(p, "payment_failed", Map.of("reason", answer.equals("deny") ? "DENIED_BY_BANK" : "CANCELLED_BY_SHOPPER")));
+                AfterCommit.run(() -> notify(p, "payment_failed", Map.of("reason", answer.equals("deny") ? "DENIED_BY_BANK" : "CANCELLED_BY_SHOPPER")));
             }
             repo.update(tx, p);
             return Optional.of(p);
         });
-        queuePending();
-        after.forEach(Runnable::run);
         return decided;
     }
 
@@ -204,7 +192,6 @@ final class Lifecycle {
     }
 
     private void collect(String uuid, int seq, boolean failed) {
-        List<Runnable> after = new ArrayList<>();
         repo.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             PaymentRecord p = repo.locked(tx, uuid).orElse(null);
@@ -227,9 +214,8 @@ final class Lifecycle {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("instalment", seq);
             extra.put("instalment_amount", i.getAmount());
-            after.add(() -> notify(p, failed ? "payment_failed" : "payment_completed", extra));
+            AfterCommit.run(() -> notify(p, failed ? "payment_failed" : "payment_completed", extra));
         });
-        after.forEach(Runnable::run);
     }
 
     /** The merchant's callback for an open-banking payment: {@code {act, reference_id, payment_uuid, ...}}. */

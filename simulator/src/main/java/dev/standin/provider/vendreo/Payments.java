@@ -145,7 +145,6 @@ final class Payments {
             repo.insert(tx, p);
             lifecycle.scheduleExpiry(tx, p);
         });
-        lifecycle.queuePending();
         Map<String, Object> out = meta();
         out.put("outgoing_payment_request_id", p.getRequestId());
         out.put("redirect_url", base + "/dynamic-payment/" + p.getPaymentUuid() + pageQuery);
@@ -242,7 +241,6 @@ final class Payments {
             }
             lifecycle.scheduleExpiry(tx, p);
         });
-        lifecycle.queuePending();
     }
 
     /** {@code GET /v1/payment/{payment}}. */

@@ -81,7 +81,6 @@ public final class FundingService {
             fundings.event(tx.dsl(), fundingId, ids.uuid(), "PAYOR_FUNDING_REQUESTED", now());
             scheduler.save(tx.dsl(), crediting);
         });
-        scheduler.queue(crediting);
         return fundingId;
     }
 

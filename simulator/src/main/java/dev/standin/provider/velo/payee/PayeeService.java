@@ -142,7 +142,6 @@ public final class PayeeService {
             batches.insert(tx.dsl(), batchId, caller.payorId(), payees, now());
             scheduler.save(tx.dsl(), processing);
         });
-        scheduler.queue(processing);
         return batchId;
     }
 
@@ -166,7 +165,6 @@ public final class PayeeService {
             batches.accept(t, batchId);
             scheduler.saveAll(t, screenings);
         });
-        screenings.forEach(scheduler::queue);
         payees.changed(batch.getPayorId());
     }
 

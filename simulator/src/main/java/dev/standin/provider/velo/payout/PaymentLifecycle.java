@@ -4,6 +4,7 @@ import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.core.store.AfterCommit;
 import dev.standin.provider.velo.VeloEvents;
 import dev.standin.provider.velo.VeloModule;
 import dev.standin.provider.velo.funding.SourceAccountRepository;
@@ -65,14 +66,10 @@ final class PaymentLifecycle {
 
     /**
      * Inside the instruct transaction: funds each accepted payment (or leaves it waiting for funds),
-     * and stores each funded payment's next step with it. Answers those steps and the accounts
-     * debited, which {@link #afterCommit} queues and checks.
+     * and stores each funded payment's next step with it; once committed, the steps are queued and
+     * the accounts debited checked against their low-balance thresholds.
      */
-    /** What instruct funded: the steps to queue after commit and the source accounts debited. */
-    record Funded(List<Scheduler.Stored> steps, java.util.Set<UUID> debited) {
-    }
-
-    Funded fund(DSLContext tx, UUID payoutId) {
+    void fund(DSLContext tx, UUID payoutId) {
         List<Scheduler.Stored> next = new ArrayList<>();
         java.util.Set<UUID> debited = new java.util.HashSet<>();
         for (Payment p : payouts.payments(tx, payoutId)) {
@@ -90,12 +87,7 @@ final class PaymentLifecycle {
             }
         }
         scheduler.saveAll(tx, next);
-        return new Funded(next, debited);
-    }
-
-    void afterCommit(Funded funded) {
-        funded.steps().forEach(scheduler::queue);
-        funded.debited().forEach(balanceChanged);
+        AfterCommit.run(() -> debited.forEach(balanceChanged));
     }
 
     /** Called with a source account's id after a committed change to its balance (a low-balance check). */
@@ -106,10 +98,7 @@ final class PaymentLifecycle {
     /** A funding arrived on {@code sourceAccountId}: waiting payments it now covers are funded, oldest first. */
     void fundsArrived(UUID sourceAccountId) {
         for (Payment p : payouts.awaitingFunds(sourceAccountId)) {
-            Scheduler.Stored step = prepareStep(p.paymentId(), 0);
-            if (fundWaiting(sourceAccountId, p, step)) {
-                scheduler.queue(step);
-            }
+            fundWaiting(sourceAccountId, p, prepareStep(p.paymentId(), 0));
         }
         balanceChanged.accept(sourceAccountId);
     }
@@ -120,22 +109,22 @@ final class PaymentLifecycle {
         ruledStep(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
     }
 
-    private boolean fundWaiting(UUID sourceAccountId, Payment p, Scheduler.Stored step) {
+    /** Funds one waiting payment when its account now covers it and it is still waiting; its first step is queued on commit. */
+    private void fundWaiting(UUID sourceAccountId, Payment p, Scheduler.Stored step) {
         try {
-            return dsl.transactionResult(tx -> {
+            dsl.transaction(tx -> {
                 DSLContext t = tx.dsl();
                 if (!accounts.debitIfCovered(t, sourceAccountId, p.sourceAmount())) {
-                    return false;
+                    return;
                 }
                 if (!payouts.movePayment(t, p.paymentId(), List.of(PaymentStatus.AWAITING_FUNDS), PaymentStatus.FUNDED, null, now())) {
-                    throw new MovedMeanwhile();
+                    throw new MovedMeanwhile(); // rolls the debit back
                 }
                 payouts.event(t, p.paymentId(), ids.uuid(), "PAYMENT_FUNDED", now());
                 scheduler.save(t, step);
-                return true;
             });
         } catch (MovedMeanwhile e) {
-            return false;
+            // another funding or a withdrawal moved it first
         }
     }
 
@@ -183,9 +172,7 @@ final class PaymentLifecycle {
         if (payoutId.isEmpty()) {
             return;
         }
-        if (next != null) {
-            scheduler.queue(next);
-        } else {
+        if (next == null) {
             settle(payoutId.get());
         }
     }

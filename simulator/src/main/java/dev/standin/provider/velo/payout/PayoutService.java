@@ -156,7 +156,6 @@ public final class PayoutService {
                     .map(p -> new PayoutRepository.Event(p.paymentId(), ids.uuid(), "PAYMENT_SUBMITTED", p.updated())).toList());
             scheduler.save(tx.dsl(), validation);
         });
-        scheduler.queue(validation);
         return payoutId;
     }
 
@@ -203,7 +202,7 @@ public final class PayoutService {
      */
     public void instruct(VeloPrincipal caller, UUID payoutId) {
         Payout payout = find(caller, payoutId);
-        PaymentLifecycle.Funded funded = dsl.transactionResult(tx -> {
+        dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
             Payout current = payouts.find(t, payoutId).orElseThrow();
             if (current.status().equals("QUOTED") && !now().isBefore(current.quoteExpiry())) {
@@ -217,9 +216,8 @@ public final class PayoutService {
                 price(t, payoutId);
                 payouts.setQuote(t, payoutId, ids.uuid(), now(), now().plus(QUOTE_LIFETIME));
             }
-            return lifecycle.fund(t, payoutId);
+            lifecycle.fund(t, payoutId);
         });
-        lifecycle.afterCommit(funded);
     }
 
     /** Before instruct: WITHDRAWN with its payments; after: 409. */

@@ -107,7 +107,6 @@ public final class CardOperations {
             repo.update(tx, r);
             return r;
         });
-        payments.queue();
         return p;
     }
 }

@@ -11,6 +11,7 @@ import dev.standin.core.json.Json;
 import dev.standin.core.rules.RuleEngine;
 import dev.standin.core.rules.RuleEvent;
 import dev.standin.core.scenario.ScenarioRegistry;
+import dev.standin.core.store.AfterCommit;
 import dev.standin.db.vendreo.tables.records.CardPaymentRecord;
 import dev.standin.db.vendreo.tables.records.CardTokenRecord;
 import org.jooq.DSLContext;
@@ -157,7 +158,6 @@ public final class CardPayments {
 
     /** {@code submit}: the shopper's card; answers the payment after it (status CHALLENGE when 3-D Secure must be passed). */
     public CardPaymentRecord submit(String token, Card card, Bans bans) {
-        List<Runnable> after = new java.util.ArrayList<>();
         CardPaymentRecord p = repo.dsl().transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             CardPaymentRecord r = repo.byToken(tx, token).orElseThrow(() -> ApiError.notFound("No card payment for this token"));
@@ -169,7 +169,7 @@ public final class CardPayments {
             String banned = bans.banned(r.getApplicationKey(), r.getIpAddress(), r.getCardHash());
             String ruled = ruled(r);
             if (banned != null) {
-                decline(r, banned, after);
+                decline(r, banned);
             } else if ("challenge".equals(ruled) || flags.path("mandate_3ds_challenge").asBoolean()
                     || CardOutcomes.CHALLENGE_CARD.equals(card.pan())) {
                 // what the card would get is decided now and kept until the challenge is answered
@@ -182,14 +182,12 @@ public final class CardPayments {
                 }
             } else {
                 String decline = ruled != null && !ruled.equals("approve") ? ruled : CardOutcomes.DECLINES.get(card.pan());
-                decide(tx, r, decline, flags.path("tokenize_payment").asBoolean() ? token(tx, r, card) : null, after);
+                decide(tx, r, decline, flags.path("tokenize_payment").asBoolean() ? token(tx, r, card) : null);
             }
             r.setUpdated(now());
             repo.update(tx, r);
             return r;
         });
-        queue();
-        after.forEach(Runnable::run);
         if (p.getState().equals("3DS_REQUIRED")) {
             Map<String, Object> entity = new LinkedHashMap<>();
             entity.put("application", p.getApplicationKey());
@@ -206,7 +204,6 @@ public final class CardPayments {
 
     /** The 3-D Secure challenge's answer: {@code pass} goes on to the authorisation, {@code fail} declines. */
     public CardPaymentRecord challenge(String token, boolean pass) {
-        List<Runnable> after = new java.util.ArrayList<>();
         CardPaymentRecord p = repo.dsl().transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             CardPaymentRecord r = repo.byToken(tx, token).orElseThrow(() -> ApiError.notFound("No card payment for this token"));
@@ -219,17 +216,15 @@ public final class CardPayments {
             r.setTokenUuid(null);
             if (pass) {
                 r.setThreeDs("authenticated");
-                decide(tx, r, decline, stored, after);
+                decide(tx, r, decline, stored);
             } else {
                 r.setThreeDs("failed");
-                decline(r, "THREE_D_SECURE_FAILED", after);
+                decline(r, "THREE_D_SECURE_FAILED");
             }
             r.setUpdated(now());
             repo.update(tx, r);
             return r;
         });
-        queue();
-        after.forEach(Runnable::run);
         return p;
     }
 
@@ -271,9 +266,9 @@ public final class CardPayments {
      * The acquirer's answer: {@code decline} (a code) or approval, capturing at once unless
      * {@code disable_auto_capture}; an approved payment keeps {@code token} when one was stored.
      */
-    private void decide(DSLContext tx, CardPaymentRecord r, String decline, String token, List<Runnable> after) {
+    private void decide(DSLContext tx, CardPaymentRecord r, String decline, String token) {
         if (decline != null) {
-            decline(r, decline, after);
+            decline(r, decline);
             return;
         }
         JsonNode flags = flags(r);
@@ -286,14 +281,14 @@ public final class CardPayments {
         } else {
             capture(tx, r, r.getAmount());
         }
-        after.add(() -> callback(r, "card_payment_completed"));
+        AfterCommit.run(() -> callback(r, "card_payment_completed"));
     }
 
-    private void decline(CardPaymentRecord r, String reason, List<Runnable> after) {
+    private void decline(CardPaymentRecord r, String reason) {
         r.setStatus("DECLINED");
         r.setState("DECLINED");
         r.setDeclineReason(reason);
-        after.add(() -> callback(r, "card_payment_failed"));
+        AfterCommit.run(() -> callback(r, "card_payment_failed"));
     }
 
     void capture(DSLContext tx, CardPaymentRecord r, long amount) {
@@ -302,17 +297,8 @@ public final class CardPayments {
         step(tx, SETTLE, r.getPaymentUuid(), settings.delay("vendreoCardSettlementDelay", Duration.ofMinutes(1)));
     }
 
-    private final ThreadLocal<List<Scheduler.Stored>> steps = ThreadLocal.withInitial(java.util.ArrayList::new);
-
     private void step(DSLContext tx, String kind, String uuid, Duration delay) {
-        Scheduler.Stored s = scheduler.prepare("vendreo", kind, uuid, kind + " " + uuid, delay);
-        scheduler.save(tx, s);
-        steps.get().add(s);
-    }
-
-    void queue() {
-        steps.get().forEach(scheduler::queue);
-        steps.get().clear();
+        scheduler.save(tx, scheduler.prepare("vendreo", kind, uuid, kind + " " + uuid, delay));
     }
 
     public static JsonNode flags(CardPaymentRecord r) {
@@ -330,7 +316,6 @@ public final class CardPayments {
 
     /** {@code rebill}: a merchant-initiated payment on a stored token, decided at once by the same table. */
     public CardPaymentRecord rebill(String application, String token, long amount, String currency, String description, String reference) {
-        List<Runnable> after = new java.util.ArrayList<>();
         CardPaymentRecord p = repo.dsl().transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             CardTokenRecord t = repo.token(tx, application, token).orElseThrow(() -> new ApiError(422, List.of(
@@ -343,12 +328,10 @@ public final class CardPayments {
             repo.insert(tx, r);
             String ruled = ruled(r);
             decide(tx, r, ruled != null && !ruled.equals("approve") && !ruled.equals("challenge") ? ruled
-                    : CardOutcomes.DECLINES.get(card.pan()), t.getTokenUuid(), after);
+                    : CardOutcomes.DECLINES.get(card.pan()), t.getTokenUuid());
             repo.update(tx, r);
             return r;
         });
-        queue();
-        after.forEach(Runnable::run);
         return p;
     }
 
