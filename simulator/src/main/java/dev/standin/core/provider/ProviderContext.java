@@ -6,6 +6,7 @@ import java.util.List;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.rules.RuleEngine;
 import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.scenario.ScenarioRegistry;
@@ -20,4 +21,8 @@ import dev.standin.core.store.Database;
 public record ProviderContext(String sandbox, VirtualClock clock, Scheduler scheduler, IdGenerator ids, Database database,
                               ScenarioRegistry scenarios, RuleEngine rules, WebhookDelivery webhooks,
                               List<Cidr> trustedNetworks) {
+    /** The provider's lifecycle events: rules on them hold, delay or decide (see {@link LifecycleEvents}). */
+    public LifecycleEvents events(String provider) {
+        return new LifecycleEvents(provider, rules, scheduler);
+    }
 }

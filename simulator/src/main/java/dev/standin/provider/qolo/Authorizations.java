@@ -5,7 +5,9 @@ import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.store.AfterCommit;
 import dev.standin.core.rules.RuleEvent;
 import dev.standin.db.qolo.tables.records.AccountRecord;
 import dev.standin.db.qolo.tables.records.CardAuthRecord;
@@ -41,7 +43,7 @@ final class Authorizations {
     private final Cards cardService;
     private final VirtualClock clock;
     private final IdGenerator ids;
-    private final RuleEngine rules;
+    private final LifecycleEvents lifecycle;
     private final Scheduler scheduler;
     private final Events events;
     private final Function<String, Optional<Program>> programs;
@@ -54,7 +56,7 @@ final class Authorizations {
         this.cardService = cardService;
         this.clock = clock;
         this.ids = ids;
-        this.rules = rules;
+        this.lifecycle = new LifecycleEvents(QoloModule.NAME, rules, scheduler);
         this.scheduler = scheduler;
         this.events = events;
         this.programs = programs;
@@ -118,8 +120,10 @@ final class Authorizations {
         entity.put("amount", amount.toPlainString());
         entity.put("merchant_name", merchant);
         entity.put("available_balance", account.getAvailableBalance().toPlainString());
-        var ruled = rules.matchEvent(QoloModule.NAME, "auth.decide", program.guid(), entity).map(r -> r.effect().outcome());
-        if (ruled.isPresent() && ruled.get() != null) {
+        LifecycleEvents.Decision decision = lifecycle.match(DECIDE_EVENT.name(), program.guid(), entity);
+        AfterCommit.run(decision::await); // a rule's hold or delay keeps the answer waiting, not the card's row locked
+        var ruled = decision.outcome();
+        if (ruled.isPresent()) {
             JsonNode o = ruled.get();
             if (o.path("type").asText().equals("freeze")) {
                 return card.getCardStatus().equals("ACTIVE") ? "FREEZE" : "CARD_INACTIVE";

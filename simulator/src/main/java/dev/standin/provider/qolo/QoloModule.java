@@ -77,7 +77,7 @@ public final class QoloModule implements ProviderModule {
         People people = new People(peopleRepo, context.clock(), context.ids(), webhooks);
         Cards cards = new Cards(cardRepo, people, context.clock(), context.ids(), webhooks);
         Balances balances = new Balances(peopleRepo, ledger, context.clock(), context.ids());
-        Transfers transfers = new Transfers(ledger, balances, cardRepo, peopleRepo, context.clock(), context.ids(), context.rules(), webhooks);
+        Transfers transfers = new Transfers(ledger, balances, cardRepo, peopleRepo, context.clock(), context.ids(), context.events(NAME), webhooks);
         Authorizations authorizations = new Authorizations(ledger, balances, cardRepo, cards, context.clock(), context.ids(),
                 context.rules(), context.scheduler(), webhooks, this::program);
         this.api = new QoloApi(auth, idempotency, people, cards, transfers, authorizations, webhooks, ledger, this::program);

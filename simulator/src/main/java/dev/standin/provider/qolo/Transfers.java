@@ -5,7 +5,8 @@ import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.json.Json;
-import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.rules.LifecycleEvents;
+import dev.standin.core.store.AfterCommit;
 import dev.standin.db.qolo.tables.records.AccountRecord;
 import dev.standin.db.qolo.tables.records.CardRecord;
 import dev.standin.db.qolo.tables.records.LedgerEntryRecord;
@@ -42,18 +43,18 @@ final class Transfers {
     private final PeopleRepository people;
     private final VirtualClock clock;
     private final IdGenerator ids;
-    private final RuleEngine rules;
+    private final LifecycleEvents lifecycle;
     private final Events events;
 
     Transfers(LedgerRepository ledger, Balances balances, CardRepository cards, PeopleRepository people, VirtualClock clock,
-              IdGenerator ids, RuleEngine rules, Events events) {
+              IdGenerator ids, LifecycleEvents lifecycle, Events events) {
         this.ledger = ledger;
         this.balances = balances;
         this.cards = cards;
         this.people = people;
         this.clock = clock;
         this.ids = ids;
-        this.rules = rules;
+        this.lifecycle = lifecycle;
         this.events = events;
     }
 
@@ -196,8 +197,10 @@ final class Transfers {
         entity.put("transfer_type", t.getTransferType());
         entity.put("amount", t.getAmount().toPlainString());
         entity.put("client_reference_id", t.getClientReferenceId());
-        return rules.matchEvent(QoloModule.NAME, "transfer.settle", program.guid(), entity).map(r -> r.effect().outcome())
-                .filter(o -> o != null && o.path("type").asText().equals("fail"))
+        LifecycleEvents.Decision decision = lifecycle.match(Authorizations.SETTLE_EVENT.name(), program.guid(), entity);
+        AfterCommit.run(decision::await); // a rule's hold or delay keeps the answer waiting, not the accounts locked
+        return decision.outcome()
+                .filter(o -> o.path("type").asText().equals("fail"))
                 .map(o -> o.path("reason").asText("TRANSFER_FAILED")).orElse(null);
     }
 

@@ -86,10 +86,7 @@ final class Lifecycle {
         entity.put("payment_type", p.getPaymentType());
         entity.put("kind", p.getKind());
         entity.put("reference_id", p.getReferenceId());
-        return rules.matchEvent(VendreoModule.NAME, "bank.decide", p.getApplicationKey(), entity).flatMap(r -> {
-            dev.standin.core.rules.VirtualWait.await(scheduler, VendreoModule.NAME, rules.delayOf(r.effect()));
-            return Optional.ofNullable(r.effect().outcome()).map(o -> o.path("type").asText());
-        });
+        return events.decide(BANK_DECIDE.name(), p.getApplicationKey(), entity).map(o -> o.path("type").asText());
     }
 
     /**

@@ -156,4 +156,25 @@ class QoloScenariosTest extends AcceptanceTest {
         }
         assertTrue(condition.getAsBoolean(), "in time");
     }
+
+    @Test
+    void aHeldAuthorisationWaitsForItsReleaseWithoutLockingTheCard() throws Exception {
+        loadScenario("version: 1\nname: slow-network\nrules:\n  - match: {provider: qolo, event: auth.decide}\n    effect: {hold: true}\n"
+                + "    times: {first: 1}\n");
+        String token = token();
+        String[] c = qolo.activeCard(token);
+        qolo.load(token, "l1", c[2], "100");
+        java.util.concurrent.CompletableFuture<io.restassured.response.Response> held =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> authorize(c[2], "1.00"));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (control().get("/_sim/holds").then().extract().jsonPath().getList("holds").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the authorisation was never held");
+            Thread.sleep(10);
+        }
+        authorize(c[2], "2.00").then().statusCode(201).body("status", equalTo("APPROVED")); // the card is not locked meanwhile
+        assertTrue(!held.isDone(), "answered while held");
+        Integer id = control().get("/_sim/holds").then().body("holds[0].event", equalTo("auth.decide")).extract().path("holds[0].id");
+        control().post("/_sim/holds/" + id + "/release").then().statusCode(200);
+        held.get(5, java.util.concurrent.TimeUnit.SECONDS).then().body("status", equalTo("APPROVED"));
+    }
 }

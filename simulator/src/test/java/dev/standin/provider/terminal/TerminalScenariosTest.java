@@ -136,4 +136,45 @@ class TerminalScenariosTest extends AcceptanceTest {
         terminal("lane-other").body(info).post("/").then().statusCode(503).body("status", equalTo("error"));
         terminal("terminal-1").body(info).post("/").then().statusCode(200).body("uid", equalTo("GN1234567890"));
     }
+
+    @Test
+    void aHeldProcessorKeepsTheSaleProcessingUntilReleased() throws Exception {
+        loadScenario("version: 1\nname: processor-hang\nrules:\n  - match: {provider: terminals, event: payment.process}\n    effect: {hold: true}\n");
+        CompletableFuture<Response> call = async("terminal-1", sale("12.00"), "WAITING_CARD");
+        advance("PT2S"); // the default customer taps
+        awaitTerminalState("terminal-1", "PROCESSING");
+        Integer hold = control().get("/_sim/holds").then().body("holds[0].provider", equalTo("terminals"))
+                .body("holds[0].event", equalTo("payment.process")).extract().path("holds[0].id");
+        advance("PT1M");
+        org.junit.jupiter.api.Assertions.assertFalse(call.isDone(), "answered while the processor was held");
+        control().post("/_sim/holds/" + hold + "/release").then().statusCode(200);
+        call.get(5, TimeUnit.SECONDS).then().statusCode(200).body("paymentStatus", equalTo("APPROVED"));
+    }
+
+    @Test
+    void aHeldProcessorStillEndsInErrorAtThePaymentsTimeLimit() throws Exception {
+        loadScenario("version: 1\nname: processor-hang\nrules:\n  - match: {provider: terminals, event: payment.process}\n    effect: {hold: true}\n");
+        CompletableFuture<Response> call = async("terminal-1", sale("12.00"), "WAITING_CARD");
+        advance("PT2S");
+        awaitTerminalState("terminal-1", "PROCESSING");
+        advance("PT2M");
+        call.get(5, TimeUnit.SECONDS).then().body("paymentStatus", equalTo("ERROR")).body("resultCode", equalTo("TO"));
+        Integer hold = control().get("/_sim/holds").then().extract().path("holds[0].id");
+        control().post("/_sim/holds/" + hold + "/release").then().statusCode(200);
+        awaitTerminalState("terminal-1", "IDLE"); // the late verdict changes nothing
+    }
+
+    @Test
+    void aProcessorLostAfterADelayAnswersErrorThen() throws Exception {
+        loadScenario("version: 1\nname: slow-decline\nrules:\n  - match: {provider: terminals, event: payment.process}\n"
+                + "    effect: {delay: PT30S, outcome: {type: decline, reason: processorUnavailable}}\n");
+        CompletableFuture<Response> call = async("terminal-1", sale("12.00"), "WAITING_CARD");
+        advance("PT2S");
+        awaitTerminalState("terminal-1", "PROCESSING");
+        advance("PT29S");
+        org.junit.jupiter.api.Assertions.assertFalse(call.isDone());
+        advance("PT1S");
+        call.get(5, TimeUnit.SECONDS).then().body("paymentStatus", equalTo("ERROR")).body("resultCode", equalTo("91"))
+                .body("message", equalTo("Lost connection to the processor"));
+    }
 }

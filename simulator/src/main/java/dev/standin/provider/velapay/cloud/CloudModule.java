@@ -71,7 +71,7 @@ public final class CloudModule implements ProviderModule {
         this.context = context;
         this.database = context.database();
         this.txns = new TransactionRepository(database.dsl());
-        CloudPayments payments = new CloudPayments(txns, context.clock(), context.ids(), context.rules());
+        CloudPayments payments = new CloudPayments(txns, context.clock(), context.ids(), context.events(NAME));
         this.handler = new CloudHandler(new CloudAuth(context.clock(), this::merchantByKey), payments);
         this.errors = new CloudErrors(context.clock());
     }

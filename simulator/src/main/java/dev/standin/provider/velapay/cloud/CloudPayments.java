@@ -3,7 +3,7 @@ package dev.standin.provider.velapay.cloud;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
-import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.db.velapay_cloud.tables.records.CardTokenRecord;
 import dev.standin.db.velapay_cloud.tables.records.TxnRecord;
 import org.jooq.DSLContext;
@@ -29,13 +29,13 @@ final class CloudPayments {
     private final TransactionRepository txns;
     private final VirtualClock clock;
     private final IdGenerator ids;
-    private final RuleEngine rules;
+    private final LifecycleEvents events;
 
-    CloudPayments(TransactionRepository txns, VirtualClock clock, IdGenerator ids, RuleEngine rules) {
+    CloudPayments(TransactionRepository txns, VirtualClock clock, IdGenerator ids, LifecycleEvents events) {
         this.txns = txns;
         this.clock = clock;
         this.ids = ids;
-        this.rules = rules;
+        this.events = events;
     }
 
     YearMonth currentMonth() {
@@ -84,7 +84,7 @@ final class CloudPayments {
         }
         String last4 = pan.substring(pan.length() - 4);
         String cvv = r.card() == null ? null : r.card().cvv();
-        Outcomes.Verdict verdict = Outcomes.decide(rules, merchant.id(), r.type(), r.amount(), brand, last4, cvv, zipcode);
+        Outcomes.Verdict verdict = Outcomes.decide(events, merchant.id(), r.type(), r.amount(), brand, last4, cvv, zipcode);
         BigDecimal approved = verdict.partial() ? Outcomes.partialAmount(r.amount()) : r.amount();
         TxnRecord t = newTransaction(merchant, r.type(), r.amount());
         t.setPaymentStatus(verdict.status());

@@ -1,7 +1,7 @@
 package dev.standin.provider.velapay.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.standin.core.rules.RuleEngine;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.rules.RuleEvent;
 
 import java.math.BigDecimal;
@@ -61,7 +61,7 @@ final class Outcomes {
      * A scenario rule on {@code payment.process} (entity: merchant, transactionType, amount, brand,
      * last4, zipcode), else the magic values.
      */
-    static Verdict decide(RuleEngine rules, String merchant, String type, BigDecimal amount, String brand, String last4,
+    static Verdict decide(LifecycleEvents events, String merchant, String type, BigDecimal amount, String brand, String last4,
                           String cvv, String zipcode) {
         Map<String, Object> entity = new LinkedHashMap<>();
         entity.put("merchant", merchant);
@@ -70,8 +70,8 @@ final class Outcomes {
         entity.put("brand", brand);
         entity.put("last4", last4);
         entity.put("zipcode", zipcode);
-        var ruled = rules.matchEvent(CloudModule.NAME, "payment.process", merchant, entity).map(r -> r.effect().outcome());
-        if (ruled.isPresent() && ruled.get() != null) {
+        var ruled = events.decide(PROCESS_EVENT.name(), merchant, entity);
+        if (ruled.isPresent()) {
             JsonNode o = ruled.get();
             return switch (o.path("type").asText()) {
                 case "partial" -> PARTIAL;

@@ -3,6 +3,7 @@ package dev.standin.provider.velapay.terminal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.json.Json;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.rules.RuleEngine;
 
 import java.math.BigDecimal;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A terminal's screen and card reader as a state machine. A payment: idle, then tender selection
- * (when the request names no tender), waiting for a card, the tip prompt (when asked), processing,
+ * (when the request names no tender), waiting for a card, the tip prompt (when asked), processing (a rule may hold or delay it),
  * signature (when asked), and back to idle; a dialog (input, buttons, signature) or an MSR read
  * (the SWIPE screen) wait for their one answer. The simulated customer acts through {@link #act}; when nobody says
  * anything, a default customer taps an approving Visa after {@link #CUSTOMER_DELAY} of virtual time,
@@ -36,7 +36,7 @@ final class TerminalDevice {
     /** How long the application takes to come back after {@code app/restart}, in virtual time. */
     static final Duration RESTART_TIME = Duration.ofSeconds(5);
 
-    enum Step { IDLE, SELECT_TENDER, WAITING_CARD, TIP, SIGNATURE, INPUT, BUTTONS, SIGN_DIALOG, SWIPE, RESTARTING }
+    enum Step { IDLE, SELECT_TENDER, WAITING_CARD, TIP, PROCESSING, SIGNATURE, INPUT, BUTTONS, SIGN_DIALOG, SWIPE, RESTARTING }
 
     /**
      * How an interaction ended: a payment's verdict, tender, card, tip and signature; a dialog's or
@@ -99,7 +99,7 @@ final class TerminalDevice {
 
     private final Terminal terminal;
     private final Scheduler scheduler;
-    private final RuleEngine rules;
+    private final LifecycleEvents events;
     private Step step = Step.IDLE;
     private long epoch;
     private Flow flow;
@@ -108,7 +108,7 @@ final class TerminalDevice {
         this.customerDelay = customerDelay;
         this.terminal = terminal;
         this.scheduler = scheduler;
-        this.rules = rules;
+        this.events = new LifecycleEvents(TerminalModule.NAME, rules, scheduler);
     }
 
     synchronized boolean busy() {
@@ -218,72 +218,7 @@ final class TerminalDevice {
 
     /** What the screen shows now, and what it waits for. */
     synchronized Map<String, Object> screen() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("state", step.name());
-        List<String> buttons = new ArrayList<>();
-        switch (step) {
-            case IDLE -> {
-                out.put("title", "Ready");
-                out.put("text", "Terminal " + terminal.config().id());
-                out.put("waitingFor", null);
-            }
-            case RESTARTING -> {
-                out.put("title", "Restarting");
-                out.put("text", "Please wait");
-                out.put("waitingFor", null);
-            }
-            case SELECT_TENDER -> {
-                out.put("title", "Select payment type");
-                out.put("text", "Amount " + flow.request.amount());
-                buttons.addAll(terminal.config().tenders());
-                out.put("waitingFor", "selectTender");
-            }
-            case WAITING_CARD -> {
-                out.put("title", "Tap, insert or swipe card");
-                out.put("text", "Amount " + flow.request.amount());
-                out.put("waitingFor", "presentCard");
-            }
-            case TIP -> {
-                out.put("title", "Add a tip?");
-                out.put("text", "Amount " + flow.request.amount());
-                flow.request.tips().forEach(t -> buttons.add(t.label() + " (" + t.amount() + ")"));
-                if (flow.request.showCustomTip() || "custom".equals(flow.request.tipPrompt())) {
-                    buttons.add("Custom Tip");
-                }
-                if (flow.request.showNoTip()) {
-                    buttons.add("No Tip");
-                }
-                out.put("waitingFor", "chooseTip");
-            }
-            case SIGNATURE -> {
-                out.put("title", "APPROVED");
-                out.put("text", "Signature Required");
-                out.put("waitingFor", "sign");
-            }
-            case INPUT -> {
-                out.put("title", flow.dialog.path("title").asText("Enter a value"));
-                out.put("text", flow.dialog.path("description").asText(flow.dialog.path("inputType").asText()));
-                out.put("waitingFor", "input");
-            }
-            case BUTTONS -> {
-                out.put("title", flow.dialog.path("title").asText("Select an option"));
-                out.put("text", flow.dialog.path("description").asText(""));
-                buttons(flow.dialog).forEach(b -> buttons.add(b[0]));
-                out.put("waitingFor", "pressButton");
-            }
-            case SIGN_DIALOG -> {
-                out.put("title", flow.dialog.path("title").asText("Signature"));
-                out.put("text", flow.dialog.path("description").asText("Sign below"));
-                out.put("waitingFor", "sign");
-            }
-            case SWIPE -> {
-                out.put("title", "SWIPE");
-                out.put("text", "Swipe the card");
-                out.put("waitingFor", "swipe");
-            }
-        }
-        out.put("buttons", buttons);
-        return out;
+        return TerminalScreen.of(step, flow, terminal.config());
     }
 
     /** A restart: whatever is in progress ends in ERROR, and the device is unavailable for {@link #RESTART_TIME}. */
@@ -385,22 +320,18 @@ final class TerminalDevice {
         }
     }
 
-    private void process() {
-        BigDecimal total = flow.request.amount().add(flow.tip == null ? BigDecimal.ZERO : flow.tip);
-        flow.verdict = ruled(total).orElseGet(() -> Processor.decide(total, flow.card));
-        if (flow.verdict.approved() && flow.request.signatureCapture()) {
-            enter(Step.SIGNATURE);
-        } else {
-            finish(new Outcome(flow.verdict, flow.tender, flow.card, flow.tip, false));
-        }
-    }
-
     /**
-     * A scenario rule on the {@code payment.process} event (entity: terminalId, merchantId,
-     * transactionType, tender, amount, cardType, entryMode, last4) can decide the verdict:
+     * The card goes to the processor: the screen shows PROCESSING until the verdict. A scenario rule on
+     * the {@code payment.process} event (entity: terminalId, merchantId, transactionType, tender,
+     * amount, cardType, entryMode, last4) can hold the processor (until released; the payment's time
+     * limit still applies), delay it on the virtual clock, or decide the verdict:
      * {@code outcome: {type: decline, reason: insufficientFunds|doNotHonor|expiredCard|wrongPin|processorUnavailable}}.
      */
-    private Optional<Processor.Verdict> ruled(BigDecimal total) {
+    private void process() {
+        BigDecimal total = flow.request.amount().add(flow.tip == null ? BigDecimal.ZERO : flow.tip);
+        Flow processing = flow;
+        step = Step.PROCESSING;
+        epoch++; // the default customer waits for the verdict
         Map<String, Object> entity = new LinkedHashMap<>();
         entity.put("terminalId", terminal.config().id());
         entity.put("merchantId", terminal.config().merchantId());
@@ -410,10 +341,24 @@ final class TerminalDevice {
         entity.put("cardType", flow.card.brand());
         entity.put("entryMode", flow.card.entry());
         entity.put("last4", flow.card.masked().substring(4));
-        return rules.matchEvent(TerminalModule.NAME, "payment.process", terminal.config().merchantId(), entity)
-                .map(r -> r.effect().outcome())
-                .filter(o -> o != null && o.path("type").asText().equals("decline"))
-                .map(o -> Processor.BY_REASON.getOrDefault(o.path("reason").asText("doNotHonor"), Processor.BY_REASON.get("doNotHonor")));
+        events.around(Processor.PROCESS_EVENT.name(), terminal.config().merchantId(), entity,
+                () -> processed(processing, Processor.decide(total, processing.card)),
+                outcome -> processed(processing, outcome.path("type").asText().equals("decline")
+                        ? Processor.BY_REASON.getOrDefault(outcome.path("reason").asText("doNotHonor"), Processor.BY_REASON.get("doNotHonor"))
+                        : Processor.decide(total, processing.card)));
+    }
+
+    /** The processor's verdict, unless the payment ended meanwhile (timed out, cancelled, restarted). */
+    private synchronized void processed(Flow processing, Processor.Verdict verdict) {
+        if (flow != processing || step != Step.PROCESSING) {
+            return;
+        }
+        flow.verdict = verdict;
+        if (verdict.approved() && flow.request.signatureCapture()) {
+            enter(Step.SIGNATURE);
+        } else {
+            finish(new Outcome(verdict, flow.tender, flow.card, flow.tip, false));
+        }
     }
 
     private BigDecimal tipOf(JsonNode action) {

@@ -8,6 +8,7 @@ import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.json.Json;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.rules.RuleEngine;
 import dev.standin.core.rules.RuleEvent;
 import dev.standin.core.scenario.ScenarioRegistry;
@@ -51,7 +52,7 @@ public final class CardPayments {
     private final CardRepository repo;
     private final VirtualClock clock;
     private final IdGenerator ids;
-    private final RuleEngine rules;
+    private final LifecycleEvents lifecycle;
     private final Scheduler scheduler;
     private final ScenarioRegistry settings;
     private final Callbacks callbacks;
@@ -61,7 +62,7 @@ public final class CardPayments {
         this.repo = repo;
         this.clock = clock;
         this.ids = ids;
-        this.rules = rules;
+        this.lifecycle = new LifecycleEvents("vendreo", rules, scheduler);
         this.scheduler = scheduler;
         this.settings = settings;
         this.callbacks = callbacks;
@@ -193,8 +194,7 @@ public final class CardPayments {
             entity.put("application", p.getApplicationKey());
             entity.put("last4", p.getLast_4());
             entity.put("amount", p.getAmount());
-            var answer = rules.matchEvent("vendreo", "card.challenge", p.getApplicationKey(), entity).map(r -> r.effect().outcome())
-                    .map(o -> o.path("type").asText());
+            var answer = lifecycle.decide("card.challenge", p.getApplicationKey(), entity).map(o -> o.path("type").asText());
             if (answer.isPresent()) {
                 return challenge(token, answer.get().equals("pass"));
             }
@@ -247,8 +247,9 @@ public final class CardPayments {
         entity.put("scheme", r.getCardScheme());
         entity.put("ip_address", r.getIpAddress());
         entity.put("reference_id", r.getReferenceId());
-        return rules.matchEvent("vendreo", "card.authorise", r.getApplicationKey(), entity).map(x -> x.effect().outcome())
-                .map(o -> switch (o.path("type").asText()) {
+        LifecycleEvents.Decision decision = lifecycle.match("card.authorise", r.getApplicationKey(), entity);
+        AfterCommit.run(decision::await); // a rule's hold or delay keeps the answer waiting, not the payment's row locked
+        return decision.outcome().map(o -> switch (o.path("type").asText()) {
                     case "decline" -> CardOutcomes.BY_REASON.getOrDefault(o.path("reason").asText("doNotHonour"), "DO_NOT_HONOUR");
                     case "challenge" -> "challenge";
                     default -> "approve";

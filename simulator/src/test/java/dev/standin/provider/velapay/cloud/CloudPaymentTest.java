@@ -459,4 +459,22 @@ class CloudPaymentTest {
                 .header("X-Timestamp", ts).header("X-Signature", CloudApi.sign(CloudApi.SECRET, ts, body)).body(body)
                 .post("/v1").then().statusCode(200).body("paymentStatus", equalTo("APPROVED"));
     }
+
+    @Test
+    void aDelayRuleOnTheProcessorKeepsTheSaleWaitingUntilTheClockPassesIt() throws Exception {
+        var control = given().port(server.port("control"));
+        control.contentType("application/yaml").body("""
+                version: 1
+                name: slow-processor
+                rules:
+                  - match: {provider: velapayCloud, event: payment.process}
+                    effect: {delay: PT20S, outcome: {type: decline, reason: insufficientFunds}}
+                """).post("/_sim/scenarios").then().statusCode(201);
+        java.util.concurrent.CompletableFuture<Response> sale = java.util.concurrent.CompletableFuture.supplyAsync(() -> post(SALE));
+        Thread.sleep(500);
+        assertEquals(false, sale.isDone(), "answered before the processor's delay passed");
+        given().port(server.port("control")).contentType("application/json").body("{\"by\":\"PT20S\"}").post("/_sim/clock/advance")
+                .then().statusCode(200);
+        sale.get(5, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(200).body("paymentStatus", equalTo("DECLINED"));
+    }
 }
