@@ -1,5 +1,6 @@
 package dev.standin;
 
+import dev.standin.core.provider.ProviderModule;
 import io.javalin.util.JavalinBindException;
 
 /**
@@ -30,7 +31,9 @@ public final class Main {
         try {
             StandinServer server = StandinServer.start(options);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "standin-shutdown"));
-            dev.standin.cli.Banner.print(options.host(), server.port("control"), options.controlToken().orElse(null), System.out);
+            dev.standin.cli.Banner.print(options.host(), server.port("control"), options.controlToken().orElse(null),
+                    Providers.all().stream().collect(java.util.stream.Collectors.toMap(ProviderModule::name, ProviderModule::title)),
+                    System.out);
         } catch (StartupException e) {
             System.err.println("standin: " + e.getMessage());
             System.exit(2);

@@ -1,6 +1,7 @@
 package dev.standin;
 
 import dev.standin.core.clock.ClockMode;
+import dev.standin.core.provider.ProviderModule;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,12 +37,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
               --no-default-scenario       do not load the built-in scenarios/default.yaml (only the --scenario files)
               --host HOST                 interface to listen on (default 0.0.0.0)
               --port-control N            control API (default 8080)
-              --port-velo N               Velo Payments (default 8081)
-              --port-vendreo N            Vendreo (default 8082)
-              --port-qolo N               Qolo (default 8083)
-              --port-velapay-cloud N      VelaPay Cloud Payment API (default 8084)
-              --port-terminals N          first VelaPay terminal (default 7501, the next ones follow)
-              --port-offset N             add N to every default port (explicit ports are kept as given)
+            %s              --port-offset N             add N to every default port (explicit ports are kept as given)
                                           a port of 0 picks a free one
               --data-dir DIR              keep state in a file database under DIR (default: in memory)
               --clock system|manual       system: follows the wall clock; manual: moves only when advanced (default system)
@@ -67,7 +63,13 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
             """;
 
     public static String usage() {
-        return USAGE;
+        StringBuilder ports = new StringBuilder();
+        for (ProviderModule m : Providers.all()) {
+            String option = String.format(Locale.ROOT, "  %-26s  ", Providers.portOption(m.name()) + " N");
+            ports.append(option).append(m.hasOwnPort() ? m.title() + " (default " + m.defaultPort() + ")"
+                    : "first of the " + m.title() + " (default " + m.defaultPort() + ", the next ones follow)").append('\n');
+        }
+        return USAGE.replace("%s", ports.toString().stripLeading());
     }
 
     /** The port to listen on for {@code api}: given explicitly, or its default plus the offset. */
@@ -78,7 +80,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
 
     public static Options parse(String[] args, Map<String, String> env) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (Flag flag : Flag.values()) {
+        for (Flag flag : FLAGS) {
             String fromEnv = env.get(flag.envName());
             if (fromEnv != null && !fromEnv.isBlank()) {
                 values.put(flag.name, flag.repeatable ? Arrays.asList(fromEnv.split(",")) : List.of(fromEnv));
@@ -118,7 +120,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
 
     private static Options build(Map<String, List<String>> v, boolean help) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (Flag flag : Flag.values()) {
+        for (Flag flag : FLAGS) {
             if (flag.api != null && v.containsKey(flag.name)) {
                 ports.put(flag.api, port(flag.name, last(v, flag.name)));
             }
@@ -147,48 +149,14 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 help);
     }
 
-    private enum Flag {
-        SCENARIO("--scenario", null, true),
-        HOST("--host", null, false),
-        PORT_CONTROL("--port-control", "control", false),
-        PORT_VELO("--port-velo", "velo", false),
-        PORT_VENDREO("--port-vendreo", "vendreo", false),
-        PORT_QOLO("--port-qolo", "qolo", false),
-        PORT_VELAPAY_CLOUD("--port-velapay-cloud", "velapayCloud", false),
-        PORT_TERMINALS("--port-terminals", "terminals", false),
-        PORT_OFFSET("--port-offset", null, false),
-        DATA_DIR("--data-dir", null, false),
-        CLOCK("--clock", null, false),
-        START_TIME("--start-time", null, false),
-        SEED("--seed", null, false),
-        JOURNAL_SIZE("--journal-size", null, false),
-        MAX_BODY_SIZE("--max-body-size", null, false),
-        IDLE_TIMEOUT("--idle-timeout", null, false),
-        NO_DEFAULT_SCENARIO("--no-default-scenario", null, false),
-        TERMINAL_TRUSTED_NETWORKS("--terminal-trusted-networks", null, true),
-        PORTS_FILE("--ports-file", null, false),
-        CONTROL_TOKEN("--control-token", null, false),
-        MAX_SANDBOXES("--max-sandboxes", null, false),
-        SANDBOX_IDLE_TIMEOUT("--sandbox-idle-timeout", null, false),
-        MAX_SANDBOX_ROWS("--max-sandbox-rows", null, false),
-        VALIDATE_REQUESTS("--validate-requests", null, false);
-
-        final String name;
-        final String api;
-        final boolean repeatable;
-
-        Flag(String name, String api, boolean repeatable) {
-            this.name = name;
-            this.api = api;
-            this.repeatable = repeatable;
-        }
-
+    /** An option: its flag, the API whose port it sets (or null), and whether it may be given more than once. */
+    private record Flag(String name, String api, boolean repeatable) {
         String envName() {
             return "STANDIN_" + name.substring(2).replace('-', '_').toUpperCase(Locale.ROOT);
         }
 
         static Flag byName(String name) {
-            for (Flag f : values()) {
+            for (Flag f : FLAGS) {
                 if (f.name.equals(name)) {
                     return f;
                 }
@@ -197,14 +165,30 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         }
     }
 
+    /** Every option; one port option per provider, from {@link Providers}. */
+    private static final List<Flag> FLAGS = flags();
+
+    private static List<Flag> flags() {
+        List<Flag> flags = new ArrayList<>(List.of(new Flag("--scenario", null, true), new Flag("--host", null, false),
+                new Flag("--port-control", "control", false)));
+        for (ProviderModule m : Providers.all()) {
+            flags.add(new Flag(Providers.portOption(m.name()), m.name(), false));
+        }
+        for (String name : List.of("--port-offset", "--data-dir", "--clock", "--start-time", "--seed", "--journal-size",
+                "--max-body-size", "--idle-timeout", "--no-default-scenario", "--ports-file", "--control-token", "--max-sandboxes",
+                "--sandbox-idle-timeout", "--max-sandbox-rows", "--validate-requests")) {
+            flags.add(new Flag(name, null, false));
+        }
+        flags.add(new Flag("--terminal-trusted-networks", null, true));
+        return List.copyOf(flags);
+    }
+
     private static Map<String, Integer> defaultPorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("control", 8080);
-        ports.put("velo", 8081);
-        ports.put("vendreo", 8082);
-        ports.put("qolo", 8083);
-        ports.put("velapayCloud", 8084);
-        ports.put("terminals", 7501);
+        for (ProviderModule m : Providers.all()) {
+            ports.put(m.name(), m.defaultPort());
+        }
         return Map.copyOf(ports);
     }
 

@@ -183,8 +183,9 @@ class CrashDurabilityIT {
     private static Process launch(Path dir, int control, int velo) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR,
                 "--data-dir", dir.toString(), "--clock", "manual", "--start-time", "2026-01-01T00:00:00Z", "--host", "127.0.0.1",
-                "--port-control", String.valueOf(control), "--port-velo", String.valueOf(velo), "--port-vendreo", "0",
-                "--port-qolo", "0", "--port-velapay-cloud", "0", "--port-terminals", "0"));
+                "--port-control", String.valueOf(control)));
+        command.addAll(dev.standin.support.TestServer.freePorts());
+        command.addAll(List.of("--port-velo", String.valueOf(velo))); // after the free ports: the last value wins
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
     }
 

@@ -27,8 +27,9 @@ class JarLaunchIT {
     void theJarAloneStartsWithTheBuiltInDefaultScenarioAndBecomesHealthy() throws Exception {
         int control = freePort();
         int velo = freePort();
-        Process process = launch("--port-control", String.valueOf(control), "--port-velo", String.valueOf(velo),
-                "--port-vendreo", "0", "--port-qolo", "0", "--port-velapay-cloud", "0", "--port-terminals", "0");
+        List<String> ports = new ArrayList<>(dev.standin.support.TestServer.freePorts()); // the last of two values wins
+        ports.addAll(List.of("--port-control", String.valueOf(control), "--port-velo", String.valueOf(velo)));
+        Process process = launch(ports.toArray(String[]::new));
         try {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> health = null;

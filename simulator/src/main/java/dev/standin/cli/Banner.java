@@ -7,30 +7,31 @@ import java.util.Map;
 
 /** The block printed once Standin is ready: each API's URL and default credentials, the console, the docs. */
 public final class Banner {
-    private static final Map<String, String> TITLES = Map.of("velo", "Velo Payments", "vendreo", "Vendreo", "qolo", "Qolo",
-            "velapayCloud", "VelaPay Cloud");
 
     private Banner() {
     }
 
-    /** Reads {@code /_sim/info} from the control port just started and prints the block; a failure to read it only says so. */
-    public static void print(String host, int controlPort, String token, PrintStream out) {
+    /**
+     * Reads {@code /_sim/info} from the control port just started and prints the block, each API under
+     * its title (by the name of its port); a failure to read it only says so.
+     */
+    public static void print(String host, int controlPort, String token, Map<String, String> titles, PrintStream out) {
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         String control = "http://" + shown + ":" + controlPort;
         try {
-            out.print(render(new ControlClient(control, null, token).get("/_sim/info"), shown, control));
+            out.print(render(new ControlClient(control, null, token).get("/_sim/info"), titles, shown, control));
         } catch (ControlClient.Refused | ControlClient.Unreachable e) {
             out.println("Standin is ready; its info could not be read for the banner: " + e.getMessage());
         }
         out.flush();
     }
 
-    static String render(JsonNode info, String host, String control) {
+    static String render(JsonNode info, Map<String, String> titles, String host, String control) {
         StringBuilder b = new StringBuilder("\nStandin " + info.path("version").asText() + " is ready (clock " + info.path("clock").path("mode").asText()
                 + ", " + info.path("clock").path("now").asText() + "; scenarios " + info.path("scenarios") + ")\n");
         info.path("ports").properties().forEach(p -> {
-            if (TITLES.containsKey(p.getKey())) {
-                row(b, TITLES.get(p.getKey()), "http://" + host + ":" + p.getValue().asInt(), info.path("credentials").path(p.getKey()));
+            if (titles.containsKey(p.getKey()) && p.getValue().isInt()) {
+                row(b, titles.get(p.getKey()), "http://" + host + ":" + p.getValue().asInt(), info.path("credentials").path(p.getKey()));
             }
         });
         for (JsonNode t : info.path("ports").path("terminals")) {

@@ -51,4 +51,27 @@ class ArchitectureTest {
     void corePackagesHaveNoCycles() {
         slices().matching("dev.standin.core.(*)..").should().beFreeOfCycles().check(MAIN);
     }
+
+    /**
+     * Adding a provider is a module in {@code Providers}; its port option, default port, help line,
+     * documents and test ports follow from the module. The scenario schema (a file editors read) is
+     * the one place to name it again: checked here.
+     */
+    @Test
+    void everyProviderIsInTheScenarioSchemaAndHasItsPortOption() throws java.io.IOException {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of("../scenarios/scenario.schema.json").toFile());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        dev.standin.Providers.all().forEach(m -> names.add(m.name()));
+        java.util.Set<String> inEnum = new java.util.TreeSet<>();
+        schema.path("$defs").path("provider").path("enum").forEach(n -> inEnum.add(n.asText()));
+        java.util.Set<String> seeded = new java.util.TreeSet<>();
+        schema.path("properties").path("seed").path("properties").fieldNames().forEachRemaining(seeded::add);
+        org.junit.jupiter.api.Assertions.assertEquals(names, inEnum, "scenario.schema.json $defs.provider.enum");
+        org.junit.jupiter.api.Assertions.assertEquals(names, seeded, "scenario.schema.json properties.seed");
+        String usage = dev.standin.Options.usage();
+        for (String name : names) {
+            org.junit.jupiter.api.Assertions.assertTrue(usage.contains(dev.standin.Providers.portOption(name) + " N"), usage);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("--port-velapay-cloud", dev.standin.Providers.portOption("velapayCloud"));
+    }
 }

@@ -1,7 +1,9 @@
 package dev.standin.support;
 
 import dev.standin.Options;
+import dev.standin.Providers;
 import dev.standin.StandinServer;
+import dev.standin.core.provider.ProviderModule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,24 +29,37 @@ public final class TestServer {
 
     /** A fresh server of the test's own, with extra options (e.g. "--data-dir", dir). */
     public static StandinServer start(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--host", "127.0.0.1",
-                "--port-control", "0", "--port-velo", "0", "--port-vendreo", "0", "--port-qolo", "0",
-                "--port-velapay-cloud", "0", "--port-terminals", "0",
-                "--clock", "manual", "--start-time", START_TIME, "--seed", "7"));
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port-control", "0"));
+        args.addAll(freePorts());
+        args.addAll(List.of("--clock", "manual", "--start-time", START_TIME, "--seed", "7"));
         args.addAll(List.of(extra));
         StandinServer server = StandinServer.start(Options.parse(args.toArray(String[]::new), Map.of()));
         VeloPublishedContract.watch(server.port("velo"));
         ApiContracts.watch(server.port("control"), "control");
-        ApiContracts.watch(server.port("velo"), "velo");
-        ApiContracts.watch(server.port("vendreo"), "vendreo");
-        ApiContracts.watch(server.port("qolo"), "qolo");
-        ApiContracts.watch(server.port("velapayCloud"), "velapay-cloud");
-        try {
-            ApiContracts.watch(server.listenerPort("terminals", "terminal-1"), "velapay-terminal");
-        } catch (IllegalArgumentException noSuchTerminal) {
-            // a scenario without terminal-1
+        for (ProviderModule m : Providers.all()) {
+            if (m.openApiDocument() == null) {
+                continue;
+            }
+            if (m.hasOwnPort()) {
+                ApiContracts.watch(server.port(m.name()), m.openApiDocument());
+            } else {
+                try {
+                    ApiContracts.watch(server.listenerPort(m.name(), "terminal-1"), m.openApiDocument());
+                } catch (IllegalArgumentException noSuchDevice) {
+                    // a scenario without the default scenario's first device
+                }
+            }
         }
         return server;
+    }
+
+    /** {@code --port-<api> 0} for every provider: each on a free port. */
+    public static List<String> freePorts() {
+        List<String> args = new ArrayList<>();
+        for (ProviderModule m : Providers.all()) {
+            args.add(Providers.portOption(m.name()));
+            args.add("0");
+        }
+        return args;
     }
 }

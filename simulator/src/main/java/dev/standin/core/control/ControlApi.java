@@ -59,7 +59,7 @@ public final class ControlApi implements EndpointGroup {
             groups.add(new WebhookEndpoints(prefix));
         }
         groups.add(new SandboxEndpoints(sandboxes, factory, ports, version));
-        groups.add(new DocsEndpoints(ports));
+        groups.add(new DocsEndpoints(modules, ports));
         groups.add(new ConsoleEndpoints());
     }
 

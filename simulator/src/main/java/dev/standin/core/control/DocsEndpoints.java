@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.json.Json;
+import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.sandbox.Sandbox;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -38,7 +39,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
  */
 final class DocsEndpoints implements EndpointGroup {
     /** Each document and the port (of {@code /_sim/info}'s {@code ports}) its API listens on. */
-    static final Map<String, String> DOCUMENTS = docs();
+    private final Map<String, String> documents;
     private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/" + webJarVersion() + "/";
     private static final Set<String> ASSETS = Set.of("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js",
             "favicon-32x32.png", "favicon-16x16.png", "index.css");
@@ -48,8 +49,9 @@ final class DocsEndpoints implements EndpointGroup {
     private final Function<Sandbox, Map<String, Object>> ports;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    DocsEndpoints(Function<Sandbox, Map<String, Object>> ports) {
+    DocsEndpoints(List<ProviderModule> modules, Function<Sandbox, Map<String, Object>> ports) {
         this.ports = ports;
+        this.documents = documentsOf(modules);
     }
 
     private static String webJarVersion() {
@@ -64,13 +66,14 @@ final class DocsEndpoints implements EndpointGroup {
         }
     }
 
-    private static Map<String, String> docs() {
+    /** Each provider's document (named by {@link ProviderModule#openApiDocument()}), then the control API's. */
+    private static Map<String, String> documentsOf(List<ProviderModule> modules) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("velo", "velo");
-        out.put("velapay-terminal", "terminals");
-        out.put("velapay-cloud", "velapayCloud");
-        out.put("vendreo", "vendreo");
-        out.put("qolo", "qolo");
+        for (ProviderModule m : modules) {
+            if (m.openApiDocument() != null) {
+                out.put(m.openApiDocument(), m.name());
+            }
+        }
         out.put("control", "control");
         return out;
     }
@@ -91,8 +94,8 @@ final class DocsEndpoints implements EndpointGroup {
     private void document(Context ctx) {
         String file = ctx.pathParam("file");
         String name = file.replaceFirst("\\.(ya?ml|json)$", "");
-        if (!DOCUMENTS.containsKey(name) || name.equals(file)) {
-            throw new ApiError(404, "NOT_FOUND", "No document " + file + "; there are " + DOCUMENTS.keySet()
+        if (!documents.containsKey(name) || name.equals(file)) {
+            throw new ApiError(404, "NOT_FOUND", "No document " + file + "; there are " + documents.keySet()
                     + " as .yaml or .json", "file", "pathParam");
         }
         ObjectNode doc = (ObjectNode) read(name);
@@ -117,7 +120,7 @@ final class DocsEndpoints implements EndpointGroup {
 
     private void page(Context ctx) {
         StringBuilder urls = new StringBuilder();
-        for (String name : DOCUMENTS.keySet()) {
+        for (String name : documents.keySet()) {
             urls.append(urls.isEmpty() ? "" : ",").append("{url:'/_sim/openapi/").append(name).append(".json',name:'").append(name).append("'}");
         }
         ctx.contentType("text/html; charset=utf-8").result("""
@@ -151,7 +154,7 @@ final class DocsEndpoints implements EndpointGroup {
     /** Sends the request on to the API's own port, unchanged but for hop-by-hop headers, and answers its answer. */
     private void forward(Context ctx) throws IOException, InterruptedException {
         String api = ctx.pathParam("api");
-        Integer port = DOCUMENTS.containsKey(api) ? port(ctx, api) : null;
+        Integer port = documents.containsKey(api) ? port(ctx, api) : null;
         if (port == null) {
             throw new ApiError(404, "NOT_FOUND", "No server for " + api, "api", "pathParam");
         }
@@ -176,7 +179,7 @@ final class DocsEndpoints implements EndpointGroup {
 
     /** The port the document's API listens on for the request's sandbox (a terminal: the first one's). */
     private Integer port(Context ctx, String api) {
-        Object port = ports.apply(ControlScope.of(ctx)).get(DOCUMENTS.get(api));
+        Object port = ports.apply(ControlScope.of(ctx)).get(documents.get(api));
         if (port instanceof Integer p) {
             return p;
         }

@@ -20,7 +20,12 @@ public interface ProviderModule {
     /** The provider's key: in scenarios' {@code seed}, in {@code /_sim/info}, in {@code ?provider=}. */
     String name();
 
-    /** The port it listens on unless told otherwise. */
+    /** What people call it (help text, the start banner): "Velo Payments". */
+    default String title() {
+        return name();
+    }
+
+    /** The port it listens on unless told otherwise ({@code --port-<name in kebab case>}, {@code STANDIN_PORT_<NAME>}). */
     int defaultPort();
 
     /**

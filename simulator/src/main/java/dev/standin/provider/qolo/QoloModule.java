@@ -53,6 +53,11 @@ public final class QoloModule implements ProviderModule {
     }
 
     @Override
+    public String title() {
+        return "Qolo";
+    }
+
+    @Override
     public int defaultPort() {
         return 8083;
     }

@@ -93,6 +93,11 @@ public final class VeloModule implements ProviderModule {
     }
 
     @Override
+    public String title() {
+        return "Velo Payments";
+    }
+
+    @Override
     public int defaultPort() {
         return 8081;
     }

@@ -65,6 +65,11 @@ public final class VendreoModule implements ProviderModule {
     }
 
     @Override
+    public String title() {
+        return "Vendreo";
+    }
+
+    @Override
     public int defaultPort() {
         return 8082;
     }

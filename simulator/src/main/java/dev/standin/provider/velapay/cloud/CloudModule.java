@@ -46,6 +46,11 @@ public final class CloudModule implements ProviderModule {
     }
 
     @Override
+    public String title() {
+        return "VelaPay Cloud Payment API";
+    }
+
+    @Override
     public int defaultPort() {
         return 8084;
     }

@@ -49,6 +49,11 @@ public final class TerminalModule implements ProviderModule {
     }
 
     @Override
+    public String title() {
+        return "VelaPay terminals";
+    }
+
+    @Override
     public int defaultPort() {
         return 7501;
     }
