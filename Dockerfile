@@ -41,7 +41,8 @@ USER standin
 # The server writes the ports it bound to STANDIN_PORTS_FILE, which the health check reads, so it
 # follows --port-control, --port-offset and port 0 alike.
 ENV MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xms96m -Xmx512m -XX:+UseSerialGC -XX:SharedArchiveFile=/app/standin.jsa" \
+    STANDIN_MAX_HEAP=512m \
+    JAVA_OPTS="-Xms96m -XX:+UseSerialGC -XX:SharedArchiveFile=/app/standin.jsa" \
     STANDIN_TERMINAL_TRUSTED_NETWORKS="127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7" \
     STANDIN_PORTS_FILE=/tmp/standin.ports
 EXPOSE 8080 8081 8082 8083 8084 7501
@@ -50,4 +51,4 @@ HEALTHCHECK --interval=5s --timeout=2s --start-period=15s --retries=3 \
       curl -fsS "http://127.0.0.1:${port:-8080}/_sim/health" || exit 1
 # The built-in default scenario always loads (unless --no-default-scenario); --scenario files add to
 # it, e.g. --scenario /scenarios/mine.yaml with a mounted folder.
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/standin.jar \"$@\"", "standin"]
+ENTRYPOINT ["sh", "-c", "exec java -Xmx$STANDIN_MAX_HEAP $JAVA_OPTS -jar /app/standin.jar \"$@\"", "standin"]

@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 JAR=simulator/target/standin.jar
 # A small explicit heap with the serial collector (the live set is tiny; see bench/ for the figures),
 # and a start-up cache per jar content (tools/jvm-cache.sh), trained by the first run of each build.
-JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
+# The heap's limit: STANDIN_MAX_HEAP (default 512m); writes answer 507 before it is reached.
+JAVA_OPTS="-Xmx${STANDIN_MAX_HEAP:-512m} ${JAVA_OPTS:-$(cat tools/java-opts)}"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 if [ "${1:-}" = "test" ]; then

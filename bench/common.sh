@@ -4,7 +4,7 @@
 . tools/find-jdk.sh
 JAR=${BENCH_JAR:-simulator/target/standin.jar}
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-JAVA_OPTS=${JAVA_OPTS:-$(cat tools/java-opts)}
+JAVA_OPTS="-Xmx${STANDIN_MAX_HEAP:-512m} ${JAVA_OPTS:-$(cat tools/java-opts)}"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 need_wrk() {

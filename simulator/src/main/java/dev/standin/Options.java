@@ -22,7 +22,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                       Optional<Path> dataDir, ClockMode clock, Optional<Instant> startTime, long seed,
                       int journalSize, long maxBodyBytes, int idleTimeoutSeconds, boolean defaultScenario,
                       List<String> terminalTrustedNetworks, Optional<Path> portsFile, Optional<String> controlToken,
-                      int maxSandboxes, int sandboxIdleSeconds, long maxSandboxRows, boolean validateRequests, boolean help) {
+                      int maxSandboxes, int sandboxIdleSeconds, long maxSandboxRows, int heapLimitPercent, boolean validateRequests,
+                      boolean help) {
 
     /** Who counts as the terminal's own network (no signature needed) unless told otherwise: loopback only. */
     public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
@@ -56,6 +57,9 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
               --sandbox-idle-timeout S    remove a created sandbox unused for S seconds (default 3600)
               --max-sandbox-rows N        rows a created sandbox may hold before its writes answer 507
                                           (default 100000; 0: no limit)
+              --heap-limit-percent P      refuse writes (507 in each provider's shape) while more than P % of the
+                                          heap is in use after garbage collection (default 90; the heap's size:
+                                          STANDIN_MAX_HEAP for run.sh and the image, default 512m)
               --validate-requests         strict mode: requests that break the API's OpenAPI document are
                                           answered 400 in the provider's shape before any handler runs
                                           (also per scenario: settings.validateRequests)
@@ -145,6 +149,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 v.containsKey("--max-sandboxes") ? integer("--max-sandboxes", last(v, "--max-sandboxes"), 0, 100_000) : 1000,
                 v.containsKey("--sandbox-idle-timeout") ? integer("--sandbox-idle-timeout", last(v, "--sandbox-idle-timeout"), 1, 31_536_000) : 3600,
                 v.containsKey("--max-sandbox-rows") ? integer("--max-sandbox-rows", last(v, "--max-sandbox-rows"), 0, 1_000_000_000) : 100_000,
+                v.containsKey("--heap-limit-percent") ? integer("--heap-limit-percent", last(v, "--heap-limit-percent"), 1, 100) : 90,
                 v.containsKey("--validate-requests") && Boolean.parseBoolean(last(v, "--validate-requests")),
                 help);
     }
@@ -176,7 +181,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         }
         for (String name : List.of("--port-offset", "--data-dir", "--clock", "--start-time", "--seed", "--journal-size",
                 "--max-body-size", "--idle-timeout", "--no-default-scenario", "--ports-file", "--control-token", "--max-sandboxes",
-                "--sandbox-idle-timeout", "--max-sandbox-rows", "--validate-requests")) {
+                "--sandbox-idle-timeout", "--max-sandbox-rows", "--heap-limit-percent", "--validate-requests")) {
             flags.add(new Flag(name, null, false));
         }
         flags.add(new Flag("--terminal-trusted-networks", null, true));

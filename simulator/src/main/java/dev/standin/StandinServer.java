@@ -10,6 +10,7 @@ import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.sandbox.Sandbox;
 import dev.standin.core.sandbox.SandboxRequest;
 import dev.standin.core.sandbox.Sandboxes;
+import dev.standin.core.store.HeapGuard;
 import dev.standin.core.scenario.ScenarioException;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
@@ -76,7 +77,8 @@ public final class StandinServer implements AutoCloseable {
     public static StandinServer start(Options options) {
         long t0 = System.nanoTime();
         List<Simulation.Source> sources = readScenarios(options.scenarios(), options.defaultScenario());
-        Sandboxes sandboxes = new Sandboxes(Providers::all, options.maxSandboxes(), Duration.ofSeconds(options.sandboxIdleSeconds()));
+        Sandboxes sandboxes = new Sandboxes(Providers::all, options.maxSandboxes(), Duration.ofSeconds(options.sandboxIdleSeconds()),
+                new HeapGuard(options.heapLimitPercent()));
         StandinServer server = new StandinServer(options, sandboxes);
         // the default sandbox opens (database, migrations, scenarios, seed) while the HTTP servers start;
         // they answer 503 in each API's shape until it is open

@@ -157,7 +157,8 @@ public final class Simulation {
         modules.forEach(ProviderModule::clear);
         clock.restart();
         ids.restartAll();
-        database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl())));
+        // what was seeded before, into emptied tables: never refused as a full heap's new writes are
+        Database.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl()))));
     }
 
     /** One provider back to what the loaded scenarios seed; its id generator restarts, the shared clock does not. */
@@ -165,7 +166,7 @@ public final class Simulation {
         scheduler.cancel(module.name());
         module.clear();
         ids.restart(module.name());
-        database.dsl().transaction(tx -> registry.all().forEach(scenario -> module.seed(scenario, tx.dsl())));
+        Database.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> module.seed(scenario, tx.dsl()))));
     }
 
     public Optional<ProviderModule> module(String name) {

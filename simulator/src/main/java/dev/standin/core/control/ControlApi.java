@@ -49,7 +49,7 @@ public final class ControlApi implements EndpointGroup {
         List<String> providers = modules.stream().map(ProviderModule::name).toList();
         this.groups = new java.util.ArrayList<>();
         for (String prefix : List.of(ROOT, SANDBOX_ROOT)) {
-            groups.add(new HealthEndpoints(prefix, serving, ports, version));
+            groups.add(new HealthEndpoints(prefix, serving, ports, version, sandboxes.heap()));
             groups.add(new ClockEndpoints(prefix));
             groups.add(new StateEndpoints(prefix));
             groups.add(new JournalEndpoints(prefix, providers));

@@ -3,6 +3,7 @@ package dev.standin.core.control;
 import dev.standin.core.Simulation;
 import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.scenario.Scenario;
+import dev.standin.core.store.HeapGuard;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 
@@ -18,9 +19,11 @@ final class HealthEndpoints implements EndpointGroup {
     private final BooleanSupplier serving;
     private final java.util.function.Function<dev.standin.core.sandbox.Sandbox, Map<String, Object>> ports;
     private final String version;
+    private final HeapGuard heap;
 
     HealthEndpoints(String prefix, BooleanSupplier serving,
-                    java.util.function.Function<dev.standin.core.sandbox.Sandbox, Map<String, Object>> ports, String version) {
+                    java.util.function.Function<dev.standin.core.sandbox.Sandbox, Map<String, Object>> ports, String version, HeapGuard heap) {
+        this.heap = heap;
         this.prefix = prefix;
         this.serving = serving;
         this.ports = ports;
@@ -37,7 +40,10 @@ final class HealthEndpoints implements EndpointGroup {
 
     private void health(Context ctx) {
         boolean up = serving.getAsBoolean();
-        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "STARTING"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "STARTING");
+        body.put("heap", heap.describe()); // full: writes answer 507 HEAP_FULL, and why
+        ctx.status(up ? 200 : 503).json(body);
     }
 
     private void info(Context ctx) {

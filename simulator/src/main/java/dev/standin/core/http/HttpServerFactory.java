@@ -250,7 +250,7 @@ public final class HttpServerFactory {
                 return HttpErrors.of(408, null, settings.maxBodyBytes);
             }
             if (t instanceof dev.standin.core.store.Database.Full full) {
-                return new ApiError(507, "SANDBOX_FULL", full.getMessage(), null, null);
+                return new ApiError(507, full.code(), full.getMessage(), null, null);
             }
             if (t instanceof org.eclipse.jetty.io.EofException) {
                 return HttpErrors.of(400, "the request body ended early", settings.maxBodyBytes);

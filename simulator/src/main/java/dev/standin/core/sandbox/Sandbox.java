@@ -20,6 +20,7 @@ import dev.standin.core.scenario.ScenarioParser;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.core.scenario.SeedCheck;
 import dev.standin.core.store.Database;
+import dev.standin.core.store.HeapGuard;
 import dev.standin.core.store.StoredSteps;
 import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.webhooks.WebhookPolicy;
@@ -58,11 +59,12 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     private final Map<String, RuleFilter> filters = new LinkedHashMap<>();
     private volatile long lastUsedNanos = System.nanoTime();
 
-    private Sandbox(Spec spec, List<ProviderModule> providers) {
+    private Sandbox(Spec spec, List<ProviderModule> providers, HeapGuard heap) {
         this.spec = spec;
         this.clock = new VirtualClock(spec.clockMode(), spec.start());
         this.database = spec.id().equals(Sandboxes.DEFAULT) ? Database.connect(spec.dataDir()) : Database.shared();
         this.database.limitRows(spec.maxRows());
+        this.database.guard(heap);
         this.ids = new Ids(spec.seed());
         this.scheduler = new Scheduler(clock, 100_000, new StoredSteps(database));
         ScenarioRegistry registry = new ScenarioRegistry();
@@ -92,8 +94,8 @@ public final class Sandbox implements RequestScope, AutoCloseable {
      * Opens a sandbox: its database migrated, its scenarios parsed and seeded, its pending steps (of a
      * persistent database) scheduled again. A bad scenario throws a ScenarioException and leaves nothing open.
      */
-    public static Sandbox open(Spec spec, List<ProviderModule> providers) {
-        Sandbox sandbox = new Sandbox(spec, providers);
+    public static Sandbox open(Spec spec, List<ProviderModule> providers, HeapGuard heap) {
+        Sandbox sandbox = new Sandbox(spec, providers, heap);
         try {
             sandbox.database.migrate();
             long epoch = sandbox.database.meta("starts").map(Long::parseLong).orElse(-1L) + 1;

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.store.HeapGuard;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class Sandboxes implements AutoCloseable {
     private final Supplier<List<ProviderModule>> providers;
     private final int max;
     private final Duration idleLimit;
+    private final HeapGuard heap;
     private final Map<String, Sandbox> byId = new LinkedHashMap<>();
     /**
      * Which sandbox each recently seen credential belongs to (the default one included): bounded and
@@ -41,15 +43,16 @@ public final class Sandboxes implements AutoCloseable {
     /** Sandboxes being opened now, counted against the maximum. */
     private int opening;
 
-    public Sandboxes(Supplier<List<ProviderModule>> providers, int max, Duration idleLimit) {
+    public Sandboxes(Supplier<List<ProviderModule>> providers, int max, Duration idleLimit, HeapGuard heap) {
         this.providers = providers;
+        this.heap = heap;
         this.max = max;
         this.idleLimit = idleLimit;
     }
 
     /** Opens the default sandbox (the server's own, from its options). */
     public Sandbox openDefault(Sandbox.Spec spec, List<ProviderModule> modules) {
-        Sandbox opened = Sandbox.open(spec, modules);
+        Sandbox opened = Sandbox.open(spec, modules, heap);
         synchronized (this) {
             defaultSandbox = opened;
             byId.put(spec.id(), opened);
@@ -73,6 +76,10 @@ public final class Sandboxes implements AutoCloseable {
      * opening (so that concurrent creations cannot overshoot it).
      */
     public Sandbox create(Sandbox.Spec spec) {
+        String full = heap.full();
+        if (full != null) {
+            throw new ApiError(507, "HEAP_FULL", full, null, null);
+        }
         synchronized (this) {
             if (byId.size() - 1 + opening >= max) {
                 throw new ApiError(429, "TOO_MANY_SANDBOXES", "This server holds its maximum of " + max
@@ -82,7 +89,7 @@ public final class Sandboxes implements AutoCloseable {
         }
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.open(spec, providers.get());
+            sandbox = Sandbox.open(spec, providers.get(), heap);
         } catch (RuntimeException e) {
             synchronized (this) {
                 opening--;
@@ -173,6 +180,11 @@ public final class Sandboxes implements AutoCloseable {
         return owner;
     }
 
+    /** The server's guard against running out of heap (shown by {@code /_sim/health}). */
+    public HeapGuard heap() {
+        return heap;
+    }
+
     public int max() {
         return max;
     }
@@ -182,5 +194,6 @@ public final class Sandboxes implements AutoCloseable {
         for (Sandbox s : all()) {
             s.close();
         }
+        heap.close();
     }
 }
