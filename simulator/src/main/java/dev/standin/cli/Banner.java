@@ -46,7 +46,7 @@ public final class Banner {
 
     private static void row(StringBuilder b, String title, String url, JsonNode credentials) {
         int start = b.length();
-        b.append(String.format("  %-20s %-28s", title, url));
+        b.append(String.format("  %-26s %-28s", title, url));
         if (credentials != null) {
             credentials.properties().forEach(f -> {
                 if (f.getValue().isValueNode() && !f.getValue().isNull()) {
