@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Capacity: heap bytes per stored Velo payment (submitted; instructed and confirmed), payee and terminal
+# sale, measured as the live heap after full collections (jcmd GC.run) before and after creating each,
+# and how many fit in the heap (STANDIN_MAX_HEAP, default 512m) before writes answer 507.
+# With CAPACITY_MODE=million, the server keeps its data in a --data-dir and the script stores a million
+# payments (500 payouts of 2,000), printing the live heap every 100,000: it must stay flat.
+#
+#   bench/capacity.sh        CAPACITY_MODE=million bench/capacity.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/common.sh
+command -v python3 >/dev/null || { echo "capacity: python3 is needed" >&2; exit 1; }
+OFFSET=${BENCH_PORT_OFFSET:-1000}
+MODE=${CAPACITY_MODE:-items}
+work=$(mktemp -d)
+printf 'version: 1\nname: capacity\nsettings: {delays: {terminalCustomerDelay: PT0S}}\n' > "$work/capacity.yaml"
+extra=()
+[ "$MODE" = million ] && extra=(--data-dir "$work/data")
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" --clock manual --journal-size 0 --scenario "$work/capacity.yaml" "${extra[@]}" \
+  >"$work/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+until curl -fs "http://127.0.0.1:$((8080 + OFFSET))/_sim/health" >/dev/null 2>&1; do
+  kill -0 $pid 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.05
+done
+python3 bench/capacity.py --pid "$pid" --offset "$OFFSET" --mode "$MODE"
+[ "$MODE" = million ] && du -sh "$work/data" | sed 's/^/data directory: /'
