@@ -67,4 +67,22 @@ class HttpErrorsTest {
         org.junit.jupiter.api.Assertions.assertEquals(400, error.status());
         org.junit.jupiter.api.Assertions.assertEquals("page", error.field());
     }
+
+    /** Found by the bad-input corpus on PostgreSQL, whose text cannot hold U+0000: refused alike on every database. */
+    @Test
+    void aNulCharacterInAFieldOrQueryIsRefusedNamingItOnEveryDatabase() {
+        StandinServer server = TestServer.shared();
+        String token = AcceptanceTest.veloToken(server, AcceptanceTest.API_KEY, AcceptanceTest.API_SECRET);
+        AcceptanceTest.on(server, "velo").header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body("{\"payorId\":\"" + AcceptanceTest.PAYOR_ID + "\",\"memo\":\"a\\u0000b\",\"payments\":[{\"remoteId\":\"x\"}]}")
+                .post("/v3/payouts").then().statusCode(400)
+                .body("errors[0].location", equalTo("memo"))
+                .body("errors[0].errorMessage", containsString("NUL"));
+        AcceptanceTest.on(server, "velo").header("Authorization", "Bearer " + token)
+                .queryParam("payorId", AcceptanceTest.PAYOR_ID).queryParam("remoteId", "a\u0000b")
+                .get("/v1/payees").then().statusCode(400)
+                .body("errors[0].location", equalTo("remoteId"));
+        AcceptanceTest.on(server, "qolo").contentType(ContentType.JSON).body("{\"loginid\":\"\\u0000\",\"apikey\":\"k\"}")
+                .post("/api/v1/auth/login").then().statusCode(400).body("status_code", equalTo(400));
+    }
 }

@@ -238,6 +238,7 @@ public final class HttpServerFactory {
             ctx.header("Connection", "close");
             throw HttpErrors.tooLarge(settings.maxBodyBytes);
         }
+        NulCharacters.check(ctx, body);
     }
 
     /** A failure of the connection or the HTTP framing while reading the request, as the client's error it is; null otherwise. */
