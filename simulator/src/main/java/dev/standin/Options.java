@@ -2,6 +2,7 @@ package dev.standin;
 
 import dev.standin.core.clock.ClockMode;
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.store.Database;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +24,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                       int journalSize, long maxBodyBytes, int idleTimeoutSeconds, boolean defaultScenario,
                       List<String> terminalTrustedNetworks, Optional<Path> portsFile, Optional<String> controlToken,
                       int maxSandboxes, int sandboxIdleSeconds, long maxSandboxRows, int heapLimitPercent, boolean validateRequests,
-                      boolean help) {
+                      Optional<Database.External> database, boolean help) {
 
     /** Who counts as the terminal's own network (no signature needed) unless told otherwise: loopback only. */
     public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
@@ -41,6 +42,9 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
             %s              --port-offset N             add N to every default port (explicit ports are kept as given)
                                           a port of 0 picks a free one
               --data-dir DIR              keep state in a file database under DIR (default: in memory)
+              --database URL              keep the default sandbox's state in PostgreSQL instead (jdbc:postgresql://host:port/db)
+              --database-user USER        its user (default standin); --database-password PASSWORD, its password
+              --database-pool N           its connection pool's size (default 16)
               --clock system|manual       system: follows the wall clock; manual: moves only when advanced (default system)
               --start-time ISO-8601       the clock's start, e.g. 2026-01-01T00:00:00Z (default: now)
               --seed N                    seed of the id and random generators (default 1)
@@ -151,6 +155,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 v.containsKey("--max-sandbox-rows") ? integer("--max-sandbox-rows", last(v, "--max-sandbox-rows"), 0, 1_000_000_000) : 100_000,
                 v.containsKey("--heap-limit-percent") ? integer("--heap-limit-percent", last(v, "--heap-limit-percent"), 1, 100) : 90,
                 v.containsKey("--validate-requests") && Boolean.parseBoolean(last(v, "--validate-requests")),
+                database(v),
                 help);
     }
 
@@ -181,11 +186,33 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         }
         for (String name : List.of("--port-offset", "--data-dir", "--clock", "--start-time", "--seed", "--journal-size",
                 "--max-body-size", "--idle-timeout", "--no-default-scenario", "--ports-file", "--control-token", "--max-sandboxes",
-                "--sandbox-idle-timeout", "--max-sandbox-rows", "--heap-limit-percent", "--validate-requests")) {
+                "--sandbox-idle-timeout", "--max-sandbox-rows", "--heap-limit-percent", "--validate-requests", "--database",
+                "--database-user", "--database-password", "--database-pool")) {
             flags.add(new Flag(name, null, false));
         }
         flags.add(new Flag("--terminal-trusted-networks", null, true));
         return List.copyOf(flags);
+    }
+
+    private static Optional<Database.External> database(Map<String, List<String>> v) {
+        if (!v.containsKey("--database")) {
+            return Optional.empty();
+        }
+        String url = last(v, "--database");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new StartupException("--database must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was " + url);
+        }
+        if (v.containsKey("--data-dir")) {
+            throw new StartupException("--database and --data-dir both say where the state lives: give one");
+        }
+        return Optional.of(new Database.External(url, v.containsKey("--database-user") ? last(v, "--database-user") : "standin",
+                v.containsKey("--database-password") ? last(v, "--database-password") : "",
+                v.containsKey("--database-pool") ? integer("--database-pool", last(v, "--database-pool"), 1, 1000) : 16));
+    }
+
+    /** Where the default sandbox keeps its state. */
+    public Database.Location location() {
+        return new Database.Location(dataDir, database);
     }
 
     private static Map<String, Integer> defaultPorts() {

@@ -86,7 +86,7 @@ public final class StandinServer implements AutoCloseable {
         java.util.concurrent.ExecutorService startup = Executors.newSingleThreadExecutor(r -> new Thread(r, "standin-startup"));
         SandboxRequest.Defaults d = server.defaults;
         java.util.concurrent.Future<Sandbox> opening = startup.submit(() -> sandboxes.openDefault(new Sandbox.Spec(Sandboxes.DEFAULT,
-                Sandboxes.DEFAULT, null, d.clockMode(), d.start(), d.seed(), options.dataDir(), sources, d.journalSize(),
+                Sandboxes.DEFAULT, null, d.clockMode(), d.start(), d.seed(), options.location(), sources, d.journalSize(),
                 d.trustedNetworks(), 0), modules));
         startup.shutdown();
         try {

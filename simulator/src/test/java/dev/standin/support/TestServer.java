@@ -33,6 +33,9 @@ public final class TestServer {
         args.addAll(freePorts());
         args.addAll(List.of("--clock", "manual", "--start-time", START_TIME, "--seed", "7"));
         args.addAll(List.of(extra));
+        if (!args.contains("--data-dir")) {
+            args.addAll(TestDatabase.options());
+        }
         StandinServer server = StandinServer.start(Options.parse(args.toArray(String[]::new), Map.of()));
         VeloPublishedContract.watch(server.port("velo"));
         ApiContracts.watch(server.port("control"), "control");

@@ -25,7 +25,6 @@ import dev.standin.core.store.StoredSteps;
 import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.webhooks.WebhookPolicy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +39,9 @@ import java.util.Optional;
  */
 public final class Sandbox implements RequestScope, AutoCloseable {
 
-    /** How a sandbox is made; {@code dataDir} only for the default sandbox; {@code maxRows} 0 for no limit. */
+    /** How a sandbox is made; {@code location} only for the default sandbox (others live in memory); {@code maxRows} 0 for no limit. */
     public record Spec(String id, String name, String controlToken, ClockMode clockMode, Instant start, long seed,
-                       Optional<Path> dataDir, List<Simulation.Source> scenarios, int journalSize, List<Cidr> trustedNetworks,
+                       Database.Location location, List<Simulation.Source> scenarios, int journalSize, List<Cidr> trustedNetworks,
                        long maxRows) {
     }
 
@@ -62,7 +61,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     private Sandbox(Spec spec, List<ProviderModule> providers, HeapGuard heap) {
         this.spec = spec;
         this.clock = new VirtualClock(spec.clockMode(), spec.start());
-        this.database = spec.id().equals(Sandboxes.DEFAULT) ? Database.connect(spec.dataDir()) : Database.shared();
+        this.database = spec.id().equals(Sandboxes.DEFAULT) ? Database.connect(spec.location()) : Database.shared();
         this.database.limitRows(spec.maxRows());
         this.database.guard(heap);
         this.ids = new Ids(spec.seed());

@@ -94,7 +94,7 @@ public final class SandboxRequest {
             }
             maxRows = m.asLong();
         }
-        return new Sandbox.Spec(id, name, Secrets.uuid().toString(), mode, start, seed, Optional.empty(), sources,
+        return new Sandbox.Spec(id, name, Secrets.uuid().toString(), mode, start, seed, dev.standin.core.store.Database.Location.memory(), sources,
                 defaults.journalSize(), defaults.trustedNetworks(), maxRows);
     }
 

@@ -14,10 +14,12 @@ import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.conf.MappedSchema;
 import org.jooq.conf.RenderMapping;
+import org.jooq.conf.RenderNameCase;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -47,17 +49,19 @@ public final class Database implements AutoCloseable {
      */
     private static volatile JdbcConnectionPool sharedPool;
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final SQLDialect dialect;
     private final DSLContext dsl;
     private final boolean persistent;
     /** The prefix of this database's schemas in the shared database, or null for a database of its own. */
     private final String prefix;
 
-    private Database(JdbcConnectionPool pool, boolean persistent, String prefix, Settings settings) {
+    private Database(DataSource pool, SQLDialect dialect, boolean persistent, String prefix, Settings settings) {
         this.pool = pool;
+        this.dialect = dialect;
         this.persistent = persistent;
         this.prefix = prefix;
-        this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(SQLDialect.H2).set(settings)
+        this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(dialect).set(settings)
                 // schemas are made before H2 prepares the statement (it looks the tables up then)
                 .set(ExecuteListener.onRenderEnd(this::createReferenced), ExecuteListener.onExecuteStart(this::checkRoom))
                 .set(new AfterCommit()));
@@ -74,7 +78,33 @@ public final class Database implements AutoCloseable {
                 // acknowledged write survives the process being killed (H2 otherwise waits up to 500 ms)
                 .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("standin") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .orElseGet(() -> "jdbc:h2:mem:standin-" + IN_MEMORY_COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        return new Database(pool(url), dataDir.isPresent(), null, settings());
+        return new Database(pool(url), SQLDialect.H2, dataDir.isPresent(), null, settings());
+    }
+
+    /** Where the default sandbox keeps its state: in memory, under a data directory, or in an external database. */
+    public record Location(Optional<Path> dataDir, Optional<External> external) {
+        public static Location memory() {
+            return new Location(Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** An external PostgreSQL database ({@code --database jdbc:postgresql://host:port/db}) and its connection pool's size. */
+    public record External(String url, String user, String password, int poolSize) {
+    }
+
+    /** Connects to where {@code location} says; {@link #migrate()} must run before any query. */
+    public static Database connect(Location location) {
+        return location.external().map(Postgres::connect).orElseGet(() -> connect(location.dataDir()));
+    }
+
+    /** A database on PostgreSQL (see {@link Postgres}): persistent, shared by every instance pointed at it. */
+    static Database postgres(DataSource pool) {
+        // the migrations' unquoted names are lower case in PostgreSQL; jOOQ's generated ones are H2's upper case
+        return new Database(pool, SQLDialect.POSTGRES, true, null, settings().withRenderNameCase(RenderNameCase.LOWER));
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
     }
 
     /**
@@ -88,7 +118,7 @@ public final class Database implements AutoCloseable {
         for (String schema : template().schemas()) {
             mapping.withSchemata(new MappedSchema().withInput(schema).withOutput(prefix + schema));
         }
-        return new Database(sharedPool(), false, prefix, settings().withRenderMapping(mapping));
+        return new Database(sharedPool(), SQLDialect.H2, false, prefix, settings().withRenderMapping(mapping));
     }
 
     private static JdbcConnectionPool pool(String url) {
@@ -150,6 +180,10 @@ public final class Database implements AutoCloseable {
 
     /** Applies the Flyway migrations (one per provider, plus the core's), or creates a shared database's schemas. */
     public void migrate() {
+        if (dialect == SQLDialect.POSTGRES) {
+            Postgres.migrate(pool);
+            return;
+        }
         if (prefix == null) {
             Flyway.configure()
                     .dataSource(pool)
@@ -221,6 +255,12 @@ public final class Database implements AutoCloseable {
     public void truncate(Schema schema) {
         if (!exists(schema)) {
             return; // never used: nothing to delete
+        }
+        if (dialect == SQLDialect.POSTGRES) {
+            dsl.transaction(tx -> tx.dsl().execute("truncate table " + schema.getTables().stream()
+                    .map(t -> tx.dsl().render(t)).collect(java.util.stream.Collectors.joining(", ")) + " cascade"));
+            countedNanos = System.nanoTime() - RECOUNT_NANOS;
+            return;
         }
         List<Table<?>> order = new ArrayList<>();
         List<Table<?>> left = new ArrayList<>(schema.getTables());
@@ -372,12 +412,16 @@ public final class Database implements AutoCloseable {
             }
             return;
         }
+        if (dialect == SQLDialect.POSTGRES) { // only the pool closes: the data stays in the database
+            Postgres.close(pool);
+            return;
+        }
         try {
             dsl.execute("SHUTDOWN");
         } catch (RuntimeException ignored) {
             // already closed
         }
-        pool.dispose();
+        ((JdbcConnectionPool) pool).dispose();
     }
 
     private void dropSchemas() {
