@@ -63,4 +63,22 @@ class OptionsTest {
         assertTrue(assertThrows(StartupException.class, () -> Options.parse(new String[0], Map.of("STANDIN_PORT_QOLO", "70000")))
                 .getMessage().contains("--port-qolo"));
     }
+
+    @Test
+    void theDatabaseOptionsNameAPostgresqlDatabaseAndExcludeADataDirectory() {
+        Options o = Options.parse(new String[]{"--database-pool", "4"}, Map.of("STANDIN_DATABASE", "jdbc:postgresql://db:5432/standin",
+                "STANDIN_DATABASE_PASSWORD", "secret", "STANDIN_HEAP_LIMIT_PERCENT", "80"));
+        var db = o.location().external().orElseThrow();
+        assertEquals("jdbc:postgresql://db:5432/standin", db.url());
+        assertEquals("standin", db.user());
+        assertEquals("secret", db.password());
+        assertEquals(4, db.poolSize());
+        assertEquals(80, o.heapLimitPercent());
+        var notPostgres = org.junit.jupiter.api.Assertions.assertThrows(dev.standin.StartupException.class,
+                () -> Options.parse(new String[]{"--database", "jdbc:mysql://db/x"}, Map.of()));
+        org.junit.jupiter.api.Assertions.assertTrue(notPostgres.getMessage().contains("PostgreSQL JDBC URL"));
+        var both = org.junit.jupiter.api.Assertions.assertThrows(dev.standin.StartupException.class,
+                () -> Options.parse(new String[]{"--database", "jdbc:postgresql://db/x", "--data-dir", "/tmp/x"}, Map.of()));
+        org.junit.jupiter.api.Assertions.assertTrue(both.getMessage().contains("give one"));
+    }
 }
