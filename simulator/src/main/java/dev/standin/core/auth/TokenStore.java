@@ -3,40 +3,103 @@ package dev.standin.core.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.json.Json;
+import dev.standin.core.store.Database;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static dev.standin.db.core.Tables.ACCESS_TOKEN;
 
 /**
  * Issued access tokens and who they belong to, expiring on the virtual clock
- * (advancing the clock past the lifetime expires them) and bounded in number.
+ * (advancing the clock past the lifetime expires them) and bounded in number. On a database several
+ * instances share (PostgreSQL), each token is also a row of {@code core.access_token}, so a token one
+ * instance issued is accepted by the others; the in-memory cache stays in front.
  */
 public final class TokenStore<P> {
     private final Cache<String, P> tokens;
+    private final VirtualClock clock;
+    private final Duration lifetime;
+    private final Database shared;
+    private final String name;
+    private final Class<P> type;
 
     public TokenStore(VirtualClock clock, Duration lifetime, long maximumSize) {
+        this(clock, lifetime, maximumSize, null, null, null);
+    }
+
+    /** A store whose tokens are rows of {@code database} when several instances share it ({@code name}: whose tokens). */
+    public TokenStore(VirtualClock clock, Duration lifetime, long maximumSize, Database database, String name, Class<P> type) {
         this.tokens = Caffeine.newBuilder()
                 .ticker(clock.ticker())
                 .expireAfterWrite(lifetime)
                 .maximumSize(maximumSize)
                 .build();
+        this.clock = clock;
+        this.lifetime = lifetime;
+        this.shared = database != null && database.sharedByInstances() ? database : null;
+        this.name = name;
+        this.type = type;
     }
 
     public void put(String token, P principal) {
+        if (shared != null) {
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
+            shared.dsl().deleteFrom(ACCESS_TOKEN).where(ACCESS_TOKEN.EXPIRES_AT.le(now)).execute();
+            shared.dsl().insertInto(ACCESS_TOKEN, ACCESS_TOKEN.TOKEN, ACCESS_TOKEN.STORE, ACCESS_TOKEN.PRINCIPAL, ACCESS_TOKEN.EXPIRES_AT)
+                    .values(token, name, write(principal), now.plus(lifetime)).execute();
+        }
         tokens.put(token, principal);
     }
 
     public Optional<P> find(String token) {
-        return Optional.ofNullable(tokens.getIfPresent(token));
+        P known = tokens.getIfPresent(token);
+        if (known != null || shared == null) {
+            return Optional.ofNullable(known);
+        }
+        Optional<P> stored = shared.dsl().select(ACCESS_TOKEN.PRINCIPAL).from(ACCESS_TOKEN)
+                .where(ACCESS_TOKEN.TOKEN.eq(token), ACCESS_TOKEN.STORE.eq(name),
+                        ACCESS_TOKEN.EXPIRES_AT.gt(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC)))
+                .fetchOptional(ACCESS_TOKEN.PRINCIPAL).map(this::read);
+        stored.ifPresent(p -> tokens.put(token, p)); // its cache entry may outlive the row by what this instance saw first: at most the lifetime
+        return stored;
+    }
+
+    private static String write(Object principal) {
+        try {
+            return Json.mapper().writeValueAsString(principal);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private P read(String json) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Live tokens (expired ones are dropped first). */
     public long size() {
+        if (shared != null) {
+            return shared.dsl().fetchCount(ACCESS_TOKEN, ACCESS_TOKEN.STORE.eq(name)
+                    .and(ACCESS_TOKEN.EXPIRES_AT.gt(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))));
+        }
         tokens.cleanUp();
         return tokens.estimatedSize();
     }
 
     public void clear() {
+        if (shared != null) {
+            shared.dsl().deleteFrom(ACCESS_TOKEN).where(ACCESS_TOKEN.STORE.eq(name)).execute();
+        }
         tokens.invalidateAll();
     }
 }

@@ -102,7 +102,9 @@ public final class Scheduler implements AutoCloseable {
         }
         List<Stored> saved = List.copyOf(steps);
         stored.insertAll(tx, saved.stream().map(Stored::row).toList());
-        AfterCommit.run(() -> saved.forEach(this::queue));
+        if (!stored.shared()) { // shared by instances: whichever polls first claims it from the database
+            AfterCommit.run(() -> saved.forEach(this::queue));
+        }
     }
 
     private void queue(Stored step) {
@@ -114,6 +116,9 @@ public final class Scheduler implements AutoCloseable {
     public int restore() {
         long max = stored.maxId();
         sequence.accumulateAndGet(max, Math::max);
+        if (stored.shared()) {
+            return stored.count(); // claimed from the database as they fall due
+        }
         List<StoredSteps.Row> rows = stored.all();
         for (StoredSteps.Row row : rows) {
             add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)));
@@ -122,15 +127,26 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void runStored(StoredSteps.Row row) {
-        Consumer<String> handler = kinds.get(row.kind());
         try {
-            if (handler == null) {
-                LOG.warn("stored step {} of unknown kind {} dropped", row.name(), row.kind());
-            } else {
-                handler.accept(row.subject());
-            }
+            handle(row);
         } finally {
             stored.delete(row.stepId());
+        }
+    }
+
+    private void handle(StoredSteps.Row row) {
+        Consumer<String> handler = kinds.get(row.kind());
+        if (handler == null) {
+            LOG.warn("stored step {} of unknown kind {} dropped", row.name(), row.kind());
+        } else {
+            handler.accept(row.subject());
+        }
+    }
+
+    /** Shared by instances: runs every step due at {@code limit} that this instance can claim, in due order. */
+    private void runClaimed(Instant limit) {
+        while (stored.runClaimed(limit, row -> run(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> handle(row))))) {
+            // the next one
         }
     }
 
@@ -158,16 +174,61 @@ public final class Scheduler implements AutoCloseable {
     public Instant advance(Duration by) {
         runLock.lock();
         try {
+            clock.refresh();
             Instant target = clock.now().plus(by);
-            Entry next;
-            while ((next = pollDue(target)) != null) {
-                clock.advanceTo(next.event.dueAt);
-                run(next);
+            if (stored.shared()) {
+                advanceShared(target);
+            } else {
+                Entry next;
+                while ((next = pollDue(target)) != null) {
+                    clock.advanceTo(next.event.dueAt);
+                    run(next);
+                }
             }
             clock.advanceTo(target);
             return clock.now();
         } finally {
             runLock.unlock();
+        }
+    }
+
+    /**
+     * Shared by instances: this instance's events and the database's steps, whichever is due first, the
+     * clock set to each one's due time; a step another instance is running is waited for.
+     */
+    private void advanceShared(Instant target) {
+        while (true) {
+            Instant memory;
+            synchronized (queue) {
+                Entry head = queue.peek();
+                memory = head == null || head.event.dueAt.isAfter(target) ? null : head.event.dueAt;
+            }
+            Instant db = stored.earliestDue(target);
+            if (memory == null && db == null) {
+                return;
+            }
+            if (db == null || (memory != null && !memory.isAfter(db))) {
+                Entry next = pollDue(memory);
+                clock.advanceTo(memory);
+                if (next != null) {
+                    run(next);
+                }
+            } else {
+                clock.advanceTo(db);
+                int before = stored.count();
+                runClaimed(db);
+                if (stored.count() >= before) {
+                    sleepBriefly(); // the step is another instance's to finish
+                }
+            }
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -177,6 +238,10 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         try {
+            if (stored.shared()) {
+                clock.refresh();
+                runClaimed(clock.now());
+            }
             Entry next;
             while ((next = pollDue(clock.now())) != null) {
                 run(next);

@@ -18,6 +18,8 @@ public final class VirtualClock {
     private volatile Instant anchor;
     private volatile long anchorNanos;
     private volatile long offsetNanos;
+    /** Set when several instances share this clock (a PostgreSQL database): its state lives there. */
+    private volatile ClockState shared;
 
     public VirtualClock(ClockMode mode, Instant startTime) {
         this.mode = mode;
@@ -34,6 +36,41 @@ public final class VirtualClock {
         anchor = configuredStart != null ? configuredStart : wallNow();
         anchorNanos = System.nanoTime();
         offsetNanos = 0;
+        if (shared != null) {
+            apply(shared.restart());
+        }
+    }
+
+    /**
+     * From now on the clock is the one stored in {@code state}, which other instances share: a manual
+     * clock starts where the first instance started it, and every advance anyone makes counts. A system
+     * clock follows this machine's wall clock plus the shared offset.
+     */
+    public synchronized void share(ClockState state) {
+        this.shared = state;
+        apply(state.load(new ClockState.State(anchor, offsetNanos)));
+    }
+
+    /** Takes what other instances did to a shared clock (before each request and each scheduler poll). */
+    public void refresh() {
+        ClockState s = shared;
+        if (s != null) {
+            ClockState.State state = s.read();
+            synchronized (this) {
+                apply(state);
+            }
+        }
+    }
+
+    public boolean isShared() {
+        return shared != null;
+    }
+
+    private void apply(ClockState.State state) {
+        if (mode == ClockMode.MANUAL) {
+            anchor = state.anchor();
+        }
+        offsetNanos = state.offsetNanos();
     }
 
     public Instant now() {
@@ -50,14 +87,22 @@ public final class VirtualClock {
         if (by.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward");
         }
-        offsetNanos += by.toNanos();
+        if (shared != null) {
+            apply(shared.advance(by.toNanos()));
+        } else {
+            offsetNanos += by.toNanos();
+        }
     }
 
     /** Moves the clock forward to {@code target} if it is in the future; never backwards. */
     public synchronized void advanceTo(Instant target) {
         Duration gap = Duration.between(now(), target);
         if (!gap.isNegative()) {
-            offsetNanos += gap.toNanos();
+            if (shared != null) {
+                apply(shared.advanceTo(offsetNanos + gap.toNanos()));
+            } else {
+                offsetNanos += gap.toNanos();
+            }
         }
     }
 

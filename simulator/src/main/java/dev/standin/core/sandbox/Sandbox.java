@@ -19,6 +19,7 @@ import dev.standin.core.rules.RuleFilter;
 import dev.standin.core.scenario.ScenarioParser;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.core.scenario.SeedCheck;
+import dev.standin.core.store.ClockRow;
 import dev.standin.core.store.Database;
 import dev.standin.core.store.HeapGuard;
 import dev.standin.core.store.StoredSteps;
@@ -97,9 +98,10 @@ public final class Sandbox implements RequestScope, AutoCloseable {
         Sandbox sandbox = new Sandbox(spec, providers, heap);
         try {
             sandbox.database.migrate();
-            long epoch = sandbox.database.meta("starts").map(Long::parseLong).orElse(-1L) + 1;
-            sandbox.database.meta("starts", Long.toString(epoch));
-            sandbox.ids.epoch(epoch);
+            if (sandbox.database.sharedByInstances()) {
+                sandbox.clock.share(new ClockRow(sandbox.database)); // every instance on the database reads one clock
+            }
+            sandbox.ids.epoch(sandbox.database.countStart());
             sandbox.simulation.parseAtStart(spec.scenarios());
             sandbox.simulation.seedAtStart();
             sandbox.scheduler.restore();
@@ -195,6 +197,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     @Override
     public void touch() {
         lastUsedNanos = System.nanoTime();
+        clock.refresh(); // a shared clock: what another instance advanced counts for this request
     }
 
     public long idleNanos() {

@@ -107,6 +107,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Whether several Standin instances may use this database at once (PostgreSQL): clock and steps then live in it. */
+    public boolean sharedByInstances() {
+        return dialect == SQLDialect.POSTGRES;
+    }
+
     /**
      * A created sandbox's database: schemas of its own ({@code SB<n>_VELO} for {@code VELO} ...) in the
      * shared in-memory database, which jOOQ's render mapping puts in every query; {@link #migrate()}
@@ -373,6 +378,33 @@ public final class Database implements AutoCloseable {
             }
         }
         return total;
+    }
+
+    /**
+     * Counts a start on this database and answers how many came before (0 the first time): the epoch
+     * that keeps each start's id streams apart. Atomic, so two instances starting on one PostgreSQL
+     * database never get the same epoch (and so never the same ids).
+     */
+    public long countStart() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return dsl.transactionResult(tx -> {
+                    Optional<String> before = tx.dsl().select(META.META_VALUE).from(META).where(META.META_KEY.eq("starts")).forUpdate()
+                            .fetchOptional(META.META_VALUE);
+                    long epoch = before.map(v -> Long.parseLong(v) + 1).orElse(0L);
+                    if (before.isPresent()) {
+                        tx.dsl().update(META).set(META.META_VALUE, Long.toString(epoch)).where(META.META_KEY.eq("starts")).execute();
+                    } else {
+                        tx.dsl().insertInto(META, META.META_KEY, META.META_VALUE).values("starts", Long.toString(epoch)).execute();
+                    }
+                    return epoch;
+                });
+            } catch (org.jooq.exception.DataAccessException raced) { // two first starts inserted the row at once
+                if (attempt >= 3) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     public Optional<String> meta(String key) {

@@ -42,6 +42,40 @@ public final class StoredSteps {
         batch.execute();
     }
 
+    /** Whether several instances share these rows (PostgreSQL): each then claims a due step before running it. */
+    public boolean shared() {
+        return database.sharedByInstances();
+    }
+
+    /** The earliest due time of a step due at {@code limit} or before (claimed by another instance or not), or null. */
+    public Instant earliestDue(Instant limit) {
+        OffsetDateTime due = database.dsl().select(org.jooq.impl.DSL.min(SCHEDULED_STEP.DUE_AT)).from(SCHEDULED_STEP)
+                .where(SCHEDULED_STEP.DUE_AT.le(OffsetDateTime.ofInstant(limit, ZoneOffset.UTC))).fetchOne(0, OffsetDateTime.class);
+        return due == null ? null : due.toInstant();
+    }
+
+    /**
+     * Claims the earliest step due at {@code limit} or before that no other instance holds ({@code FOR
+     * UPDATE SKIP LOCKED}), runs it while holding it, and deletes it in the same transaction; answers
+     * false when there was none to claim. An instance that dies mid-step releases it with its
+     * connection, and another runs it again: handlers check the state they move.
+     */
+    public boolean runClaimed(Instant limit, java.util.function.Consumer<Row> run) {
+        return database.dsl().transactionResult(tx -> {
+            var r = tx.dsl().selectFrom(SCHEDULED_STEP).where(SCHEDULED_STEP.DUE_AT.le(OffsetDateTime.ofInstant(limit, ZoneOffset.UTC)))
+                    .orderBy(SCHEDULED_STEP.DUE_AT, SCHEDULED_STEP.STEP_ID).limit(1).forUpdate().skipLocked().fetchOne();
+            if (r == null) {
+                return false;
+            }
+            try {
+                run.accept(new Row(r.getStepId(), r.getOwner(), r.getKind(), r.getSubject(), r.getName(), r.getDueAt().toInstant()));
+            } finally {
+                tx.dsl().deleteFrom(SCHEDULED_STEP).where(SCHEDULED_STEP.STEP_ID.eq(r.getStepId())).execute();
+            }
+            return true;
+        });
+    }
+
     public void delete(long stepId) {
         database.dsl().deleteFrom(SCHEDULED_STEP).where(SCHEDULED_STEP.STEP_ID.eq(stepId)).execute();
     }

@@ -120,7 +120,7 @@ public final class VeloModule implements ProviderModule {
         DSLContext dsl = database.dsl();
         this.keys = new ApiKeyRepository(dsl);
         this.payors = new PayorRepository(dsl);
-        this.auth = new AuthService(keys, context.ids(), context.clock());
+        this.auth = new AuthService(keys, context.ids(), context.clock(), context.database());
         this.authHandler = new AuthHandler(auth);
         PayorService payorService = new PayorService(payors, new ApplicationRepository(dsl), keys, context.ids());
         this.payorHandler = new PayorHandler(auth, payorService);

@@ -24,10 +24,10 @@ public final class AuthService {
     private final IdGenerator ids;
     private final TokenStore<VeloPrincipal> tokens;
 
-    public AuthService(ApiKeyRepository keys, IdGenerator ids, VirtualClock clock) {
+    public AuthService(ApiKeyRepository keys, IdGenerator ids, VirtualClock clock, dev.standin.core.store.Database database) {
         this.keys = keys;
         this.ids = ids;
-        this.tokens = new TokenStore<>(clock, TOKEN_LIFETIME, 100_000);
+        this.tokens = new TokenStore<>(clock, TOKEN_LIFETIME, 100_000, database, "velo", VeloPrincipal.class);
     }
 
     public IssuedToken authenticate(String grantType, String authorization) {

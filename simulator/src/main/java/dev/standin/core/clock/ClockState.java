@@ -1,0 +1,29 @@
+package dev.standin.core.clock;
+
+import java.time.Instant;
+
+/**
+ * Where a clock shared by several instances keeps what it is (a row of the database they share): its
+ * manual start and the offset advanced so far. Every change is one transaction, so two instances
+ * advancing at once both count, and the offset never moves backwards.
+ */
+public interface ClockState {
+    /** What a clock is: a manual clock's start, and the nanoseconds advanced. */
+    record State(Instant anchor, long offsetNanos) {
+    }
+
+    /** The stored state, storing {@code initial} when there is none yet (the first instance to start). */
+    State load(State initial);
+
+    /** The stored state now. */
+    State read();
+
+    /** Adds {@code nanos} to the offset; answers the state after. */
+    State advance(long nanos);
+
+    /** Raises the offset to at least {@code offsetNanos}; answers the state after. */
+    State advanceTo(long offsetNanos);
+
+    /** Back to the start: offset 0. */
+    State restart();
+}
