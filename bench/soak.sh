@@ -7,7 +7,14 @@
 # the terminal request log. Each must plateau; the script prints the samples and a verdict per column
 # (the last third's maximum against the middle third's).
 #
+# SOAK_MIXED=1 adds every provider (signed Cloud sales, Qolo logins and cards with idempotency keys and
+# their retries, Vendreo payment requests and status reads); SOAK_CALIBRATE=S runs unpaced for S seconds
+# and then paces the whole workload at half the rate it measured; SOAK_RESET_EVERY=S resets the server
+# every S seconds as a suite's test classes do (so stored data is bounded); SOAK_PLOT=FILE.png draws
+# every sampled line with gnuplot (apt-get install gnuplot-nox).
+#
 #   bench/soak.sh                    SOAK_DURATION=600 bench/soak.sh        SOAK_WRITES=1 bench/soak.sh
+#   the issue's run: SOAK_DURATION=1800 SOAK_WRITES=1 SOAK_MIXED=1 SOAK_CALIBRATE=30 SOAK_RESET_EVERY=300 SOAK_PLOT=docs/soak.png bench/soak.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -22,4 +29,7 @@ until curl -fs "http://127.0.0.1:$((8080 + OFFSET))/_sim/health" >/dev/null 2>&1
   kill -0 $pid 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
   sleep 0.05
 done
-python3 bench/soak.py --pid "$pid" --offset "$OFFSET" --duration "${SOAK_DURATION:-120}" --sample "${SOAK_SAMPLE:-10}" --writes "${SOAK_WRITES:-0}"
+python3 bench/soak.py --pid "$pid" --offset "$OFFSET" --duration "${SOAK_DURATION:-120}" --sample "${SOAK_SAMPLE:-10}" --writes "${SOAK_WRITES:-0}" \
+  --mixed "${SOAK_MIXED:-0}" --calibrate "${SOAK_CALIBRATE:-0}" --reset-every "${SOAK_RESET_EVERY:-0}" --plot "${SOAK_PLOT:-}"
+# every 5xx the server answered, with the failure it logged
+grep -A3 "failed unexpectedly" "$work/server.log" | head -40 || true
