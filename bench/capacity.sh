@@ -21,9 +21,6 @@ java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" --clock manual --journal-siz
   >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-until curl -fs "http://127.0.0.1:$((8080 + OFFSET))/_sim/health" >/dev/null 2>&1; do
-  kill -0 $pid 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.05
-done
+await_healthy "$pid" "$work/server.log" $((8080 + OFFSET))
 python3 bench/capacity.py --pid "$pid" --offset "$OFFSET" --mode "$MODE"
 [ "$MODE" = million ] && du -sh "$work/data" | sed 's/^/data directory: /'

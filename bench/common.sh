@@ -10,3 +10,11 @@ export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 need_wrk() {
   command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 }
+
+# await_healthy PID LOG PORT: waits until the server answers /_sim/health on PORT; shows LOG and fails if it exited
+await_healthy() {
+  until curl -fs "http://127.0.0.1:$3/_sim/health" >/dev/null 2>&1; do
+    kill -0 "$1" 2>/dev/null || { cat "$2" >&2; exit 1; }
+    sleep 0.05
+  done
+}

@@ -25,10 +25,7 @@ work=$(mktemp -d)
 java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" --journal-size 1000 >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-until curl -fs "http://127.0.0.1:$((8080 + OFFSET))/_sim/health" >/dev/null 2>&1; do
-  kill -0 $pid 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.05
-done
+await_healthy "$pid" "$work/server.log" $((8080 + OFFSET))
 python3 bench/soak.py --pid "$pid" --offset "$OFFSET" --duration "${SOAK_DURATION:-120}" --sample "${SOAK_SAMPLE:-10}" --writes "${SOAK_WRITES:-0}" \
   --mixed "${SOAK_MIXED:-0}" --calibrate "${SOAK_CALIBRATE:-0}" --reset-every "${SOAK_RESET_EVERY:-0}" --plot "${SOAK_PLOT:-}"
 # every 5xx the server answered, with the failure it logged

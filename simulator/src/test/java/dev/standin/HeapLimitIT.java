@@ -2,21 +2,15 @@ package dev.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.standin.support.PackagedServer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.standin.support.PackagedServer.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,25 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reads still answer, {@code /_sim/health} says why, and a reset makes room again.
  */
 class HeapLimitIT {
-    private static final String JAR = System.getProperty("standin.jar", "target/standin.jar");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAYOR = "c66a1b03-23e2-4fa8-9197-840f98f8d205";
     private static final String KEY = "44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529";
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aNearlyFullHeapRefusesWritesInTheProvidersShapeAndAResetMakesRoom() throws Exception {
-        int control = freePort();
-        int velo = freePort();
-        Path log = Files.createTempFile("standin-heap", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", JAR,
-                "--clock", "manual", "--host", "127.0.0.1", "--journal-size", "0"));
-        command.addAll(dev.standin.support.TestServer.freePorts());
-        command.addAll(List.of("--port-control", String.valueOf(control), "--port-velo", String.valueOf(velo)));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            awaitHealthy(control, process, log);
+        try (PackagedServer server = PackagedServer.start(List.of("-Xms64m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+                List.of("--clock", "manual", "--journal-size", "0"))) {
+            int velo = server.velo;
             String token = token(velo);
             String payout = payout(500);
             int accepted = 0;
@@ -57,7 +41,7 @@ class HeapLimitIT {
                     refused = r;
                 }
             }
-            assertTrue(process.isAlive(), "the server died: " + Files.readString(log));
+            assertTrue(server.process.isAlive(), "the server died: " + server.output());
             assertTrue(refused != null, "never refused after " + accepted + " payouts");
             assertEquals(507, refused.statusCode(), refused.body());
             JsonNode error = JSON.readTree(refused.body());
@@ -66,12 +50,12 @@ class HeapLimitIT {
             assertTrue(error.hasNonNull("correlationId"), refused.body());
             assertTrue(accepted > 10, "refused after only " + accepted + " payouts of 500 payments");
 
-            JsonNode health = JSON.readTree(send(control, "GET", "/_sim/health", null, null).body());
+            JsonNode health = JSON.readTree(send(server.control, "GET", "/_sim/health", null, null).body());
             assertTrue(health.at("/heap/full").asBoolean(), health.toString());
             assertTrue(health.at("/heap/why").asText().contains("% full"), health.toString());
             assertEquals(200, send(velo, "GET", "/v1/payees?payorId=" + PAYOR, "Bearer " + token, null).statusCode(), "reads still answer");
 
-            assertEquals(200, send(control, "POST", "/_sim/reset", null, null).statusCode());
+            assertEquals(200, send(server.control, "POST", "/_sim/reset", null, null).statusCode());
             String fresh = token(velo);
             int status = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -80,10 +64,8 @@ class HeapLimitIT {
                 status = send(velo, "POST", "/v3/payouts", "Bearer " + fresh, payout(1)).statusCode();
             }
             assertEquals(202, status, "a write after the reset");
-            assertTrue(process.isAlive());
+            assertTrue(server.process.isAlive());
             System.out.println("heap limit: " + accepted + " payouts of 500 payments accepted in a 64 MB heap before 507");
-        } finally {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -96,41 +78,9 @@ class HeapLimitIT {
         return b.append("]}").toString();
     }
 
-    private String token(int velo) throws Exception {
+    private static String token(int velo) throws Exception {
         HttpResponse<String> r = send(velo, "POST", "/v1/authenticate?grant_type=client_credentials",
                 "Basic " + Base64.getEncoder().encodeToString(KEY.getBytes()), null);
         return JSON.readTree(r.body()).path("access_token").asText();
-    }
-
-    private HttpResponse<String> send(int port, String method, String path, String auth, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitHealthy(int control, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), "exited: " + Files.readString(log));
-            try {
-                if (send(control, "GET", "/_sim/health", null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never healthy: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.standin.core.sandbox;
 
 import dev.standin.core.Simulation;
 import dev.standin.core.clock.ClockMode;
+import dev.standin.core.clock.ClockRow;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.Cidr;
@@ -19,7 +20,6 @@ import dev.standin.core.rules.RuleFilter;
 import dev.standin.core.scenario.ScenarioParser;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.core.scenario.SeedCheck;
-import dev.standin.core.store.ClockRow;
 import dev.standin.core.store.Database;
 import dev.standin.core.store.HeapGuard;
 import dev.standin.core.store.StoredSteps;

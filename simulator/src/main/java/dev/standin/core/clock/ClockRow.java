@@ -1,6 +1,6 @@
-package dev.standin.core.store;
+package dev.standin.core.clock;
 
-import dev.standin.core.clock.ClockState;
+import dev.standin.core.store.Database;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
