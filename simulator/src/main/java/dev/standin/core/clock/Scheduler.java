@@ -143,11 +143,13 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Shared by instances: runs every step due at {@code limit} that this instance can claim, in due order. */
-    private void runClaimed(Instant limit) {
+    /** Shared by instances: runs every step due at {@code limit} that this instance can claim, in due order; answers whether it ran any. */
+    private boolean runClaimed(Instant limit) {
+        boolean ran = false;
         while (stored.runClaimed(limit, row -> run(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> handle(row))))) {
-            // the next one
+            ran = true;
         }
+        return ran;
     }
 
     private void add(Entry entry) {
@@ -215,9 +217,7 @@ public final class Scheduler implements AutoCloseable {
                 }
             } else {
                 clock.advanceTo(db);
-                int before = stored.count();
-                runClaimed(db);
-                if (stored.count() >= before) {
+                if (!runClaimed(db)) {
                     sleepBriefly(); // the step is another instance's to finish
                 }
             }
