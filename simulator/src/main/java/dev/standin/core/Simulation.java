@@ -12,6 +12,7 @@ import dev.standin.core.scenario.ScenarioParser;
 import dev.standin.core.scenario.ScenarioProblem;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.core.store.Database;
+import dev.standin.core.store.Room;
 import org.jooq.DSLContext;
 
 import java.util.ArrayList;
@@ -158,7 +159,7 @@ public final class Simulation {
         clock.restart();
         ids.restartAll();
         // what was seeded before, into emptied tables: never refused as a full heap's new writes are
-        Database.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl()))));
+        Room.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl()))));
     }
 
     /** One provider back to what the loaded scenarios seed; its id generator restarts, the shared clock does not. */
@@ -166,7 +167,7 @@ public final class Simulation {
         scheduler.cancel(module.name());
         module.clear();
         ids.restart(module.name());
-        Database.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> module.seed(scenario, tx.dsl()))));
+        Room.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> module.seed(scenario, tx.dsl()))));
     }
 
     public Optional<ProviderModule> module(String name) {

@@ -1,7 +1,7 @@
 package dev.standin.core.clock;
 
 import dev.standin.core.store.AfterCommit;
-import dev.standin.core.store.Database;
+import dev.standin.core.store.Room;
 import dev.standin.core.store.StoredSteps;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -31,6 +31,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * to): at start, {@link #restore()} queues them again at their due time, so a payout submitted before
  * a crash is still validated after it. A stored step's row is deleted once its handler returned; a
  * crash in between runs it again, so handlers check the state they move (they are idempotent).
+ *
+ * <p>On a database several instances share (PostgreSQL), stored steps are not queued in memory at
+ * all: each poll (and {@link #advance}) claims the earliest due step no other instance holds, runs it
+ * and deletes it in one transaction ({@link StoredSteps#runClaimed}), so each runs once, and the steps
+ * of an instance that died are run by another.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -288,7 +293,7 @@ public final class Scheduler implements AutoCloseable {
 
     private void run(Entry entry) {
         try {
-            Database.unlimited(entry.task); // a step of something already accepted completes even in a full sandbox
+            Room.unlimited(entry.task); // a step of something already accepted completes even in a full sandbox
         } catch (RuntimeException e) {
             LOG.error("scheduled event {} of {} failed", entry.event.name, entry.event.owner, e);
         }

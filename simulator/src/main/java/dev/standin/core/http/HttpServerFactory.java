@@ -250,7 +250,7 @@ public final class HttpServerFactory {
             if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
                 return HttpErrors.of(408, null, settings.maxBodyBytes);
             }
-            if (t instanceof dev.standin.core.store.Database.Full full) {
+            if (t instanceof dev.standin.core.store.Room.Full full) {
                 return new ApiError(507, full.code(), full.getMessage(), null, null);
             }
             if (t instanceof org.eclipse.jetty.io.EofException) {

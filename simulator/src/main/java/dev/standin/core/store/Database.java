@@ -7,8 +7,6 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
-import org.jooq.Insert;
-import org.jooq.Merge;
 import org.jooq.SQLDialect;
 import org.jooq.Schema;
 import org.jooq.Table;
@@ -63,7 +61,7 @@ public final class Database implements AutoCloseable {
         this.prefix = prefix;
         this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(dialect).set(settings)
                 // schemas are made before H2 prepares the statement (it looks the tables up then)
-                .set(ExecuteListener.onRenderEnd(this::createReferenced), ExecuteListener.onExecuteStart(this::checkRoom))
+                .set(ExecuteListener.onRenderEnd(this::createReferenced), ExecuteListener.onExecuteStart(ctx -> room.check(ctx)))
                 .set(new AfterCommit()));
     }
 
@@ -264,7 +262,7 @@ public final class Database implements AutoCloseable {
         if (dialect == SQLDialect.POSTGRES) {
             dsl.transaction(tx -> tx.dsl().execute("truncate table " + schema.getTables().stream()
                     .map(t -> tx.dsl().render(t)).collect(java.util.stream.Collectors.joining(", ")) + " cascade"));
-            countedNanos = System.nanoTime() - RECOUNT_NANOS;
+            room.recount();
             return;
         }
         List<Table<?>> order = new ArrayList<>();
@@ -276,7 +274,7 @@ public final class Database implements AutoCloseable {
             order.add(leaf);
             left.remove(leaf);
         }
-        HeapGuard guard = heap;
+        HeapGuard guard = room.heap();
         if (guard != null && guard.full() != null) {
             // a nearly full heap: a DELETE keeps an undo entry per row in memory (one transaction of every
             // row ran out of heap in HeapLimitIT; chunks of it took 13 minutes of collections), so TRUNCATE,
@@ -299,83 +297,24 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
-        countedNanos = System.nanoTime() - RECOUNT_NANOS; // counted afresh before the next insert (a reset seeds again)
+        room.recount(); // a reset seeds again
     }
 
     private static final int DELETE_CHUNK = 5_000;
 
-    /** Thrown (by the statement about to run) when a statement would add rows to a full database or a full heap. */
-    public static final class Full extends RuntimeException {
-        private final String code;
+    private final Room room = new Room(this::rowCount);
 
-        Full(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-
-        /** SANDBOX_FULL (the sandbox's row limit) or HEAP_FULL (the server's heap). */
-        public String code() {
-            return code;
-        }
-    }
-
-    /** Set while a scheduled step runs: it completes what was accepted before, so no limit applies. */
-    private static final ThreadLocal<Boolean> UNLIMITED = ThreadLocal.withInitial(() -> false);
-    private static final long RECOUNT_NANOS = 250_000_000L;
-
-    private volatile long maxRows;
-    private volatile HeapGuard heap;
-
-    /** From now on an INSERT or MERGE (outside a scheduled step) fails with {@link Full} while {@code heap} says the heap is full. */
+    /** From now on an INSERT or MERGE (outside a scheduled step) fails with {@link Room.Full} while {@code heap} says the heap is full. */
     public void guard(HeapGuard heap) {
-        this.heap = heap;
+        room.guard(heap);
     }
-    private volatile long rows;
-    private volatile long countedNanos;
 
     /**
-     * From now on an INSERT or MERGE (outside a scheduled step) fails with {@link Full} while the
-     * database holds {@code max} rows or more, so its transaction rolls back; 0: no limit. The count
-     * is at most a quarter of a second old.
+     * From now on an INSERT or MERGE (outside a scheduled step) fails with {@link Room.Full} while the
+     * database holds {@code max} rows or more, so its transaction rolls back; 0: no limit.
      */
     public void limitRows(long max) {
-        this.maxRows = max;
-        this.countedNanos = System.nanoTime() - RECOUNT_NANOS;
-    }
-
-    /** Runs {@code task} with no row limit on this thread. */
-    public static void unlimited(Runnable task) {
-        boolean before = UNLIMITED.get();
-        UNLIMITED.set(true);
-        try {
-            task.run();
-        } finally {
-            UNLIMITED.set(before);
-        }
-    }
-
-    private void checkRoom(ExecuteContext ctx) {
-        if (UNLIMITED.get() || !(ctx.query() instanceof Insert<?> || ctx.query() instanceof Merge<?>)) {
-            return;
-        }
-        HeapGuard guard = heap;
-        String heapFull = guard == null ? null : guard.full();
-        if (heapFull != null) {
-            throw new Full("HEAP_FULL", heapFull);
-        }
-        long max = maxRows;
-        if (max <= 0) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (now - countedNanos >= RECOUNT_NANOS) {
-            rows = rowCount();
-            countedNanos = now;
-        }
-        if (rows >= max) {
-            throw new Full("SANDBOX_FULL", "This sandbox holds " + rows + " rows, its maximum of " + max
-                    + " (--max-sandbox-rows); reset it or create a new sandbox");
-        }
+        room.limitRows(max);
     }
 
     /** How many rows all tables hold together (H2 answers each count from the table's own size). */
