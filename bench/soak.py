@@ -213,7 +213,7 @@ if n >= 3:
         print("%-8s middle third max %8s, last third max %8s: %s" % (k, m, l, verdict))
 
 if a.plot and samples:
-    data = a.plot + ".tsv"
+    data = os.path.splitext(a.plot)[0] + ".tsv"
     cols = ["t_s", "rss_mb", "live_mb", "committed_mb", "journal", "webhooks", "sched", "stored", "tokens", "idem", "termlog"]
     with open(data, "w") as f:
         f.write("\t".join(cols) + "\n")

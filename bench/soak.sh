@@ -14,7 +14,7 @@
 # every sampled line with gnuplot (apt-get install gnuplot-nox).
 #
 #   bench/soak.sh                    SOAK_DURATION=600 bench/soak.sh        SOAK_WRITES=1 bench/soak.sh
-#   the issue's run: SOAK_DURATION=1800 SOAK_WRITES=1 SOAK_MIXED=1 SOAK_CALIBRATE=30 SOAK_RESET_EVERY=300 SOAK_PLOT=docs/soak.png bench/soak.sh
+#   the issue's run: SOAK_DURATION=1800 SOAK_WRITES=1 SOAK_MIXED=1 SOAK_CALIBRATE=30 SOAK_RESET_EVERY=300 SOAK_PLOT=bench/results/soak.png bench/soak.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
