@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two packaged servers on one PostgreSQL database (STANDIN_TEST_POSTGRES; skipped without it): one
- * virtual clock, Velo tokens accepted by both, the stored steps of an instance killed with SIGKILL run
+ * virtual clock, Velo and Qolo tokens accepted by both, the stored steps of an instance killed with SIGKILL run
  * by the other once, and one winner among concurrent instructs spread over both.
  */
 class MultiInstanceIT {
@@ -116,6 +116,17 @@ class MultiInstanceIT {
         }
         JsonNode done = JSON.readTree(send(a.velo, "GET", "/v3/payouts/" + payoutId, auth, null).body());
         assertEquals("COMPLETED", done.path("status").asText(), done.toString());
+    }
+
+    @Test
+    void aQoloTokenFromOneInstanceIsAcceptedByTheOther() throws Exception {
+        HttpResponse<String> login = send(a.qolo, "POST", "/api/v1/auth/login", null, "{\"loginid\":\"qolo-demo\",\"apikey\":\"qolo-demo-apikey\"}");
+        JsonNode issued = JSON.readTree(login.body());
+        String auth = "Bearer " + issued.path("access_token").asText();
+        HttpResponse<String> balances = send(b.qolo, "GET", "/api/v1/programs/" + issued.path("program_guid").asText() + "/balances", auth, null);
+        assertEquals(200, balances.statusCode(), balances.body());
+        assertEquals(401, send(b.qolo, "GET", "/api/v1/programs/" + issued.path("program_guid").asText() + "/balances",
+                "Bearer qolo_unknown", null).statusCode());
     }
 
     private int count(String sql) throws Exception {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged jar ({@code standin.jar} system property, set by failsafe) in a JVM of its own, with
- * the control and Velo ports known and every other API on a free port, for the tests that need a real
+ * the control, Velo and Qolo ports known and every other API on a free port, for the tests that need a real
  * process (a heap limit, SIGKILL, two instances).
  */
 public final class PackagedServer implements AutoCloseable {
@@ -24,12 +24,14 @@ public final class PackagedServer implements AutoCloseable {
     public final Process process;
     public final int control;
     public final int velo;
+    public final int qolo;
     public final Path log;
 
-    private PackagedServer(Process process, int control, int velo, Path log) {
+    private PackagedServer(Process process, int control, int velo, int qolo, Path log) {
         this.process = process;
         this.control = control;
         this.velo = velo;
+        this.qolo = qolo;
         this.log = log;
     }
 
@@ -37,15 +39,17 @@ public final class PackagedServer implements AutoCloseable {
     public static PackagedServer start(List<String> jvmOptions, List<String> args) throws Exception {
         int control = freePort();
         int velo = freePort();
+        int qolo = freePort();
         Path log = Files.createTempFile("standin-process", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR, "--host", "127.0.0.1"));
         command.addAll(TestServer.freePorts());
-        command.addAll(List.of("--port-control", String.valueOf(control), "--port-velo", String.valueOf(velo))); // the last value wins
+        command.addAll(List.of("--port-control", String.valueOf(control), "--port-velo", String.valueOf(velo),
+                "--port-qolo", String.valueOf(qolo))); // the last value wins
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedServer server = new PackagedServer(process, control, velo, log);
+        PackagedServer server = new PackagedServer(process, control, velo, qolo, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

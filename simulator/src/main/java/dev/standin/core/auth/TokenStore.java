@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static dev.standin.db.core.Tables.ACCESS_TOKEN;
 
@@ -27,14 +28,24 @@ public final class TokenStore<P> {
     private final Duration lifetime;
     private final Database shared;
     private final String name;
-    private final Class<P> type;
+    private final Function<P, String> write;
+    private final Function<String, Optional<P>> read;
 
     public TokenStore(VirtualClock clock, Duration lifetime, long maximumSize) {
         this(clock, lifetime, maximumSize, null, null, null);
     }
 
-    /** A store whose tokens are rows of {@code database} when several instances share it ({@code name}: whose tokens). */
+    /** A store whose tokens are rows of {@code database} when several instances share it ({@code name}: whose tokens), principals as JSON. */
     public TokenStore(VirtualClock clock, Duration lifetime, long maximumSize, Database database, String name, Class<P> type) {
+        this(clock, lifetime, maximumSize, database, name, TokenStore::json, text -> Optional.of(fromJson(text, type)));
+    }
+
+    /**
+     * A store whose tokens are rows of {@code database} when several instances share it, each principal
+     * stored as {@code write} makes it and found again by {@code read} (empty: it no longer exists).
+     */
+    public TokenStore(VirtualClock clock, Duration lifetime, long maximumSize, Database database, String name,
+                      Function<P, String> write, Function<String, Optional<P>> read) {
         this.tokens = Caffeine.newBuilder()
                 .ticker(clock.ticker())
                 .expireAfterWrite(lifetime)
@@ -44,7 +55,8 @@ public final class TokenStore<P> {
         this.lifetime = lifetime;
         this.shared = database != null && database.sharedByInstances() ? database : null;
         this.name = name;
-        this.type = type;
+        this.write = write;
+        this.read = read;
     }
 
     public void put(String token, P principal) {
@@ -52,7 +64,7 @@ public final class TokenStore<P> {
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
             shared.dsl().deleteFrom(ACCESS_TOKEN).where(ACCESS_TOKEN.EXPIRES_AT.le(now)).execute();
             shared.dsl().insertInto(ACCESS_TOKEN, ACCESS_TOKEN.TOKEN, ACCESS_TOKEN.STORE, ACCESS_TOKEN.PRINCIPAL, ACCESS_TOKEN.EXPIRES_AT)
-                    .values(token, name, write(principal), now.plus(lifetime)).execute();
+                    .values(token, name, write.apply(principal), now.plus(lifetime)).execute();
         }
         tokens.put(token, principal);
     }
@@ -65,12 +77,12 @@ public final class TokenStore<P> {
         Optional<P> stored = shared.dsl().select(ACCESS_TOKEN.PRINCIPAL).from(ACCESS_TOKEN)
                 .where(ACCESS_TOKEN.TOKEN.eq(token), ACCESS_TOKEN.STORE.eq(name),
                         ACCESS_TOKEN.EXPIRES_AT.gt(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC)))
-                .fetchOptional(ACCESS_TOKEN.PRINCIPAL).map(this::read);
+                .fetchOptional(ACCESS_TOKEN.PRINCIPAL).flatMap(read);
         stored.ifPresent(p -> tokens.put(token, p)); // its cache entry may outlive the row by what this instance saw first: at most the lifetime
         return stored;
     }
 
-    private static String write(Object principal) {
+    private static String json(Object principal) {
         try {
             return Json.mapper().writeValueAsString(principal);
         } catch (IOException e) {
@@ -78,7 +90,7 @@ public final class TokenStore<P> {
         }
     }
 
-    private P read(String json) {
+    private static <T> T fromJson(String json, Class<T> type) {
         try {
             return Json.mapper().readValue(json, type);
         } catch (IOException e) {

@@ -35,10 +35,18 @@ final class QoloAuth {
     private final com.github.benmanes.caffeine.cache.Cache<String, long[]> windows = com.github.benmanes.caffeine.cache.Caffeine
             .newBuilder().maximumSize(100_000).build();
 
-    QoloAuth(VirtualClock clock, Supplier<List<Program>> programs) {
+    QoloAuth(VirtualClock clock, Supplier<List<Program>> programs, dev.standin.core.store.Database database) {
         this.clock = clock;
         this.programs = programs;
-        this.tokens = new TokenStore<>(clock, TOKEN_LIFETIME, 100_000);
+        // shared by instances: a token names its program and login, found again among the seeded ones
+        this.tokens = new TokenStore<>(clock, TOKEN_LIFETIME, 100_000, database, "qolo",
+                c -> c.program().guid() + "\n" + c.login().loginId() + "\n" + c.token(), this::caller);
+    }
+
+    private java.util.Optional<Caller> caller(String stored) {
+        String[] parts = stored.split("\n", 3);
+        return programs.get().stream().filter(p -> p.guid().equals(parts[0])).findFirst()
+                .flatMap(p -> p.logins().stream().filter(l -> l.loginId().equals(parts[1])).findFirst().map(l -> new Caller(p, l, parts[2])));
     }
 
     /** {@code POST /api/v1/auth/login}. */

@@ -72,7 +72,7 @@ public final class QoloModule implements ProviderModule {
         this.context = context;
         this.database = context.database();
         var dsl = database.dsl();
-        this.auth = new QoloAuth(context.clock(), this::programs);
+        this.auth = new QoloAuth(context.clock(), this::programs, database);
         this.idempotency = new Idempotency(context.clock());
         WebhookRepository webhookRepo = new WebhookRepository(dsl);
         Webhooks webhooks = new Webhooks(webhookRepo, context.webhooks(), context.clock(), context.ids());
