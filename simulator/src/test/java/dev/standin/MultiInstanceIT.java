@@ -119,7 +119,7 @@ class MultiInstanceIT {
     }
 
     @Test
-    void aQoloTokenFromOneInstanceIsAcceptedByTheOther() throws Exception {
+    void aQoloTokenAndAnIdempotencyKeyFromOneInstanceHoldOnTheOther() throws Exception {
         HttpResponse<String> login = send(a.qolo, "POST", "/api/v1/auth/login", null, "{\"loginid\":\"qolo-demo\",\"apikey\":\"qolo-demo-apikey\"}");
         JsonNode issued = JSON.readTree(login.body());
         String auth = "Bearer " + issued.path("access_token").asText();
@@ -127,6 +127,23 @@ class MultiInstanceIT {
         assertEquals(200, balances.statusCode(), balances.body());
         assertEquals(401, send(b.qolo, "GET", "/api/v1/programs/" + issued.path("program_guid").asText() + "/balances",
                 "Bearer qolo_unknown", null).statusCode());
+
+        // an idempotent retry on the other instance gets the first answer; the key with another body is refused
+        String card = "{\"person\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"birth_date\":\"1990-04-01\"}}";
+        HttpResponse<String> first = sendWithKey(a.qolo, auth, "retry-1", card);
+        HttpResponse<String> retry = sendWithKey(b.qolo, auth, "retry-1", card);
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(201, retry.statusCode(), retry.body());
+        assertEquals(JSON.readTree(first.body()).path("card_proxy"), JSON.readTree(retry.body()).path("card_proxy"), "one card, not two");
+        HttpResponse<String> other = sendWithKey(b.qolo, auth, "retry-1", card.replace("Ada", "Bob"));
+        assertEquals(409, other.statusCode(), other.body());
+    }
+
+    private static HttpResponse<String> sendWithKey(int port, String auth, String key, String body) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/cards"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+                .header("Authorization", auth).header("IdempotencyKey", key).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private int count(String sql) throws Exception {

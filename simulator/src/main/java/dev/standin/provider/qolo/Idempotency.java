@@ -36,9 +36,21 @@ final class Idempotency {
 
     private final VirtualClock clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Set on a database several instances share: the keys are rows there. */
+    private final SharedIdempotency shared;
 
-    Idempotency(VirtualClock clock) {
+    Idempotency(VirtualClock clock, dev.standin.core.store.Database database) {
         this.clock = clock;
+        this.shared = database.sharedByInstances() ? new SharedIdempotency(database, clock) : null;
+    }
+
+    static ApiError conflict(String key) {
+        return new ApiError(409, "IDEMPOTENCY_CONFLICT", "IdempotencyKey " + key
+                + " was already used with a different request body; use a new key for a new request", "IdempotencyKey", "header");
+    }
+
+    static ApiError inProgress() {
+        return new ApiError(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this IdempotencyKey is still in progress", "IdempotencyKey", "header");
     }
 
     Answer run(String program, String key, byte[] body, Supplier<Answer> create) {
@@ -49,14 +61,16 @@ final class Idempotency {
             throw new ApiError(400, "INVALID_VALUE", "IdempotencyKey: must be at most 255 characters", "IdempotencyKey", "header");
         }
         JsonNode request = canonical(body);
+        if (shared != null) {
+            return shared.run(program, key, request, create);
+        }
         Instant now = clock.now();
         String id = program + "\n" + key;
         Entry mine = new Entry(request, new CompletableFuture<>(), now.plus(LIFETIME));
         Entry existing = entries.compute(id, (k, old) -> old == null || !old.expires().isAfter(now) ? mine : old);
         if (existing != mine) {
             if (!existing.request().equals(request)) {
-                throw new ApiError(409, "IDEMPOTENCY_CONFLICT", "IdempotencyKey " + key
-                        + " was already used with a different request body; use a new key for a new request", "IdempotencyKey", "header");
+                throw conflict(key);
             }
             return await(existing);
         }
@@ -78,7 +92,7 @@ final class Idempotency {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new ApiError(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this IdempotencyKey is still in progress", "IdempotencyKey", "header");
+            throw inProgress();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -107,10 +121,13 @@ final class Idempotency {
     }
 
     int size() {
-        return entries.size();
+        return shared != null ? shared.size() : entries.size();
     }
 
     void clear() {
+        if (shared != null) {
+            shared.clear();
+        }
         entries.clear();
     }
 }

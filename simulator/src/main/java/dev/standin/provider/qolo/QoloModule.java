@@ -73,7 +73,7 @@ public final class QoloModule implements ProviderModule {
         this.database = context.database();
         var dsl = database.dsl();
         this.auth = new QoloAuth(context.clock(), this::programs, database);
-        this.idempotency = new Idempotency(context.clock());
+        this.idempotency = new Idempotency(context.clock(), database);
         WebhookRepository webhookRepo = new WebhookRepository(dsl);
         Webhooks webhooks = new Webhooks(webhookRepo, context.webhooks(), context.clock(), context.ids());
         PeopleRepository peopleRepo = new PeopleRepository(dsl);

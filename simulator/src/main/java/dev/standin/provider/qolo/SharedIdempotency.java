@@ -1,0 +1,104 @@
+package dev.standin.provider.qolo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.json.Json;
+import dev.standin.core.store.Database;
+import dev.standin.db.qolo.tables.records.IdempotencyRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Supplier;
+
+import static dev.standin.db.qolo.Tables.IDEMPOTENCY;
+
+/**
+ * Idempotency keys as rows of {@code qolo.idempotency}, for instances sharing a PostgreSQL database:
+ * the request that inserts a key's row runs, then stores its answer; a retry on any instance answers
+ * that, or waits for it while it is in progress (a row left in progress for a minute by an instance
+ * that died is taken over). A failure deletes the row, as the in-memory store forgets the key.
+ */
+final class SharedIdempotency {
+    private static final Duration ABANDONED = Duration.ofMinutes(1);
+    private static final long WAIT_MILLIS = 60_000;
+
+    private final Database database;
+    private final VirtualClock clock;
+
+    SharedIdempotency(Database database, VirtualClock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    Idempotency.Answer run(String program, String key, JsonNode request, Supplier<Idempotency.Answer> create) {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (true) {
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
+            database.dsl().deleteFrom(IDEMPOTENCY).where(IDEMPOTENCY.PROGRAM_GUID.eq(program), IDEMPOTENCY.IDEM_KEY.eq(key),
+                    IDEMPOTENCY.EXPIRES_AT.le(now).or(IDEMPOTENCY.STATUS.isNull().and(IDEMPOTENCY.CLAIMED_AT.le(now.minus(ABANDONED)))))
+                    .execute();
+            int claimed = database.dsl().insertInto(IDEMPOTENCY, IDEMPOTENCY.PROGRAM_GUID, IDEMPOTENCY.IDEM_KEY, IDEMPOTENCY.REQUEST,
+                            IDEMPOTENCY.CLAIMED_AT, IDEMPOTENCY.EXPIRES_AT)
+                    .values(program, key, request.toString(), now, now.plus(Idempotency.LIFETIME)).onConflictDoNothing().execute();
+            if (claimed == 1) {
+                return answer(program, key, create);
+            }
+            IdempotencyRecord existing = database.dsl().selectFrom(IDEMPOTENCY)
+                    .where(IDEMPOTENCY.PROGRAM_GUID.eq(program), IDEMPOTENCY.IDEM_KEY.eq(key)).fetchOne();
+            if (existing == null) {
+                continue; // expired or failed meanwhile: claim it again
+            }
+            if (!read(existing.getRequest()).equals(request)) {
+                throw Idempotency.conflict(key);
+            }
+            if (existing.getStatus() != null) {
+                return new Idempotency.Answer(existing.getStatus(), read(existing.getBody()));
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw Idempotency.inProgress();
+            }
+            sleep();
+        }
+    }
+
+    private Idempotency.Answer answer(String program, String key, Supplier<Idempotency.Answer> create) {
+        try {
+            Idempotency.Answer answer = create.get();
+            database.dsl().update(IDEMPOTENCY).set(IDEMPOTENCY.STATUS, answer.status())
+                    .set(IDEMPOTENCY.BODY, Json.mapper().valueToTree(answer.body()).toString())
+                    .where(IDEMPOTENCY.PROGRAM_GUID.eq(program), IDEMPOTENCY.IDEM_KEY.eq(key)).execute();
+            return answer;
+        } catch (RuntimeException e) {
+            database.dsl().deleteFrom(IDEMPOTENCY).where(IDEMPOTENCY.PROGRAM_GUID.eq(program), IDEMPOTENCY.IDEM_KEY.eq(key)).execute();
+            throw e;
+        }
+    }
+
+    int size() {
+        return database.dsl().fetchCount(IDEMPOTENCY, IDEMPOTENCY.EXPIRES_AT.gt(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC)));
+    }
+
+    void clear() {
+        database.dsl().deleteFrom(IDEMPOTENCY).execute();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Idempotency.inProgress();
+        }
+    }
+}
