@@ -23,7 +23,7 @@ import static dev.standin.db.qolo.Tables.IDEMPOTENCY;
  */
 final class SharedIdempotency {
     private static final Duration ABANDONED = Duration.ofMinutes(1);
-    private static final long WAIT_MILLIS = 60_000;
+    private static final long WAIT_NANOS = 60_000_000_000L; // real time, however the virtual clock moves
 
     private final Database database;
     private final VirtualClock clock;
@@ -34,7 +34,7 @@ final class SharedIdempotency {
     }
 
     Idempotency.Answer run(String program, String key, JsonNode request, Supplier<Idempotency.Answer> create) {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        long deadline = System.nanoTime() + WAIT_NANOS;
         while (true) {
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
             database.dsl().deleteFrom(IDEMPOTENCY).where(IDEMPOTENCY.PROGRAM_GUID.eq(program), IDEMPOTENCY.IDEM_KEY.eq(key),
@@ -57,7 +57,7 @@ final class SharedIdempotency {
             if (existing.getStatus() != null) {
                 return new Idempotency.Answer(existing.getStatus(), read(existing.getBody()));
             }
-            if (System.currentTimeMillis() > deadline) {
+            if (System.nanoTime() - deadline > 0) {
                 throw Idempotency.inProgress();
             }
             sleep();
