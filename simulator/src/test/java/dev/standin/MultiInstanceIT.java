@@ -140,10 +140,7 @@ class MultiInstanceIT {
     }
 
     private static HttpResponse<String> sendWithKey(int port, String auth, String key, String body) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/cards"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
-                .header("Authorization", auth).header("IdempotencyKey", key).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return send(port, "POST", "/api/v1/cards", auth, body, java.util.Map.of("IdempotencyKey", key));
     }
 
     private int count(String sql) throws Exception {

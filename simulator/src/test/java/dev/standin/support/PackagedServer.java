@@ -75,12 +75,19 @@ public final class PackagedServer implements AutoCloseable {
 
     /** One HTTP exchange with a port of this machine ({@code auth}: an Authorization header or null). */
     public static HttpResponse<String> send(int port, String method, String path, String auth, String body) throws Exception {
+        return send(port, method, path, auth, body, java.util.Map.of());
+    }
+
+    /** The same with more headers (e.g. an IdempotencyKey). */
+    public static HttpResponse<String> send(int port, String method, String path, String auth, String body,
+                                            java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (auth != null) {
             b.header("Authorization", auth);
         }
+        headers.forEach(b::header);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
