@@ -71,6 +71,8 @@ class MultiInstanceIT {
 
         String payoutId = JSON.readTree(send(a.velo, "POST", "/v3/payouts", "Bearer " + token(a), ONE_PAYMENT).body())
                 .path("payoutId").asText();
+        HttpResponse<String> onB = send(b.velo, "POST", "/v3/payouts", "Bearer " + token(b), ONE_PAYMENT.replace("}]}", ",\"payorPaymentId\":\"b1\"}]}"));
+        assertEquals(202, onB.statusCode(), "a step stored by the other instance at the same time: " + onB.body());
         a.close(); // SIGKILL: its validation step is still to run
 
         advance(b, "PT1M");

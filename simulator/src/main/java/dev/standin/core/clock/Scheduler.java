@@ -117,6 +117,14 @@ public final class Scheduler implements AutoCloseable {
         add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)));
     }
 
+    /**
+     * Stored steps' ids start at {@code floor} or above: on a database several instances share, each
+     * starts at its own start count shifted left by 40 bits, so two instances never mint the same id.
+     */
+    public void startIdsAt(long floor) {
+        sequence.accumulateAndGet(floor, Math::max);
+    }
+
     /** Queues every stored step again (at start): each runs at its due virtual time, those overdue at once. */
     public int restore() {
         long max = stored.maxId();

@@ -101,7 +101,11 @@ public final class Sandbox implements RequestScope, AutoCloseable {
             if (sandbox.database.sharedByInstances()) {
                 sandbox.clock.share(new ClockRow(sandbox.database)); // every instance on the database reads one clock
             }
-            sandbox.ids.epoch(sandbox.database.countStart());
+            long epoch = sandbox.database.countStart();
+            sandbox.ids.epoch(epoch);
+            if (sandbox.database.sharedByInstances()) {
+                sandbox.scheduler.startIdsAt(epoch << 40); // another instance's stored steps are in the same table
+            }
             sandbox.simulation.parseAtStart(spec.scenarios());
             sandbox.simulation.seedAtStart();
             sandbox.scheduler.restore();
