@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Two packaged servers on one PostgreSQL database (STANDIN_TEST_POSTGRES; skipped without it): one
  * virtual clock, Velo and Qolo tokens accepted by both, the stored steps of an instance killed with SIGKILL run
- * by the other once, and one winner among concurrent instructs spread over both.
+ * by the other once, one winner among concurrent instructs spread over both, caches never stale after
+ * the other's change, scenarios, resets and rule counts followed by both, one Qolo rate limit.
  */
 class MultiInstanceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -139,6 +140,74 @@ class MultiInstanceIT {
         assertEquals(JSON.readTree(first.body()).path("card_proxy"), JSON.readTree(retry.body()).path("card_proxy"), "one card, not two");
         HttpResponse<String> other = sendWithKey(b.qolo, auth, "retry-1", card.replace("Ada", "Bob"));
         assertEquals(409, other.statusCode(), other.body());
+    }
+
+    @Test
+    void whatOneInstanceChangesIsNeverAnsweredStaleFromTheOthersCache() throws Exception {
+        String auth = "Bearer " + token(a);
+        // B caches the payor and its payee list; A changes both
+        assertEquals(false, JSON.readTree(send(b.velo, "GET", "/v2/payors/" + PAYOR, auth, null).body()).path("reminderEmailsOptOut").asBoolean());
+        int before = JSON.readTree(send(b.velo, "GET", "/v1/payees?payorId=" + PAYOR, auth, null).body()).path("page").path("totalElements").asInt();
+        assertEquals(202, send(a.velo, "POST", "/v1/payors/" + PAYOR + "/reminderEmailsUpdate", auth, "{\"reminderEmailsOptOut\":true}").statusCode());
+        HttpResponse<String> created = send(a.velo, "POST", "/v2/payees", auth, "{\"payorId\":\"" + PAYOR + "\",\"payees\":[{\"type\":\"Individual\","
+                + "\"remoteId\":\"shared-1\",\"email\":\"shared.1@example.com\",\"address\":{\"line1\":\"1 Road\",\"city\":\"Austin\","
+                + "\"zipOrPostcode\":\"73301\",\"country\":\"US\"},\"paymentChannel\":{\"countryCode\":\"US\",\"currency\":\"USD\","
+                + "\"accountName\":\"New Payee\",\"accountNumber\":\"12345678\",\"routingNumber\":\"123456789\"},"
+                + "\"individual\":{\"name\":{\"firstName\":\"New\",\"lastName\":\"Payee\"},\"dateOfBirth\":\"1990-02-03\"}}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        advance(a, "PT3S"); // the batch's step runs on either instance
+
+        assertEquals(true, JSON.readTree(send(b.velo, "GET", "/v2/payors/" + PAYOR, auth, null).body()).path("reminderEmailsOptOut").asBoolean());
+        assertEquals(before + 1, JSON.readTree(send(b.velo, "GET", "/v1/payees?payorId=" + PAYOR, auth, null).body())
+                .path("page").path("totalElements").asInt(), "the other instance's new payee is listed at once");
+    }
+
+    @Test
+    void aScenarioLoadedOnOneInstanceRulesBothAndItsRuleCountsAreShared() throws Exception {
+        String scenario = """
+                version: 1
+                name: shared-outage
+                rules:
+                  - name: first-payor-read-fails
+                    match: {provider: velo, method: GET, path: "/v2/payors/{payorId}"}
+                    effect: {respond: {status: 503}}
+                    times: {first: 1}
+                """;
+        HttpResponse<String> loaded = send(a.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml"));
+        assertEquals(201, loaded.statusCode(), loaded.body());
+        String auth = "Bearer " + token(a);
+        assertEquals(503, send(b.velo, "GET", "/v2/payors/" + PAYOR, auth, null).statusCode(), "the other instance follows the load");
+        assertEquals(200, send(a.velo, "GET", "/v2/payors/" + PAYOR, auth, null).statusCode(), "a first-match rule fires once across instances");
+        JsonNode hits = null;
+        for (JsonNode loadedOne : JSON.readTree(send(a.control, "GET", "/_sim/scenarios", null, null).body()).path("scenarios")) {
+            if (loadedOne.path("name").asText().equals("shared-outage")) {
+                hits = loadedOne.path("ruleHits").get(0);
+            }
+        }
+        assertEquals(2, hits.path("matched").asInt(), hits.toString());
+        assertEquals(1, hits.path("fired").asInt(), hits.toString());
+
+        assertEquals(200, send(b.control, "POST", "/_sim/reset", null, null).statusCode());
+        assertEquals(503, send(a.velo, "GET", "/v2/payors/" + PAYOR, auth, null).statusCode(), "a reset on one instance starts the counts again for both");
+        assertEquals(401, send(a.velo, "GET", "/v2/payors/" + PAYOR, auth, null).statusCode(), "and forgets the tokens both knew");
+
+        assertEquals(204, send(b.control, "DELETE", "/_sim/scenarios/shared-outage", null, null).statusCode());
+        assertEquals(200, send(a.velo, "GET", "/v2/payors/" + PAYOR, "Bearer " + token(a), null).statusCode(), "the unload is followed too");
+    }
+
+    @Test
+    void aQoloTokensRateLimitCountsItsRequestsToBothInstances() throws Exception {
+        String scenario = java.nio.file.Files.readString(java.nio.file.Path.of("../scenarios/qolo-rate-limited.yaml"));
+        assertEquals(201, send(b.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml")).statusCode());
+        JsonNode issued = JSON.readTree(send(a.qolo, "POST", "/api/v1/auth/login", null, "{\"loginid\":\"qolo-limited\",\"apikey\":\"qolo-limited-apikey\"}").body());
+        String auth = "Bearer " + issued.path("access_token").asText();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> ok = send(i % 2 == 0 ? a.qolo : b.qolo, "GET", "/api/v1/programs/limited-program/balances", auth, null);
+            assertEquals(200, ok.statusCode(), "request " + (i + 1) + ": " + ok.body());
+        }
+        HttpResponse<String> sixth = send(b.qolo, "GET", "/api/v1/programs/limited-program/balances", auth, null);
+        assertEquals(429, sixth.statusCode(), "five per minute in all, whichever instance answers: " + sixth.body());
+        assertEquals("60", sixth.headers().firstValue("Retry-After").orElse(null));
     }
 
     private static HttpResponse<String> sendWithKey(int port, String auth, String key, String body) throws Exception {

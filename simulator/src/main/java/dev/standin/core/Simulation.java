@@ -46,6 +46,13 @@ public final class Simulation {
     private final WebhookDelivery webhooks;
     private volatile Runnable onScenariosChanged = () -> {
     };
+    /** The sandbox's generation this instance is up to date with (see {@link #follow}). */
+    private volatile long followed;
+    /** Resets (by any instance) this instance has followed: the meta {@value #RESETS}. */
+    private long resetsSeen;
+    private static final String RESETS = "resets";
+    /** Names of the scenarios parsed at start (the command line's): each instance's own, never unloaded by {@link #follow}. */
+    private final java.util.Set<String> atStart = new java.util.HashSet<>();
 
     public Simulation(List<ProviderModule> modules, ScenarioRegistry registry, ScenarioParser parser,
                       Database database, VirtualClock clock, Scheduler scheduler, Ids ids, RuleEngine rules,
@@ -74,6 +81,7 @@ public final class Simulation {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
+        registry.all().forEach(s -> atStart.add(s.name()));
         rules.reload(registry.all());
     }
 
@@ -83,6 +91,8 @@ public final class Simulation {
      * scenario named on a later start of a data directory is seeded then).
      */
     public void seedAtStart() {
+        followed = clock.generation();
+        resetsSeen = database.meta(RESETS).map(Long::parseLong).orElse(0L);
         database.dsl().selectFrom(SCENARIO).orderBy(SCENARIO.POSITION).fetch().forEach(stored -> {
             if (registry.find(stored.getName()).isEmpty()) {
                 registry.add(parser.parse(stored.getSource(), stored.getOrigin()));
@@ -118,6 +128,7 @@ public final class Simulation {
             unload(scenario.name()); // e.g. a declared port in use: the scenario leaves nothing behind
             throw e;
         }
+        announce();
         return scenario;
     }
 
@@ -134,6 +145,7 @@ public final class Simulation {
         database.dsl().deleteFrom(SCENARIO).where(SCENARIO.NAME.eq(name)).execute();
         database.forget(seededKey(name));
         rules.reload(registry.all());
+        rules.forgetCounts(List.of(name));
         rules.holds().releaseScenario(name);
         onScenariosChanged.run();
         for (ProviderModule module : modules) {
@@ -141,6 +153,7 @@ public final class Simulation {
                 reset(module);
             }
         }
+        announce();
         return true;
     }
 
@@ -153,6 +166,7 @@ public final class Simulation {
     public synchronized void resetAll() {
         scheduler.cancel(null);
         rules.holds().clear();
+        rules.forgetCounts(null);
         rules.restart(registry.all());
         webhooks.clear();
         modules.forEach(ProviderModule::clear);
@@ -160,6 +174,11 @@ public final class Simulation {
         ids.restartAll();
         // what was seeded before, into emptied tables: never refused as a full heap's new writes are
         Room.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl()))));
+        if (clock.isShared()) {
+            resetsSeen = database.meta(RESETS).map(Long::parseLong).orElse(0L) + 1;
+            database.meta(RESETS, Long.toString(resetsSeen));
+        }
+        announce();
     }
 
     /** One provider back to what the loaded scenarios seed; its id generator restarts, the shared clock does not. */
@@ -168,6 +187,53 @@ public final class Simulation {
         module.clear();
         ids.restart(module.name());
         Room.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> module.seed(scenario, tx.dsl()))));
+        announce();
+    }
+
+    /** Tells the other instances sharing the database (if any) that they must {@link #follow}. */
+    private void announce() {
+        if (clock.isShared()) {
+            followed = clock.nextGeneration();
+        }
+    }
+
+    /**
+     * Before a request on a database several instances share: when another instance reset, loaded or
+     * unloaded a scenario since (the shared clock's generation moved), take its scenarios from the
+     * database, forget every cache and, after a reset, this instance's in-memory events, holds and
+     * webhook log. Cheap when nothing moved (one comparison).
+     */
+    public void follow(long generation) {
+        if (generation <= followed) {
+            return;
+        }
+        synchronized (this) {
+            if (generation <= followed) {
+                return;
+            }
+            List<String> stored = new ArrayList<>();
+            database.dsl().selectFrom(SCENARIO).orderBy(SCENARIO.POSITION).fetch().forEach(row -> {
+                stored.add(row.getName());
+                if (registry.find(row.getName()).isEmpty()) {
+                    registry.add(parser.parse(row.getSource(), row.getOrigin()));
+                }
+            });
+            registry.all().stream().map(Scenario::name).filter(n -> !atStart.contains(n) && !stored.contains(n)).forEach(registry::remove);
+            long resets = database.meta(RESETS).map(Long::parseLong).orElse(0L);
+            if (resets != resetsSeen) {
+                resetsSeen = resets;
+                scheduler.forgetPending(null);
+                rules.holds().clear();
+                rules.restart(registry.all());
+                webhooks.clear();
+                ids.restartAll();
+            } else {
+                rules.reload(registry.all());
+            }
+            modules.forEach(ProviderModule::forgetCached);
+            onScenariosChanged.run();
+            followed = generation;
+        }
     }
 
     public Optional<ProviderModule> module(String name) {

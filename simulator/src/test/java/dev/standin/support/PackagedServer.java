@@ -87,7 +87,7 @@ public final class PackagedServer implements AutoCloseable {
         if (auth != null) {
             b.header("Authorization", auth);
         }
-        headers.forEach(b::header);
+        headers.forEach(b::setHeader);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -108,6 +108,11 @@ public final class TokenStore<P> {
         return tokens.estimatedSize();
     }
 
+    /** Forgets the tokens held in memory; those stored for every instance stay (another instance reset the sandbox). */
+    public void forgetCached() {
+        tokens.invalidateAll();
+    }
+
     public void clear() {
         if (shared != null) {
             shared.dsl().deleteFrom(ACCESS_TOKEN).where(ACCESS_TOKEN.STORE.eq(name)).execute();

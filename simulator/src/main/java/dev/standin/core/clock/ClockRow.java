@@ -25,8 +25,8 @@ public final class ClockRow implements ClockState {
             if (stored != null) {
                 return stored;
             }
-            tx.dsl().insertInto(CLOCK, CLOCK.CLOCK_ID, CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS)
-                    .values(ID, OffsetDateTime.ofInstant(initial.anchor(), ZoneOffset.UTC), initial.offsetNanos())
+            tx.dsl().insertInto(CLOCK, CLOCK.CLOCK_ID, CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS, CLOCK.GENERATION)
+                    .values(ID, OffsetDateTime.ofInstant(initial.anchor(), ZoneOffset.UTC), initial.offsetNanos(), initial.generation())
                     .onConflictDoNothing().execute();
             return locked(tx.dsl());
         });
@@ -34,8 +34,8 @@ public final class ClockRow implements ClockState {
 
     @Override
     public State read() {
-        return database.dsl().select(CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS).from(CLOCK).where(CLOCK.CLOCK_ID.eq(ID))
-                .fetchOne(r -> new State(r.value1().toInstant(), r.value2()));
+        return database.dsl().select(CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS, CLOCK.GENERATION).from(CLOCK).where(CLOCK.CLOCK_ID.eq(ID))
+                .fetchOne(r -> new State(r.value1().toInstant(), r.value2(), r.value3()));
     }
 
     @Override
@@ -53,15 +53,24 @@ public final class ClockRow implements ClockState {
         return change(DSL.val(0L));
     }
 
+    @Override
+    public State nextGeneration() {
+        return change(CLOCK.GENERATION, CLOCK.GENERATION.plus(1L));
+    }
+
     private State change(org.jooq.Field<Long> offset) {
+        return change(CLOCK.OFFSET_NANOS, offset);
+    }
+
+    private State change(org.jooq.TableField<?, Long> column, org.jooq.Field<Long> value) {
         return database.dsl().transactionResult(tx -> {
-            tx.dsl().update(CLOCK).set(CLOCK.OFFSET_NANOS, offset).where(CLOCK.CLOCK_ID.eq(ID)).execute();
+            tx.dsl().update(CLOCK).set(column, value).where(CLOCK.CLOCK_ID.eq(ID)).execute();
             return locked(tx.dsl());
         });
     }
 
     private static State locked(DSLContext tx) {
-        return tx.select(CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS).from(CLOCK).where(CLOCK.CLOCK_ID.eq(ID)).forUpdate()
-                .fetchOne(r -> new State(r.value1().toInstant(), r.value2()));
+        return tx.select(CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS, CLOCK.GENERATION).from(CLOCK).where(CLOCK.CLOCK_ID.eq(ID)).forUpdate()
+                .fetchOne(r -> new State(r.value1().toInstant(), r.value2(), r.value3()));
     }
 }

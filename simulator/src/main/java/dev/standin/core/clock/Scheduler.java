@@ -283,10 +283,18 @@ public final class Scheduler implements AutoCloseable {
 
     /** Drops every pending event of one owner (a provider being reset), or all when owner is null. */
     public void cancel(String owner) {
+        forgetPending(owner);
+        stored.deleteOwner(owner);
+    }
+
+    /**
+     * Drops this instance's in-memory events of one owner (all when null), leaving stored steps alone:
+     * another instance sharing the database reset it, and its stored steps are its own business.
+     */
+    public void forgetPending(String owner) {
         synchronized (queue) {
             queue.removeIf(e -> owner == null || owner.equals(e.event.owner));
         }
-        stored.deleteOwner(owner);
     }
 
     private Entry pollDue(Instant limit) {

@@ -18,6 +18,8 @@ public final class VirtualClock {
     private volatile Instant anchor;
     private volatile long anchorNanos;
     private volatile long offsetNanos;
+    /** The sandbox's generation as the shared row last said (0 when not shared): see {@link ClockState}. */
+    private volatile long generation;
     /** Set when several instances share this clock (a PostgreSQL database): its state lives there. */
     private volatile ClockState shared;
 
@@ -48,7 +50,7 @@ public final class VirtualClock {
      */
     public synchronized void share(ClockState state) {
         this.shared = state;
-        apply(state.load(new ClockState.State(anchor, offsetNanos)));
+        apply(state.load(new ClockState.State(anchor, offsetNanos, 0)));
     }
 
     /** Takes what other instances did to a shared clock (before each request and each scheduler poll). */
@@ -66,11 +68,25 @@ public final class VirtualClock {
         return shared != null;
     }
 
+    /** The sandbox's generation as last read with a shared clock (0 when not shared). */
+    public long generation() {
+        return generation;
+    }
+
+    /** Raises the shared generation (this instance reset or reloaded); answers it. Not shared: 0. */
+    public synchronized long nextGeneration() {
+        if (shared != null) {
+            apply(shared.nextGeneration());
+        }
+        return generation;
+    }
+
     private void apply(ClockState.State state) {
         if (mode == ClockMode.MANUAL) {
             anchor = state.anchor();
         }
         offsetNanos = state.offsetNanos();
+        generation = Math.max(generation, state.generation()); // a slower read never takes it back
     }
 
     public Instant now() {

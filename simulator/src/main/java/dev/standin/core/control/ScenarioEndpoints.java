@@ -92,8 +92,8 @@ final class ScenarioEndpoints implements EndpointGroup {
             if (r.scenario().equals(scenario.name())) {
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("name", r.name());
-                h.put("matched", r.matchedCount());
-                h.put("fired", r.firedCount());
+                h.put("matched", simulation.rules().matchedCount(r));
+                h.put("fired", simulation.rules().firedCount(r));
                 hits.add(h);
             }
         }

@@ -114,6 +114,13 @@ public interface ProviderModule {
     /** Forgets all state (tables, caches, tokens); the core seeds it again afterwards. */
     void clear();
 
+    /**
+     * Forgets what this instance holds in memory of the stored state (caches, in-memory tokens), the
+     * stored state staying: another instance sharing the database reset it or loaded a scenario.
+     */
+    default void forgetCached() {
+    }
+
     /** The well-known credentials a client uses, for {@code /_sim/info}. */
     Map<String, Object> credentials();
 

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A compiled scenario rule: when (a {@link Match}), what happens (an {@link Effect}) and how often
- * ({@link Times}). Counts how many times it matched and how many times it fired.
+ * ({@link Times}). Counts how many times it matched and how many times it fired (in memory; a
+ * database several instances share counts instead: {@link RuleCounts}).
  */
 public final class Rule {
 
@@ -44,6 +45,8 @@ public final class Rule {
     }
 
     private final String scenario;
+    /** Its position in its scenario's rules (what a shared count is keyed by: names may repeat). */
+    private final int index;
     private final String name;
     private final Match match;
     private final Effect effect;
@@ -53,8 +56,9 @@ public final class Rule {
     /** When the rule was compiled (its scenario loaded, or the sandbox reset), on the virtual clock. */
     private volatile java.time.Instant loadedAt = java.time.Instant.EPOCH;
 
-    Rule(String scenario, String name, Match match, Effect effect, Times times) {
+    Rule(String scenario, int index, String name, Match match, Effect effect, Times times) {
         this.scenario = scenario;
+        this.index = index;
         this.name = name;
         this.match = match;
         this.effect = effect;
@@ -82,6 +86,10 @@ public final class Rule {
         return name;
     }
 
+    int index() {
+        return index;
+    }
+
     Match match() {
         return match;
     }
@@ -94,27 +102,23 @@ public final class Rule {
         return times;
     }
 
-    /** Counts a match and answers whether this one fires, given how often the rule applies. */
-    boolean countAndDecide(java.util.function.DoubleSupplier random) {
-        long n = matched.incrementAndGet();
-        boolean fire = switch (times.mode()) {
+    /** Whether its {@code n}th match fires, given how often the rule applies. */
+    boolean fires(long n, java.util.function.DoubleSupplier random) {
+        return switch (times.mode()) {
             case "first" -> n <= times.n();
             case "nth" -> n == times.n();
             case "after" -> n > times.n();
             case "probability" -> random.getAsDouble() < times.probability();
             default -> true;
         };
-        if (fire) {
-            fired.incrementAndGet();
-        }
-        return fire;
     }
 
-    public long matchedCount() {
-        return matched.get();
+    /** The in-memory counts (what {@link RuleCounts#IN_MEMORY} counts with). */
+    AtomicLong matched() {
+        return matched;
     }
 
-    public long firedCount() {
-        return fired.get();
+    AtomicLong fired() {
+        return fired;
     }
 }

@@ -115,7 +115,7 @@ public final class RuleCompiler {
                 : t.has("after") ? new Rule.Times("after", t.get("after").asLong(), 0)
                 : t.has("probability") ? new Rule.Times("probability", 0, t.get("probability").asDouble())
                 : new Rule.Times("always", 0, 0);
-        return new Rule(scenario, r.has("name") ? r.get("name").asText() : scenario + "#" + (index + 1), match, effect, times);
+        return new Rule(scenario, index, r.has("name") ? r.get("name").asText() : scenario + "#" + (index + 1), match, effect, times);
     }
 
     private static Map<String, ValueMatcher> matchers(JsonNode specs, String at, BiConsumer<String, String> problems, boolean lowerKeys) {

@@ -16,20 +16,52 @@ import java.util.Optional;
  * "rules" id stream, so runs repeat exactly.
  */
 public final class RuleEngine {
-    /** A rule that fired for a request, with the request's path variables for templating. */
-    public record Firing(Rule rule, Map<String, String> pathVariables) {
+    /** A rule that fired for a request, with the request's path variables for templating; {@code match}: which match of the rule it was (1 for the first). */
+    public record Firing(Rule rule, Map<String, String> pathVariables, long match) {
     }
 
     private final IdGenerator random;
     private final java.util.function.Supplier<java.time.Instant> now;
+    private final RuleCounts counts;
     private final Holds holds = new Holds();
     private volatile List<Rule> rules = List.of();
     private Map<RuleSet, List<Rule>> compiled = new java.util.IdentityHashMap<>();
 
     /** @param now the virtual clock: {@code match.during} windows count from when a rule set was compiled */
     public RuleEngine(IdGenerator random, java.util.function.Supplier<java.time.Instant> now) {
+        this(random, now, RuleCounts.IN_MEMORY);
+    }
+
+    /** @param counts where matches and firings are counted (the database, when instances share it) */
+    public RuleEngine(IdGenerator random, java.util.function.Supplier<java.time.Instant> now, RuleCounts counts) {
         this.random = random;
         this.now = now;
+        this.counts = counts;
+    }
+
+    /** How many times {@code rule} matched. */
+    public long matchedCount(Rule rule) {
+        return counts.matched(rule);
+    }
+
+    /** How many times {@code rule} fired. */
+    public long firedCount(Rule rule) {
+        return counts.fired(rule);
+    }
+
+    /** Starts the counts of these scenarios' rules again (all when null): a reset, or a scenario unloaded. */
+    public void forgetCounts(List<String> scenarios) {
+        counts.forget(scenarios);
+    }
+
+    /** Counts a match; answers its number when it fires, given how often the rule applies, else 0. */
+    private long countAndDecide(Rule r) {
+        long n = counts.match(r);
+        if (!r.fires(n, random::nextDouble)) {
+            return 0;
+        }
+        counts.fire(r);
+        return n;
     }
 
     /**
@@ -98,8 +130,9 @@ public final class RuleEngine {
                     || (m.tenant() != null && !m.tenant().equals(f.tenant().get()))) {
                 continue;
             }
-            if (r.countAndDecide(random::nextDouble)) {
-                return Optional.of(new Firing(r, vars));
+            long n = countAndDecide(r);
+            if (n > 0) {
+                return Optional.of(new Firing(r, vars, n));
             }
         }
         return Optional.empty();
@@ -118,7 +151,7 @@ public final class RuleEngine {
                     || !all(m.entity(), name -> entity.get(name) == null ? null : String.valueOf(entity.get(name)))) {
                 continue;
             }
-            if (r.countAndDecide(random::nextDouble)) {
+            if (countAndDecide(r) > 0) {
                 return Optional.of(r);
             }
         }

@@ -124,7 +124,7 @@ public final class RuleFilter implements dev.standin.core.http.RequestFilter {
     /** The template values a rule's answer and webhook both offer: {{uuid}} (one per firing) and {{now}}. */
     private Map<String, JsonNode> generated(RuleEngine.Firing firing) {
         return Map.of("uuid", TextNode.valueOf(java.util.UUID.nameUUIDFromBytes(
-                        (firing.rule().name() + firing.rule().firedCount()).getBytes(StandardCharsets.UTF_8)).toString()),
+                        (firing.rule().name() + firing.match()).getBytes(StandardCharsets.UTF_8)).toString()),
                 "now", TextNode.valueOf(clock.now().toString()));
     }
 

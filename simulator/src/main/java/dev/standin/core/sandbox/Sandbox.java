@@ -76,7 +76,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
             modules.put(m.name(), m);
         });
         RuleEventCheck eventCheck = new RuleEventCheck(ruleEvents, List.of(WebhookDelivery.RULE_EVENT));
-        this.rules = new RuleEngine(ids.stream("rules"), clock::now);
+        this.rules = new RuleEngine(ids.stream("rules"), clock::now, dev.standin.core.rules.RuleCounts.of(database));
         this.webhooks = new WebhookDelivery(clock, scheduler, rules, () -> new WebhookPolicy(
                 registry.setting("webhooks", "ackTimeout", WebhookPolicy.DEFAULT.ackTimeout()),
                 registry.settings("webhooks", "retryDelays", WebhookPolicy.DEFAULT.retryDelays()),
@@ -202,6 +202,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     public void touch() {
         lastUsedNanos = System.nanoTime();
         clock.refresh(); // a shared clock: what another instance advanced counts for this request
+        simulation.follow(clock.generation()); // and what another instance reset or loaded
     }
 
     public long idleNanos() {

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * Logins and bearer tokens (12 hours on the virtual clock), each login's scope (an operation outside
  * it answers 405), and each token's request rate (a fixed window on the virtual clock; over it: 429
- * with Retry-After).
+ * with Retry-After). On a database several instances share, tokens and windows are rows there, so
+ * the limit counts a token's requests to every instance.
  */
 final class QoloAuth {
     static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
@@ -34,10 +35,13 @@ final class QoloAuth {
     /** Per token: the start of its current window and the requests counted in it. */
     private final com.github.benmanes.caffeine.cache.Cache<String, long[]> windows = com.github.benmanes.caffeine.cache.Caffeine
             .newBuilder().maximumSize(100_000).build();
+    /** The windows as rows, when instances share the database; else null. */
+    private final dev.standin.core.store.Database shared;
 
     QoloAuth(VirtualClock clock, Supplier<List<Program>> programs, dev.standin.core.store.Database database) {
         this.clock = clock;
         this.programs = programs;
+        this.shared = database.sharedByInstances() ? database : null;
         // shared by instances: a token names its program and login, found again among the seeded ones
         this.tokens = new TokenStore<>(clock, TOKEN_LIFETIME, 100_000, database, "qolo",
                 c -> c.program().guid() + "\n" + c.login().loginId() + "\n" + c.token(), this::caller);
@@ -96,22 +100,39 @@ final class QoloAuth {
         Program p = caller.program();
         long now = clock.now().toEpochMilli();
         long per = p.ratePer().toMillis();
-        long[] w = windows.get(caller.token(), k -> new long[]{now, 0});
-        long retryAfterMs;
+        long[] w = shared != null ? count(shared, caller.token(), now, per) : count(windows.get(caller.token(), k -> new long[]{now, 0}), now, per);
+        if (w[1] <= p.rateRequests()) {
+            return;
+        }
+        long retryAfterMs = w[0] + per - now;
+        long seconds = Math.max(1, (retryAfterMs + 999) / 1000);
+        ctx.header("Retry-After", Long.toString(seconds));
+        throw new ApiError(429, "TOO_MANY_REQUESTS", "Rate limit of " + p.rateRequests() + " requests per " + p.ratePer()
+                + " exceeded for this access token; retry after " + seconds + " s", null, null);
+    }
+
+    /** Counts a request at {@code now} in window {@code w} (its start, its count), starting the window again once {@code per} has passed; answers a copy. */
+    private static long[] count(long[] w, long now, long per) {
         synchronized (w) {
             if (now - w[0] >= per) {
                 w[0] = now - (now - w[0]) % per;
                 w[1] = 0;
             }
-            if (++w[1] <= p.rateRequests()) {
-                return;
-            }
-            retryAfterMs = w[0] + per - now;
+            w[1]++;
+            return w.clone();
         }
-        long seconds = Math.max(1, (retryAfterMs + 999) / 1000);
-        ctx.header("Retry-After", Long.toString(seconds));
-        throw new ApiError(429, "TOO_MANY_REQUESTS", "Rate limit of " + p.rateRequests() + " requests per " + p.ratePer()
-                + " exceeded for this access token; retry after " + seconds + " s", null, null);
+    }
+
+    /** The same count as one atomic upsert of the token's row (the right-hand sides read the row as it was). */
+    private static long[] count(dev.standin.core.store.Database db, String token, long now, long per) {
+        org.jooq.Record r = db.dsl().fetchOne(
+                "INSERT INTO qolo.rate_window AS w (token, window_start, requests) VALUES ({0}, {1}, 1)"
+                        + " ON CONFLICT (token) DO UPDATE SET"
+                        + " window_start = CASE WHEN {1} - w.window_start >= {2} THEN {1} - ({1} - w.window_start) % {2} ELSE w.window_start END,"
+                        + " requests = CASE WHEN {1} - w.window_start >= {2} THEN 1 ELSE w.requests + 1 END"
+                        + " RETURNING window_start, requests",
+                org.jooq.impl.DSL.val(token), org.jooq.impl.DSL.val(now), org.jooq.impl.DSL.val(per));
+        return new long[]{r.get(0, Long.class), r.get(1, Long.class)};
     }
 
     /** Whether the token (for finding a request's sandbox) was issued here. */
@@ -130,5 +151,13 @@ final class QoloAuth {
     void clear() {
         tokens.clear();
         windows.invalidateAll();
+        if (shared != null) {
+            shared.dsl().execute("DELETE FROM qolo.rate_window");
+        }
+    }
+
+    /** Forgets the tokens this instance knows (another instance reset; the rows stay the truth). */
+    void forgetCached() {
+        tokens.forgetCached();
     }
 }

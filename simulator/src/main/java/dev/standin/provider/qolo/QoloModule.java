@@ -222,6 +222,11 @@ public final class QoloModule implements ProviderModule {
     }
 
     @Override
+    public void forgetCached() {
+        auth.forgetCached();
+    }
+
+    @Override
     public Map<String, Object> stats() {
         return Map.of("tokens", auth.size(), "idempotencyKeys", idempotency.size());
     }

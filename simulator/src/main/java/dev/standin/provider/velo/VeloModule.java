@@ -119,14 +119,14 @@ public final class VeloModule implements ProviderModule {
         this.database = context.database();
         DSLContext dsl = database.dsl();
         this.keys = new ApiKeyRepository(dsl);
-        this.payors = new PayorRepository(dsl);
+        this.payors = new PayorRepository(database);
         this.auth = new AuthService(keys, context.ids(), context.clock(), context.database());
         this.authHandler = new AuthHandler(auth);
         PayorService payorService = new PayorService(payors, new ApplicationRepository(dsl), keys, context.ids());
         this.payorHandler = new PayorHandler(auth, payorService);
         this.brandingHandler = new BrandingHandler(auth, payorService);
         VeloEvents events = new VeloEvents(context.rules(), context.scheduler());
-        this.payees = new PayeeRepository(dsl, () -> context.clock().now().atOffset(java.time.ZoneOffset.UTC));
+        this.payees = new PayeeRepository(database, () -> context.clock().now().atOffset(java.time.ZoneOffset.UTC));
         this.invites = new InviteRepository(dsl);
         this.inviteService = new InviteService(invites, payees, context.ids(), dsl);
         this.inviteHandler = new InviteHandler(inviteService);
@@ -343,6 +343,13 @@ public final class VeloModule implements ProviderModule {
         payors.forgetCached();
         payees.forgetCached();
         auth.clear();
+    }
+
+    @Override
+    public void forgetCached() {
+        payors.forgetCached();
+        payees.forgetCached();
+        auth.forgetCached();
     }
 
     @Override

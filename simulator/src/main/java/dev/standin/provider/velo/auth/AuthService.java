@@ -80,6 +80,11 @@ public final class AuthService {
         tokens.clear();
     }
 
+    /** Forgets the tokens this instance knows (another instance reset; the stored ones stay the truth). */
+    public void forgetCached() {
+        tokens.forgetCached();
+    }
+
     private static ApiError unauthorized(String error, String description) {
         return new ApiError(401, error, description, null, null);
     }

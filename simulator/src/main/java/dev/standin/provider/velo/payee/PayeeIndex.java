@@ -1,7 +1,7 @@
 package dev.standin.provider.velo.payee;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.standin.core.store.Database;
+import dev.standin.core.store.VersionedCache;
 
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * The narrow columns of each payor's payees, held in memory so that {@code GET /v1/payees} filters,
  * sorts and counts without scanning the table on every request. It is loaded from the table in one
- * query and forgotten after every committed change to that payor's payees.
+ * query and forgotten after every committed change to that payor's payees (on every instance sharing
+ * the database: a {@link VersionedCache}).
  */
 final class PayeeIndex {
     /** What lists filter, sort and count on (with lower-case copies for the case-insensitive filters). */
@@ -61,10 +62,11 @@ final class PayeeIndex {
         }
     }
 
-    private final Cache<UUID, Snapshot> byPayor = Caffeine.newBuilder().maximumSize(100).build();
+    private final VersionedCache<UUID, Snapshot> byPayor;
     private final Function<UUID, List<Row>> loader;
 
-    PayeeIndex(Function<UUID, List<Row>> loader) {
+    PayeeIndex(Database database, Function<UUID, List<Row>> loader) {
+        this.byPayor = new VersionedCache<>("velo.payees", 100, database);
         this.loader = loader;
     }
 
@@ -78,11 +80,11 @@ final class PayeeIndex {
 
     /** Call after the change has committed: a load racing the change is dropped too. */
     void forget(UUID payorId) {
-        byPayor.invalidate(payorId);
+        byPayor.changed(payorId);
     }
 
     void forgetAll() {
-        byPayor.invalidateAll();
+        byPayor.forgetAll();
     }
 
     /** {@code emailLower} and {@code displayNameLower} are the filter's substrings, already lower-cased. */

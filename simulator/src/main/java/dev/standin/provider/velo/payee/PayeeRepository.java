@@ -40,10 +40,10 @@ public final class PayeeRepository {
     private final java.util.function.Supplier<java.time.OffsetDateTime> now;
 
     /** {@code now}: when a change happens, for {@code GET /v1/deltas/payees}. */
-    public PayeeRepository(DSLContext dsl, java.util.function.Supplier<java.time.OffsetDateTime> now) {
-        this.dsl = dsl;
+    public PayeeRepository(dev.standin.core.store.Database database, java.util.function.Supplier<java.time.OffsetDateTime> now) {
+        this.dsl = database.dsl();
         this.now = now;
-        this.index = new PayeeIndex(payorId -> dsl.select(PAYEE.PAYEE_ID, PAYEE.REMOTE_ID, PAYEE.PAYEE_TYPE, PAYEE.EMAIL,
+        this.index = new PayeeIndex(database, payorId -> dsl.select(PAYEE.PAYEE_ID, PAYEE.REMOTE_ID, PAYEE.PAYEE_TYPE, PAYEE.EMAIL,
                         PAYEE.DISPLAY_NAME, PAYEE.ONBOARDED_STATUS, PAYEE.OFAC_STATUS)
                 .from(PAYEE).where(PAYEE.PAYOR_ID.eq(payorId))
                 .fetch(r -> new PayeeIndex.Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));

@@ -1,8 +1,8 @@
 package dev.standin.provider.velo.payor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.standin.core.store.Database;
+import dev.standin.core.store.VersionedCache;
 import org.jooq.DSLContext;
 
 import java.util.Optional;
@@ -12,14 +12,16 @@ import static dev.standin.db.velo.Tables.PAYOR;
 
 /**
  * Payors, the Velo tenant. Every authenticated call reads its payor, and payors change rarely, so
- * lookups go through a small cache that every write here (and {@link #forgetCached()} on reset) clears.
+ * lookups go through a small cache that every write here (and {@link #forgetCached()} on reset) clears,
+ * on every instance sharing the database (a {@link VersionedCache}).
  */
 public final class PayorRepository {
     private final DSLContext dsl;
-    private final Cache<UUID, Optional<Payor>> byId = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final VersionedCache<UUID, Optional<Payor>> byId;
 
-    public PayorRepository(DSLContext dsl) {
-        this.dsl = dsl;
+    public PayorRepository(Database database) {
+        this.dsl = database.dsl();
+        this.byId = new VersionedCache<>("velo.payors", 1_000, database);
     }
 
     /** An uploaded logo. */
@@ -43,13 +45,13 @@ public final class PayorRepository {
 
     public void setReminderEmailsOptOut(UUID payorId, boolean optOut) {
         dsl.update(PAYOR).set(PAYOR.REMINDER_EMAILS_OPT_OUT, optOut).where(PAYOR.PAYOR_ID.eq(payorId)).execute();
-        byId.invalidate(payorId);
+        byId.changed(payorId);
     }
 
     public void setLogo(UUID payorId, String logoId, String contentType, byte[] bytes) {
         dsl.update(PAYOR).set(PAYOR.LOGO_ID, logoId).set(PAYOR.LOGO_CONTENT_TYPE, contentType).set(PAYOR.LOGO, bytes)
                 .where(PAYOR.PAYOR_ID.eq(payorId)).execute();
-        byId.invalidate(payorId);
+        byId.changed(payorId);
     }
 
     public boolean hasLogo(String logoId) {
@@ -62,23 +64,22 @@ public final class PayorRepository {
     }
 
     public void forgetCached() {
-        byId.invalidateAll();
+        byId.forgetAll();
     }
 
     public void updateFundingDetails(UUID payorId, String routingNumber, String accountNumber, String accountName) {
-        byId.invalidate(payorId);
         dsl.update(PAYOR)
                 .set(PAYOR.FUNDING_ROUTING_NUMBER, routingNumber)
                 .set(PAYOR.FUNDING_ACCOUNT_NUMBER, accountNumber)
                 .set(PAYOR.FUNDING_ACCOUNT_NAME, accountName)
                 .where(PAYOR.PAYOR_ID.eq(payorId))
                 .execute();
-        byId.invalidate(payorId);
+        byId.changed(payorId);
     }
 
     /** Inserts a payor as a scenario seeds it (the same field names as {@code GET /v1/payors/{payorId}}). */
     public void insertSeed(DSLContext tx, JsonNode p) {
-        byId.invalidateAll();
+        byId.forgetAll();
         JsonNode a = p.path("address");
         tx.insertInto(PAYOR)
                 .set(PAYOR.PAYOR_ID, UUID.fromString(p.get("payorId").asText()))
