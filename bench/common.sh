@@ -18,3 +18,23 @@ await_healthy() {
     sleep 0.05
   done
 }
+
+# bench_scenario FILE: the default tenants, with every asynchronous step instant (payouts, the terminal's
+# customer), and a Qolo program whose rate limit (by default 1,000 requests a second per token) does not
+# cap the measure
+bench_scenario() {
+  cat > "$1" <<'EOF'
+version: 1
+name: bench
+settings: {instant: true}
+seed:
+  qolo:
+    programs:
+      - programGuid: 5e0c1a2b-0000-4000-8000-0000000bench
+        name: Bench Program
+        currency: USD
+        rateLimit: {requests: 100000000, per: PT1S}
+        logins:
+          - {loginid: qolo-bench, apikey: qolo-bench-apikey}
+EOF
+}

@@ -6,6 +6,8 @@
 #   bench/providers.sh [path ...]     paths: velo-read velo-payout velo-payee terminal-info terminal-sale
 #                                     cloud-sale qolo-card qolo-auth vendreo-request vendreo-status wiremock
 #   BENCH_DURATION=15s bench/providers.sh
+#   BENCH_ARGS="--database jdbc:postgresql://..." bench/providers.sh     the server on PostgreSQL
+#   BENCH_EXTERNAL=1 bench/providers.sh          what already listens at the offset (bench/cluster.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -20,25 +22,15 @@ WORK=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
 
-# the default tenants, with every asynchronous step instant (payouts, the terminal's customer), and a Qolo
-# program whose rate limit (by default 1,000 requests a second per token) does not cap the measure
-cat > "$WORK/bench.yaml" <<'EOF'
-version: 1
-name: bench
-settings: {instant: true}
-seed:
-  qolo:
-    programs:
-      - programGuid: 5e0c1a2b-0000-4000-8000-0000000bench
-        name: Bench Program
-        currency: USD
-        rateLimit: {requests: 100000000, per: PT1S}
-        logins:
-          - {loginid: qolo-bench, apikey: qolo-bench-apikey}
-EOF
-# shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" --scenario "$WORK/bench.yaml" >"$WORK/standin.log" 2>&1 &
-pids+=($!)
+bench_scenario "$WORK/bench.yaml"
+# BENCH_EXTERNAL=1: measure what already serves the ports at the offset (bench/cluster.sh's balanced
+# instances, started with bench_scenario's file); else start one server here, with BENCH_ARGS (e.g. --database)
+if [ -z "${BENCH_EXTERNAL:-}" ]; then
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" --scenario "$WORK/bench.yaml" ${BENCH_ARGS:-} >"$WORK/standin.log" 2>&1 &
+  pids+=($!)
+  await_healthy "${pids[-1]}" "$WORK/standin.log" "$C"
+fi
 until curl -fs "http://127.0.0.1:$C/_sim/health" >/dev/null 2>&1; do sleep 0.05; done
 
 json() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
