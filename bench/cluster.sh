@@ -15,6 +15,7 @@ paths=("$@")
 [ ${#paths[@]} -gt 0 ] || paths=(velo-read velo-payout velo-payee qolo-card vendreo-request vendreo-status)
 OFFSET=${BENCH_PORT_OFFSET:-1100}
 WORK=$(mktemp -d)
+chmod 755 "$WORK" # the PostgreSQL cluster under it runs as the postgres user
 trap 'tools/cluster.sh stop "$WORK/cluster" >/dev/null 2>&1 || true; tools/postgres.sh stop "$WORK/pg" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 bench_scenario "$WORK/bench.yaml"
 export BENCH_PORT_OFFSET=$OFFSET

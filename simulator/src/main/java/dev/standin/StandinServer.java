@@ -230,6 +230,11 @@ public final class StandinServer implements AutoCloseable {
         return sandboxes.defaultSandbox().scheduler();
     }
 
+    /** Whether the server answers requests (false once {@link #close} began). */
+    public boolean serving() {
+        return serving;
+    }
+
     @Override
     public void close() {
         serving = false;

@@ -210,6 +210,40 @@ class MultiInstanceIT {
         assertEquals("60", sixth.headers().firstValue("Retry-After").orElse(null));
     }
 
+    @Test
+    void aHoldOnOneInstanceIsListedAndReleasedThroughTheOther() throws Exception {
+        String scenario = "version: 1\nname: slow-network\nrules:\n  - match: {provider: qolo, event: auth.decide}\n    effect: {hold: true}\n";
+        assertEquals(201, send(b.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml")).statusCode());
+        JsonNode issued = JSON.readTree(send(a.qolo, "POST", "/api/v1/auth/login", null, "{\"loginid\":\"qolo-demo\",\"apikey\":\"qolo-demo-apikey\"}").body());
+        String auth = "Bearer " + issued.path("access_token").asText();
+        String proxy = JSON.readTree(send(a.qolo, "POST", "/api/v1/cards", auth,
+                "{\"person\":{\"first_name\":\"Ada\",\"last_name\":\"Held\",\"birth_date\":\"1990-04-01\"}}").body()).path("card_proxy").asText();
+        assertEquals(200, send(a.qolo, "POST", "/api/v1/cards/" + proxy + "/activate", auth, null).statusCode());
+        HttpResponse<String> loaded = send(a.qolo, "POST", "/api/v1/transfers", auth, "{\"client_reference_id\":\"held-load\",\"transfer_type\":\"PARTNERTOCARD\","
+                + "\"amount\":1000,\"currency\":\"USD\",\"destination\":{\"card_proxy\":\"" + proxy + "\"}}");
+        assertEquals(201, loaded.statusCode(), loaded.body());
+
+        // the authorisation waits on instance A; B lists the hold and releases it; A answers
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> held = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(a.control, "POST", "/_sim/qolo/cards/" + proxy + "/authorizations", null, "{\"amount\":\"1.00\",\"merchant_name\":\"Held\"}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        JsonNode holds = JSON.createArrayNode();
+        for (long deadline = System.nanoTime() + 5_000_000_000L; holds.isEmpty() && System.nanoTime() < deadline; Thread.sleep(20)) {
+            holds = JSON.readTree(send(b.control, "GET", "/_sim/holds", null, null).body()).path("holds");
+        }
+        assertEquals(1, holds.size(), "the other instance lists the hold: " + holds);
+        assertEquals("auth.decide", holds.get(0).path("event").asText());
+        assertEquals(false, held.isDone(), "answered while held");
+        assertEquals(200, send(b.control, "POST", "/_sim/holds/" + holds.get(0).path("id").asLong() + "/release", null, null).statusCode());
+        HttpResponse<String> answer = held.get(5, TimeUnit.SECONDS);
+        assertEquals("APPROVED", JSON.readTree(answer.body()).path("status").asText(), answer.body());
+        assertEquals(0, JSON.readTree(send(a.control, "GET", "/_sim/holds", null, null).body()).path("holds").size(), "released everywhere");
+    }
+
     private static HttpResponse<String> sendWithKey(int port, String auth, String key, String body) throws Exception {
         return send(port, "POST", "/api/v1/cards", auth, body, java.util.Map.of("IdempotencyKey", key));
     }

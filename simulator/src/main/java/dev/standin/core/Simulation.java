@@ -223,7 +223,7 @@ public final class Simulation {
             if (resets != resetsSeen) {
                 resetsSeen = resets;
                 scheduler.forgetPending(null);
-                rules.holds().clear();
+                rules.holds().forgetLocal();
                 rules.restart(registry.all());
                 webhooks.clear();
                 ids.restartAll();
@@ -231,8 +231,12 @@ public final class Simulation {
                 rules.reload(registry.all());
             }
             modules.forEach(ProviderModule::forgetCached);
-            onScenariosChanged.run();
             followed = generation;
+            try {
+                onScenariosChanged.run();
+            } catch (RuntimeException e) { // e.g. a declared device's port, bound by the instance that loaded it on this machine
+                org.slf4j.LoggerFactory.getLogger(Simulation.class).warn("following another instance's scenarios: {}", e.getMessage());
+            }
         }
     }
 

@@ -42,7 +42,11 @@ public final class ApiContracts implements Filter {
     private static final Path DOCS = Path.of("..", "openapi").toAbsolutePath().normalize();
     /** What the validator reads; other media types are left out of the loaded document. */
     private static final Set<String> READABLE = dev.standin.core.http.RequestValidation.READABLE;
-    private static final Map<Integer, String> DOCUMENT_OF_PORT = new ConcurrentHashMap<>();
+    /** A watched port's document, while the server that bound it serves (a closed server's port may be reused by anyone). */
+    private record Watched(String document, java.util.function.BooleanSupplier serving) {
+    }
+
+    private static final Map<Integer, Watched> DOCUMENT_OF_PORT = new ConcurrentHashMap<>();
     private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
     private static Vertx vertx;
     private static final ThreadLocal<Boolean> OFF = ThreadLocal.withInitial(() -> false);
@@ -67,19 +71,20 @@ public final class ApiContracts implements Filter {
         return OFF.get();
     }
 
-    /** Answers on {@code port} are checked against {@code openapi/<document>.yaml}. */
-    static void watch(int port, String document) {
-        DOCUMENT_OF_PORT.put(port, document);
+    /** Answers on {@code port} are checked against {@code openapi/<document>.yaml} while {@code serving} says its server is open. */
+    static void watch(int port, String document, java.util.function.BooleanSupplier serving) {
+        DOCUMENT_OF_PORT.put(port, new Watched(document, serving));
     }
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
                            FilterContext ctx) {
         Response response = ctx.next(request, responseSpec);
-        String document = DOCUMENT_OF_PORT.get(request.getPort());
-        if (document == null || OFF.get()) {
+        Watched watched = DOCUMENT_OF_PORT.get(request.getPort());
+        if (watched == null || !watched.serving().getAsBoolean() || OFF.get()) {
             return response;
         }
+        String document = watched.document();
         int status = response.statusCode();
         if (status >= 500 || status == 429) {
             return response; // what scenario rules inject, on any route

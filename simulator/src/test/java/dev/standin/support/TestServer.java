@@ -37,17 +37,17 @@ public final class TestServer {
             args.addAll(TestDatabase.options());
         }
         StandinServer server = StandinServer.start(Options.parse(args.toArray(String[]::new), Map.of()));
-        VeloPublishedContract.watch(server.port("velo"));
-        ApiContracts.watch(server.port("control"), "control");
+        VeloPublishedContract.watch(server.port("velo"), server::serving);
+        ApiContracts.watch(server.port("control"), "control", server::serving);
         for (ProviderModule m : Providers.all()) {
             if (m.openApiDocument() == null) {
                 continue;
             }
             if (m.hasOwnPort()) {
-                ApiContracts.watch(server.port(m.name()), m.openApiDocument());
+                ApiContracts.watch(server.port(m.name()), m.openApiDocument(), server::serving);
             } else {
                 try {
-                    ApiContracts.watch(server.listenerPort(m.name(), "terminal-1"), m.openApiDocument());
+                    ApiContracts.watch(server.listenerPort(m.name(), "terminal-1"), m.openApiDocument(), server::serving);
                 } catch (IllegalArgumentException noSuchDevice) {
                     // a scenario without the default scenario's first device
                 }

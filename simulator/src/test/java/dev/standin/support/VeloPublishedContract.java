@@ -17,7 +17,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
@@ -38,13 +37,14 @@ import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.response
 public final class VeloPublishedContract implements Filter {
     static final String SPEC_NAME = "velo-openapi-2.14.json";
 
-    private static final Set<Integer> VELO_PORTS = ConcurrentHashMap.newKeySet();
+    /** Watched Velo ports, each while the server that bound it serves (a closed server's port may be reused by anyone). */
+    private static final java.util.Map<Integer, java.util.function.BooleanSupplier> VELO_PORTS = new ConcurrentHashMap<>();
     private static final Optional<Path> SPEC = locate();
     private static volatile OpenApiInteractionValidator validator;
 
-    /** Registers a server's Velo port: responses from it are checked. */
-    static void watch(int port) {
-        VELO_PORTS.add(port);
+    /** Registers a server's Velo port: responses from it are checked while {@code serving}. */
+    static void watch(int port, java.util.function.BooleanSupplier serving) {
+        VELO_PORTS.put(port, serving);
     }
 
     /** The published document, when this machine has it. */
@@ -73,7 +73,7 @@ public final class VeloPublishedContract implements Filter {
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
                            FilterContext ctx) {
         Response response = ctx.next(request, responseSpec);
-        if (ApiContracts.isOff() || !VELO_PORTS.contains(request.getPort())) {
+        if (ApiContracts.isOff() || !VELO_PORTS.getOrDefault(request.getPort(), () -> false).getAsBoolean()) {
             return response;
         }
         String path = URI.create(request.getURI()).getRawPath();

@@ -68,6 +68,8 @@ public final class Scheduler implements AutoCloseable {
     });
 
     private java.util.concurrent.ScheduledFuture<?> polling;
+    private volatile Runnable onPoll = () -> {
+    };
 
     public Scheduler(VirtualClock clock, int capacity, StoredSteps stored) {
         this.clock = clock;
@@ -174,8 +176,19 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /** Work for every poll of a scheduler shared by instances (e.g. running holds another instance released). */
+    public void onPoll(Runnable task) {
+        this.onPoll = task;
+    }
+
     public void start() {
-        polling = POLLERS.scheduleWithFixedDelay(this::runDue, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        polling = POLLERS.scheduleWithFixedDelay(() -> {
+            try {
+                runDue();
+            } catch (RuntimeException e) { // e.g. the shared database unreachable for a moment: poll again, as a periodic task that throws never runs again
+                LOG.error("scheduler poll failed", e);
+            }
+        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Schedules {@code task} to run {@code delay} after now on the virtual clock. */
@@ -254,6 +267,7 @@ public final class Scheduler implements AutoCloseable {
             if (stored.shared()) {
                 clock.refresh();
                 runClaimed(clock.now());
+                onPoll.run();
             }
             Entry next;
             while ((next = pollDue(clock.now())) != null) {

@@ -23,20 +23,25 @@ public final class RuleEngine {
     private final IdGenerator random;
     private final java.util.function.Supplier<java.time.Instant> now;
     private final RuleCounts counts;
-    private final Holds holds = new Holds();
+    private final Holds holds;
     private volatile List<Rule> rules = List.of();
     private Map<RuleSet, List<Rule>> compiled = new java.util.IdentityHashMap<>();
 
     /** @param now the virtual clock: {@code match.during} windows count from when a rule set was compiled */
     public RuleEngine(IdGenerator random, java.util.function.Supplier<java.time.Instant> now) {
-        this(random, now, RuleCounts.IN_MEMORY);
+        this(random, now, RuleCounts.IN_MEMORY, new Holds());
     }
 
-    /** @param counts where matches and firings are counted (the database, when instances share it) */
-    public RuleEngine(IdGenerator random, java.util.function.Supplier<java.time.Instant> now, RuleCounts counts) {
+    /** Counts and holds in {@code database} when several instances share it, else in memory. */
+    public RuleEngine(IdGenerator random, java.util.function.Supplier<java.time.Instant> now, dev.standin.core.store.Database database) {
+        this(random, now, RuleCounts.of(database), new Holds(database));
+    }
+
+    private RuleEngine(IdGenerator random, java.util.function.Supplier<java.time.Instant> now, RuleCounts counts, Holds holds) {
         this.random = random;
         this.now = now;
         this.counts = counts;
+        this.holds = holds;
     }
 
     /** How many times {@code rule} matched. */

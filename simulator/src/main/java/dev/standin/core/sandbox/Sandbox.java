@@ -76,7 +76,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
             modules.put(m.name(), m);
         });
         RuleEventCheck eventCheck = new RuleEventCheck(ruleEvents, List.of(WebhookDelivery.RULE_EVENT));
-        this.rules = new RuleEngine(ids.stream("rules"), clock::now, dev.standin.core.rules.RuleCounts.of(database));
+        this.rules = new RuleEngine(ids.stream("rules"), clock::now, database);
         this.webhooks = new WebhookDelivery(clock, scheduler, rules, () -> new WebhookPolicy(
                 registry.setting("webhooks", "ackTimeout", WebhookPolicy.DEFAULT.ackTimeout()),
                 registry.settings("webhooks", "retryDelays", WebhookPolicy.DEFAULT.retryDelays()),
@@ -105,6 +105,8 @@ public final class Sandbox implements RequestScope, AutoCloseable {
             sandbox.ids.epoch(epoch);
             if (sandbox.database.sharedByInstances()) {
                 sandbox.scheduler.startIdsAt(epoch << 40); // another instance's stored steps are in the same table
+                sandbox.rules.holds().startIdsAt(epoch << 40); // and its holds
+                sandbox.scheduler.onPoll(sandbox.rules.holds()::poll); // released by another instance: run here
             }
             sandbox.simulation.parseAtStart(spec.scenarios());
             sandbox.simulation.seedAtStart();
