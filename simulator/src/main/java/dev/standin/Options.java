@@ -45,6 +45,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
               --database URL              keep the default sandbox's state in PostgreSQL instead (jdbc:postgresql://host:port/db)
               --database-user USER        its user (default standin); --database-password PASSWORD, its password
               --database-pool N           its connection pool's size (default 16)
+              --advertise-host HOST       where the other instances on that database reach this one's control API
+                                          (default: --host, or this machine's name when --host is 0.0.0.0)
               --clock system|manual       system: follows the wall clock; manual: moves only when advanced (default system)
               --start-time ISO-8601       the clock's start, e.g. 2026-01-01T00:00:00Z (default: now)
               --seed N                    seed of the id and random generators (default 1)
@@ -187,7 +189,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         for (String name : List.of("--port-offset", "--data-dir", "--clock", "--start-time", "--seed", "--journal-size",
                 "--max-body-size", "--idle-timeout", "--no-default-scenario", "--ports-file", "--control-token", "--max-sandboxes",
                 "--sandbox-idle-timeout", "--max-sandbox-rows", "--heap-limit-percent", "--validate-requests", "--database",
-                "--database-user", "--database-password", "--database-pool")) {
+                "--database-user", "--database-password", "--database-pool", "--advertise-host")) {
             flags.add(new Flag(name, null, false));
         }
         flags.add(new Flag("--terminal-trusted-networks", null, true));
@@ -207,7 +209,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         }
         return Optional.of(new Database.External(url, v.containsKey("--database-user") ? last(v, "--database-user") : "standin",
                 v.containsKey("--database-password") ? last(v, "--database-password") : "",
-                v.containsKey("--database-pool") ? integer("--database-pool", last(v, "--database-pool"), 1, 1000) : 16));
+                v.containsKey("--database-pool") ? integer("--database-pool", last(v, "--database-pool"), 1, 1000) : 16,
+                v.containsKey("--advertise-host") ? last(v, "--advertise-host") : null));
     }
 
     /** Where the default sandbox keeps its state. */

@@ -108,6 +108,7 @@ public final class StandinServer implements AutoCloseable {
             sandboxes.onChange(server::opened, server::closed);
             server.opened(defaultSandbox);
             server.reaper.scheduleWithFixedDelay(sandboxes::removeIdle, 30, 30, TimeUnit.SECONDS);
+            defaultSandbox.instances().ifPresent(instances -> server.join(instances, options));
             server.serving = true;
             options.portsFile().ifPresent(server::writePorts);
             LOG.info("ready in {} ms (http up at {} ms, default sandbox open at {} ms)", millis(t0, System.nanoTime()),
@@ -230,6 +231,30 @@ public final class StandinServer implements AutoCloseable {
         return sandboxes.defaultSandbox().scheduler();
     }
 
+    /** Registers this instance among those sharing the database, where their control APIs find it, and keeps its row alive. */
+    private void join(dev.standin.core.store.InstanceRegistry instances, Options options) {
+        String host = options.database().map(dev.standin.core.store.Database.External::advertiseHost).orElse(null);
+        if (host == null) {
+            host = options.host().equals("0.0.0.0") || options.host().equals("::") ? localName() : options.host();
+        }
+        instances.register("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port("control"));
+        reaper.scheduleWithFixedDelay(() -> {
+            try {
+                instances.heartbeat();
+            } catch (RuntimeException e) { // the database away for a moment: the next beat tries again
+                LOG.warn("instance heartbeat failed: {}", e.getMessage());
+            }
+        }, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private static String localName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
     /** Whether the server answers requests (false once {@link #close} began). */
     public boolean serving() {
         return serving;
@@ -239,6 +264,11 @@ public final class StandinServer implements AutoCloseable {
     public void close() {
         serving = false;
         reaper.shutdownNow();
+        try {
+            sandboxes.defaultSandbox().instances().ifPresent(dev.standin.core.store.InstanceRegistry::leave);
+        } catch (RuntimeException e) { // not open yet, or the database gone: its row ages out
+            LOG.debug("leaving the instance registry: {}", e.getMessage());
+        }
         listeners.stopAll();
         synchronized (this) {
             for (Javalin app : servers.reversed()) {

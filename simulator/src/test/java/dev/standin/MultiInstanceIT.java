@@ -244,6 +244,70 @@ class MultiInstanceIT {
         assertEquals(0, JSON.readTree(send(a.control, "GET", "/_sim/holds", null, null).body()).path("holds").size(), "released everywhere");
     }
 
+    @Test
+    void aWebhookQueuedByAKilledInstanceIsRetriedByTheOtherAndBothShowOneLog() throws Exception {
+        try (dev.standin.support.WebhookReceiver receiver = new dev.standin.support.WebhookReceiver()) {
+            String scenario = """
+                    version: 1
+                    name: payout-hook
+                    rules:
+                      - match: {provider: velo, method: POST, path: /v3/payouts}
+                        effect:
+                          webhook: {url: %s, body: {event: payout.submitted, payoutId: "{{response.payoutId}}"}}
+                    """.formatted(receiver.url());
+            assertEquals(201, send(b.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml")).statusCode());
+            receiver.failNext(1);
+            assertEquals(202, send(a.velo, "POST", "/v3/payouts", "Bearer " + token(a), ONE_PAYMENT).statusCode());
+            JsonNode delivery = null;
+            for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline; Thread.sleep(20)) {
+                JsonNode log = JSON.readTree(send(b.control, "GET", "/_sim/webhooks", null, null).body()).path("deliveries");
+                if (log.size() == 1 && log.get(0).path("state").asText().equals("RETRYING")) {
+                    delivery = log.get(0);
+                    break;
+                }
+            }
+            assertEquals("RETRYING", delivery == null ? null : delivery.path("state").asText(), "the other instance's log shows the failed first attempt");
+            a.close(); // SIGKILL: the retry was queued by the instance that answered the payout
+
+            advance(b, "PT1S");
+            JsonNode after = null;
+            for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline; Thread.sleep(20)) {
+                after = JSON.readTree(send(b.control, "GET", "/_sim/webhooks", null, null).body()).path("deliveries").get(0);
+                if (after.path("state").asText().equals("DELIVERED")) {
+                    break;
+                }
+            }
+            assertEquals("DELIVERED", after.path("state").asText(), after.toString());
+            assertEquals(2, after.path("attempts").size(), after.toString());
+            assertEquals(2, receiver.received().size(), "one failed attempt, one retry, nothing twice");
+        }
+    }
+
+    @Test
+    void eitherInstancesJournalListsTheRequestsBothReceived() throws Exception {
+        String auth = "Bearer " + token(a);
+        assertEquals(200, send(a.velo, "GET", "/v2/payors/" + PAYOR, auth, null).statusCode());
+        advance(a, "PT1S"); // entries are ordered by the shared clock (a manual clock that stands still cannot order them)
+        assertEquals(200, send(b.velo, "GET", "/v1/payees?payorId=" + PAYOR, auth, null).statusCode());
+
+        JsonNode merged = JSON.readTree(send(a.control, "GET", "/_sim/requests?provider=velo&method=GET", null, null).body());
+        List<String> seen = new ArrayList<>();
+        java.util.Set<Long> instances = new java.util.HashSet<>();
+        merged.path("requests").forEach(r -> {
+            seen.add(r.path("path").asText());
+            instances.add(r.path("instance").asLong());
+        });
+        assertEquals(List.of("/v1/payees", "/v2/payors/" + PAYOR), seen, "newest first, from both instances");
+        assertEquals(2, instances.size(), "each entry names the instance that received it");
+        assertEquals(0, merged.path("unreachable").size(), merged.toString());
+        JsonNode local = JSON.readTree(send(a.control, "GET", "/_sim/requests?provider=velo&method=GET&instance=local", null, null).body());
+        assertEquals(1, local.path("count").asInt(), "instance=local: this instance's own: " + local);
+
+        assertEquals(204, send(b.control, "DELETE", "/_sim/requests", null, null).statusCode());
+        assertEquals(0, JSON.readTree(send(a.control, "GET", "/_sim/requests?provider=velo", null, null).body()).path("count").asInt(),
+                "emptied on every instance");
+    }
+
     private static HttpResponse<String> sendWithKey(int port, String auth, String key, String body) throws Exception {
         return send(port, "POST", "/api/v1/cards", auth, body, java.util.Map.of("IdempotencyKey", key));
     }

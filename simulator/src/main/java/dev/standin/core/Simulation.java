@@ -225,8 +225,7 @@ public final class Simulation {
                 scheduler.forgetPending(null);
                 rules.holds().forgetLocal();
                 rules.restart(registry.all());
-                webhooks.clear();
-                ids.restartAll();
+                ids.restartAll(); // the webhook log, shared, was emptied by the reset
             } else {
                 rules.reload(registry.all());
             }

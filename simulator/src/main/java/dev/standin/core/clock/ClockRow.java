@@ -34,8 +34,8 @@ public final class ClockRow implements ClockState {
 
     @Override
     public State read() {
-        return database.dsl().select(CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS, CLOCK.GENERATION).from(CLOCK).where(CLOCK.CLOCK_ID.eq(ID))
-                .fetchOne(r -> new State(r.value1().toInstant(), r.value2(), r.value3()));
+        return database.dsl().select(CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS, CLOCK.GENERATION, CLOCK.DATA_VERSION).from(CLOCK).where(CLOCK.CLOCK_ID.eq(ID))
+                .fetchOne(r -> new State(r.value1().toInstant(), r.value2(), r.value3(), r.value4()));
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class ClockRow implements ClockState {
     }
 
     private static State locked(DSLContext tx) {
-        return tx.select(CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS, CLOCK.GENERATION).from(CLOCK).where(CLOCK.CLOCK_ID.eq(ID)).forUpdate()
-                .fetchOne(r -> new State(r.value1().toInstant(), r.value2(), r.value3()));
+        return tx.select(CLOCK.ANCHOR_AT, CLOCK.OFFSET_NANOS, CLOCK.GENERATION, CLOCK.DATA_VERSION).from(CLOCK).where(CLOCK.CLOCK_ID.eq(ID)).forUpdate()
+                .fetchOne(r -> new State(r.value1().toInstant(), r.value2(), r.value3(), r.value4()));
     }
 }

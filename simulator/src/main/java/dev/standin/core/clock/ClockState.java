@@ -10,8 +10,11 @@ import java.time.Instant;
  * with the clock before each request, it tells the others to follow (see {@code Simulation.follow}).
  */
 public interface ClockState {
-    /** What a clock is: a manual clock's start, and the nanoseconds advanced; with the sandbox's generation. */
-    record State(Instant anchor, long offsetNanos, long generation) {
+    /**
+     * What a clock is: a manual clock's start, and the nanoseconds advanced; with the sandbox's
+     * generation and its data version (raised with every cached thing's version: {@code VersionedCache}).
+     */
+    record State(Instant anchor, long offsetNanos, long generation, long dataVersion) {
     }
 
     /** The stored state, storing {@code initial} when there is none yet (the first instance to start). */

@@ -20,6 +20,8 @@ public final class VirtualClock {
     private volatile long offsetNanos;
     /** The sandbox's generation as the shared row last said (0 when not shared): see {@link ClockState}. */
     private volatile long generation;
+    /** The shared data version as last read (0 when not shared): see {@link ClockState.State}. */
+    private volatile long dataVersion;
     /** Set when several instances share this clock (a PostgreSQL database): its state lives there. */
     private volatile ClockState shared;
 
@@ -50,7 +52,7 @@ public final class VirtualClock {
      */
     public synchronized void share(ClockState state) {
         this.shared = state;
-        apply(state.load(new ClockState.State(anchor, offsetNanos, 0)));
+        apply(state.load(new ClockState.State(anchor, offsetNanos, 0, 0)));
     }
 
     /** Takes what other instances did to a shared clock (before each request and each scheduler poll). */
@@ -73,6 +75,14 @@ public final class VirtualClock {
         return generation;
     }
 
+    /**
+     * The shared data version as read before this request or poll (0 when not shared): a cache entry
+     * checked at this version is still current when it has not moved.
+     */
+    public long dataVersion() {
+        return dataVersion;
+    }
+
     /** Raises the shared generation (this instance reset or reloaded); answers it. Not shared: 0. */
     public synchronized long nextGeneration() {
         if (shared != null) {
@@ -87,6 +97,7 @@ public final class VirtualClock {
         }
         offsetNanos = state.offsetNanos();
         generation = Math.max(generation, state.generation()); // a slower read never takes it back
+        dataVersion = Math.max(dataVersion, state.dataVersion());
     }
 
     public Instant now() {

@@ -11,7 +11,11 @@ import java.util.Map;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
-/** {@code GET /_sim/requests?provider=&method=&path=&limit=} (newest first) and {@code DELETE /_sim/requests}. */
+/**
+ * {@code GET /_sim/requests?provider=&method=&path=&limit=} (newest first) and {@code DELETE /_sim/requests}.
+ * On a database several instances share, both cover every live instance's journal ({@link PeerJournals})
+ * unless {@code instance=local} asks for this instance's alone.
+ */
 final class JournalEndpoints implements EndpointGroup {
     private static final int DEFAULT_LIMIT = 100;
 
@@ -56,7 +60,26 @@ final class JournalEndpoints implements EndpointGroup {
             throw ApiError.badQuery("method", "method must be an HTTP method such as GET, was '" + method + "'");
         }
         var entries = ControlScope.of(ctx).journal().find(provider, method, given(ctx, "path"), limit);
-        ctx.json(Map.of("requests", entries, "count", entries.size()));
+        var instances = ControlScope.of(ctx).instances();
+        if (instances.isEmpty() || local(ctx)) {
+            ctx.json(Map.of("requests", entries, "count", entries.size()));
+            return;
+        }
+        PeerJournals.Merged merged = PeerJournals.list(instances.get(), entries, ctx.queryString(), ctx.header("Authorization"), limit);
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("requests", merged.requests());
+        out.put("count", merged.requests().size());
+        out.put("unreachable", merged.unreachable());
+        ctx.json(out);
+    }
+
+    /** {@code instance=local}: this instance's journal only (what the others ask each other for). */
+    private static boolean local(Context ctx) {
+        String instance = given(ctx, "instance");
+        if (instance != null && !instance.equals("local")) {
+            throw ApiError.badQuery("instance", "instance may only be 'local' (this instance's journal alone), was '" + instance + "'");
+        }
+        return instance != null;
     }
 
     private static String given(Context ctx, String name) {
@@ -66,6 +89,10 @@ final class JournalEndpoints implements EndpointGroup {
 
     private void clear(Context ctx) {
         ControlScope.of(ctx).journal().clear();
+        var instances = ControlScope.of(ctx).instances();
+        if (instances.isPresent() && !local(ctx)) {
+            PeerJournals.clear(instances.get(), ctx.header("Authorization"));
+        }
         ctx.status(204);
     }
 }

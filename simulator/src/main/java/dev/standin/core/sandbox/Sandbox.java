@@ -58,6 +58,8 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     private final Map<String, ProviderModule> modules = new LinkedHashMap<>();
     private final Map<String, RuleFilter> filters = new LinkedHashMap<>();
     private volatile long lastUsedNanos = System.nanoTime();
+    /** The instances sharing this sandbox's database, when several may (set once it is open). */
+    private volatile dev.standin.core.store.InstanceRegistry instances;
 
     private Sandbox(Spec spec, List<ProviderModule> providers, HeapGuard heap) {
         this.spec = spec;
@@ -77,7 +79,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
         });
         RuleEventCheck eventCheck = new RuleEventCheck(ruleEvents, List.of(WebhookDelivery.RULE_EVENT));
         this.rules = new RuleEngine(ids.stream("rules"), clock::now, database);
-        this.webhooks = new WebhookDelivery(clock, scheduler, rules, () -> new WebhookPolicy(
+        this.webhooks = new WebhookDelivery(clock, scheduler, rules, database, () -> new WebhookPolicy(
                 registry.setting("webhooks", "ackTimeout", WebhookPolicy.DEFAULT.ackTimeout()),
                 registry.settings("webhooks", "retryDelays", WebhookPolicy.DEFAULT.retryDelays()),
                 WebhookPolicy.DEFAULT.signer()));
@@ -105,8 +107,10 @@ public final class Sandbox implements RequestScope, AutoCloseable {
             sandbox.ids.epoch(epoch);
             if (sandbox.database.sharedByInstances()) {
                 sandbox.scheduler.startIdsAt(epoch << 40); // another instance's stored steps are in the same table
-                sandbox.rules.holds().startIdsAt(epoch << 40); // and its holds
+                sandbox.rules.holds().startIdsAt(epoch << 40); // and its holds and webhook deliveries
+                sandbox.webhooks.startIdsAt(epoch << 40);
                 sandbox.scheduler.onPoll(sandbox.rules.holds()::poll); // released by another instance: run here
+                sandbox.instances = new dev.standin.core.store.InstanceRegistry(sandbox.database, epoch);
             }
             sandbox.simulation.parseAtStart(spec.scenarios());
             sandbox.simulation.seedAtStart();
@@ -158,6 +162,11 @@ public final class Sandbox implements RequestScope, AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The instances sharing this sandbox's database (PostgreSQL), for what the control API gathers from each; empty otherwise. */
+    public Optional<dev.standin.core.store.InstanceRegistry> instances() {
+        return Optional.ofNullable(instances);
     }
 
     @Override

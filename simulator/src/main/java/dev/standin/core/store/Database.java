@@ -86,8 +86,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** An external PostgreSQL database ({@code --database jdbc:postgresql://host:port/db}) and its connection pool's size. */
-    public record External(String url, String user, String password, int poolSize) {
+    /**
+     * An external PostgreSQL database ({@code --database jdbc:postgresql://host:port/db}), its connection
+     * pool's size, and the host other instances on it reach this one's control API at (null: the
+     * listening host unless a wildcard, else this machine's name).
+     */
+    public record External(String url, String user, String password, int poolSize, String advertiseHost) {
     }
 
     /** Connects to where {@code location} says; {@link #migrate()} must run before any query. */

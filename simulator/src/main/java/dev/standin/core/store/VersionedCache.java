@@ -4,57 +4,73 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import static dev.standin.db.core.Tables.CACHE_VERSION;
+import static dev.standin.db.core.Tables.CLOCK;
 
 /**
  * An in-memory cache of something stored, kept right when several instances write the same database
  * (PostgreSQL). Each entry remembers the version of its key in {@code core.cache_version} when it
- * was loaded; a read answers from memory only while that version is still current (one primary-key
- * read), and {@link #changed} raises the version, so a change one instance made is never answered
- * stale by another. With one instance (H2) it is a plain cache and {@link #changed} only forgets.
+ * was loaded, and {@link #changed} raises that version, together with the sandbox's data version in
+ * the clock's row, in one transaction. A read answers from memory at once when the data version (read
+ * with the clock before every request) has not moved since the entry was last checked; otherwise it
+ * reads the key's version (one primary-key read) and reloads only when that moved. So a change one
+ * instance made is never answered stale by another, and a read-only load costs no query of its own.
+ * With one instance (H2) it is a plain cache and {@link #changed} only forgets.
  */
 public final class VersionedCache<K, V> {
-    private record Entry<V>(long version, V value) {
+    private record Entry<V>(long version, long dataVersion, V value) {
     }
 
     private final String name;
     private final Database shared;
+    private final LongSupplier dataVersion;
     private final Cache<K, Entry<V>> entries;
 
-    public VersionedCache(String name, long maximumSize, Database database) {
+    /** {@code dataVersion}: the shared data version as read before this request (the virtual clock's). */
+    public VersionedCache(String name, long maximumSize, Database database, LongSupplier dataVersion) {
         this.name = name;
         this.shared = database.sharedByInstances() ? database : null;
+        this.dataVersion = dataVersion;
         this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
     }
 
     public V get(K key, Function<K, V> loader) {
         if (shared == null) {
-            return entries.get(key, k -> new Entry<>(0, loader.apply(k))).value();
+            return entries.get(key, k -> new Entry<>(0, 0, loader.apply(k))).value();
         }
-        long current = version(key); // read before loading: a change racing the load makes the entry stale, never wrong
+        long data = dataVersion.getAsLong(); // read first: a change after it makes the entry checked again, never wrong
         Entry<V> entry = entries.getIfPresent(key);
+        if (entry != null && entry.dataVersion() == data) {
+            return entry.value(); // nothing cached changed anywhere since this entry was checked
+        }
+        long current = version(key);
         if (entry != null && entry.version() == current) {
+            entries.put(key, new Entry<>(current, data, entry.value()));
             return entry.value();
         }
         V value = loader.apply(key);
-        entries.put(key, new Entry<>(current, value));
+        entries.put(key, new Entry<>(current, data, value));
         return value;
     }
 
     /**
      * What {@code key} caches changed: once the change commits (at once outside a transaction; see
-     * {@link AfterCommit}) it is forgotten here and its version raised, so every other instance's
-     * entry is stale before the change is answered.
+     * {@link AfterCommit}) it is forgotten here and its version and the data version raised, so every
+     * other instance's entry is stale before the change is answered.
      */
     public void changed(K key) {
         AfterCommit.run(() -> {
             if (shared != null) {
-                shared.dsl().insertInto(CACHE_VERSION, CACHE_VERSION.CACHE_NAME, CACHE_VERSION.CACHE_KEY, CACHE_VERSION.VERSION)
-                        .values(name, key.toString(), 1L)
-                        .onConflict(CACHE_VERSION.CACHE_NAME, CACHE_VERSION.CACHE_KEY)
-                        .doUpdate().set(CACHE_VERSION.VERSION, CACHE_VERSION.VERSION.plus(1L))
-                        .execute();
+                shared.dsl().transaction(tx -> {
+                    tx.dsl().insertInto(CACHE_VERSION, CACHE_VERSION.CACHE_NAME, CACHE_VERSION.CACHE_KEY, CACHE_VERSION.VERSION)
+                            .values(name, key.toString(), 1L)
+                            .onConflict(CACHE_VERSION.CACHE_NAME, CACHE_VERSION.CACHE_KEY)
+                            .doUpdate().set(CACHE_VERSION.VERSION, CACHE_VERSION.VERSION.plus(1L))
+                            .execute();
+                    tx.dsl().update(CLOCK).set(CLOCK.DATA_VERSION, CLOCK.DATA_VERSION.plus(1L)).execute();
+                });
             }
             entries.invalidate(key);
         });

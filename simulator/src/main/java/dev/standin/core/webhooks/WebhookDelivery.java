@@ -6,6 +6,7 @@ import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.rules.Rule;
 import dev.standin.core.rules.RuleEngine;
 import dev.standin.core.rules.RuleEvent;
+import dev.standin.core.store.Database;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * within the policy's acknowledgement timeout delivers it, anything else schedules the next retry,
  * and after the last retry it is given up. Rules on the {@code webhook.deliver} event can fail an
  * attempt ({@code outcome: {type: fail}}), duplicate it ({@code duplicate}), delay or hold it.
+ * <p>
+ * On a database several instances share, the log is rows ({@link StoredWebhookLog}) and each attempt
+ * a stored step: whichever instance claims it makes the attempt, the log is the same on every one,
+ * and a delivery outlives the instance that queued it.
  */
 public final class WebhookDelivery {
-    private static final int LOG_SIZE = 1000;
     public static final String EVENT = "webhook.deliver";
     /** Rules on any provider's webhook delivery: fail an attempt, or deliver it twice. */
     public static final RuleEvent RULE_EVENT = new RuleEvent(EVENT, Map.of("fail", Set.of(), "duplicate", Set.of()));
@@ -43,35 +45,6 @@ public final class WebhookDelivery {
     /** A delivery as the control API shows it. */
     public record View(long id, String provider, String event, String url, String state, List<Attempt> attempts,
                        Instant nextAttemptAt, JsonNode body) {
-    }
-
-    private final class Delivery {
-        final long id;
-        final String provider;
-        final String event;
-        final String url;
-        final Map<String, String> headers;
-        final JsonNode body;
-        final WebhookPolicy policy;
-        final List<Attempt> attempts = new ArrayList<>();
-        String state = "PENDING";
-        Instant nextAttemptAt;
-        int failedInRow;
-
-        Delivery(long id, String provider, String event, String url, Map<String, String> headers, JsonNode body, WebhookPolicy policy) {
-            this.id = id;
-            this.provider = provider;
-            this.event = event;
-            this.url = url;
-            this.headers = headers;
-            this.body = body;
-            this.policy = policy;
-        }
-
-        synchronized View view() {
-            return new View(id, provider, event, url, state, List.copyOf(attempts), nextAttemptAt,
-                    dev.standin.core.http.Redaction.json(body));
-        }
     }
 
     private final VirtualClock clock;
@@ -90,33 +63,43 @@ public final class WebhookDelivery {
                 return t;
             }))
             .build();
-    private final Map<Long, Delivery> log = new LinkedHashMap<>();
+    private static final String ATTEMPT_STEP = "webhook.attempt";
+    private final WebhookLog log;
+    private final Database database;
     private final AtomicLong ids = new AtomicLong();
 
     /** {@code rulePolicy}: the policy of scenario webhooks, read at each delivery (settings.webhooks may change it). */
-    public WebhookDelivery(VirtualClock clock, Scheduler scheduler, RuleEngine rules, java.util.function.Supplier<WebhookPolicy> rulePolicy) {
+    public WebhookDelivery(VirtualClock clock, Scheduler scheduler, RuleEngine rules, Database database,
+                           java.util.function.Supplier<WebhookPolicy> rulePolicy) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.rules = rules;
         this.rulePolicy = rulePolicy;
+        this.database = database;
+        this.log = WebhookLog.of(database);
+        scheduler.register(ATTEMPT_STEP, id -> log.find(Long.parseLong(id)).ifPresent(this::attempt));
     }
 
-    /** Deliveries the webhook log holds (bounded: the oldest finished ones fall off). */
+    /** Delivery ids from {@code floor} on (an instance's own range when instances share the log). */
+    public void startIdsAt(long floor) {
+        ids.accumulateAndGet(floor, Math::max);
+    }
+
+    /** Deliveries the webhook log holds (bounded: the oldest fall off). */
     public int size() {
-        synchronized (log) {
-            return log.size();
-        }
+        return log.size();
     }
 
     /** Queues a delivery: its first attempt runs {@code delay} from now on the virtual clock. */
     public View deliver(String provider, String event, String url, Map<String, String> headers, JsonNode body,
                         Duration delay, WebhookPolicy policy) {
-        Delivery d = new Delivery(ids.incrementAndGet(), provider, event, url, headers, body, policy);
-        synchronized (log) {
-            log.put(d.id, d);
-            trim();
-        }
-        schedule(d, delay);
+        Map<String, String> signed = new LinkedHashMap<>(headers); // the signature of a body never changes: signed once, for every attempt
+        signed.putAll(policy.signer().apply(body.toString().getBytes(StandardCharsets.UTF_8)));
+        Delivery d = new Delivery(ids.incrementAndGet(), provider, event, url, signed, body, policy.ackTimeout(),
+                policy.retryDelays(), clock.now());
+        d.nextAttemptAt = clock.now().plus(delay);
+        log.add(d);
+        queueAttempt(d, delay);
         return d.view();
     }
 
@@ -125,23 +108,18 @@ public final class WebhookDelivery {
         deliver(provider, "rule:" + rule.name(), url, headers, body, delay, rulePolicy.get());
     }
 
+    /** Newest first. */
     public List<View> list() {
-        synchronized (log) {
-            List<View> out = new ArrayList<>(log.values().stream().map(Delivery::view).toList());
-            java.util.Collections.reverse(out);
-            return out;
-        }
+        return log.recent().stream().map(Delivery::view).toList();
     }
 
     /** Another round of attempts for a delivery, starting now. */
     public Optional<View> redeliver(long id) {
-        Delivery d;
-        synchronized (log) {
-            d = log.get(id);
-        }
-        if (d == null) {
+        Optional<Delivery> found = log.find(id);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        Delivery d = found.get();
         synchronized (d) {
             d.state = "PENDING";
             d.failedInRow = 0;
@@ -151,16 +129,24 @@ public final class WebhookDelivery {
     }
 
     public void clear() {
-        synchronized (log) {
-            log.clear();
-        }
+        log.clear();
     }
 
     private void schedule(Delivery d, Duration delay) {
         synchronized (d) {
             d.nextAttemptAt = clock.now().plus(delay);
         }
-        scheduler.schedule(d.provider, "webhook " + d.id, delay, () -> attempt(d));
+        log.saved(d);
+        queueAttempt(d, delay);
+    }
+
+    /** The next attempt: an event of this instance, or (shared) a stored step any instance may claim. */
+    private void queueAttempt(Delivery d, Duration delay) {
+        if (log.shared()) {
+            scheduler.save(database.dsl(), scheduler.prepare(d.provider, ATTEMPT_STEP, Long.toString(d.id), "webhook " + d.id, delay));
+        } else {
+            scheduler.schedule(d.provider, "webhook " + d.id, delay, () -> attempt(d));
+        }
     }
 
     private void attempt(Delivery d) {
@@ -190,16 +176,15 @@ public final class WebhookDelivery {
 
     private void send(Delivery d) {
         byte[] payload = d.body.toString().getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(d.url))
-                .timeout(d.policy.ackTimeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
-        d.headers.forEach(request::header);
-        d.policy.signer().apply(payload).forEach(request::header);
         Instant at = clock.now();
         long started = System.nanoTime();
         HttpRequest built;
         try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(d.url))
+                    .timeout(d.ackTimeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+            d.headers.forEach(request::header);
             built = request.build();
         } catch (IllegalArgumentException e) {
             record(d, at, null, 0, "bad request: " + e.getMessage());
@@ -223,8 +208,8 @@ public final class WebhookDelivery {
             if (ok) {
                 d.state = "DELIVERED";
                 d.nextAttemptAt = null;
-            } else if (d.failedInRow < d.policy.retryDelays().size()) {
-                retryIn = d.policy.retryDelays().get(d.failedInRow);
+            } else if (d.failedInRow < d.retryDelays.size()) {
+                retryIn = d.retryDelays.get(d.failedInRow);
                 d.failedInRow++;
                 d.state = "RETRYING";
             } else {
@@ -234,14 +219,8 @@ public final class WebhookDelivery {
         }
         if (retryIn != null) {
             schedule(d, retryIn);
-        }
-    }
-
-    private void trim() {
-        Iterator<Delivery> it = log.values().iterator();
-        while (log.size() > LOG_SIZE && it.hasNext()) {
-            it.next();
-            it.remove();
+        } else {
+            log.saved(d);
         }
     }
 }

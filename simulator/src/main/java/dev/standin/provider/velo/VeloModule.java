@@ -119,14 +119,14 @@ public final class VeloModule implements ProviderModule {
         this.database = context.database();
         DSLContext dsl = database.dsl();
         this.keys = new ApiKeyRepository(dsl);
-        this.payors = new PayorRepository(database);
+        this.payors = new PayorRepository(database, context.clock()::dataVersion);
         this.auth = new AuthService(keys, context.ids(), context.clock(), context.database());
         this.authHandler = new AuthHandler(auth);
         PayorService payorService = new PayorService(payors, new ApplicationRepository(dsl), keys, context.ids());
         this.payorHandler = new PayorHandler(auth, payorService);
         this.brandingHandler = new BrandingHandler(auth, payorService);
         VeloEvents events = new VeloEvents(context.rules(), context.scheduler());
-        this.payees = new PayeeRepository(database, () -> context.clock().now().atOffset(java.time.ZoneOffset.UTC));
+        this.payees = new PayeeRepository(database, context.clock());
         this.invites = new InviteRepository(dsl);
         this.inviteService = new InviteService(invites, payees, context.ids(), dsl);
         this.inviteHandler = new InviteHandler(inviteService);

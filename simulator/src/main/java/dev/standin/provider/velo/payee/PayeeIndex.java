@@ -65,8 +65,8 @@ final class PayeeIndex {
     private final VersionedCache<UUID, Snapshot> byPayor;
     private final Function<UUID, List<Row>> loader;
 
-    PayeeIndex(Database database, Function<UUID, List<Row>> loader) {
-        this.byPayor = new VersionedCache<>("velo.payees", 100, database);
+    PayeeIndex(Database database, java.util.function.LongSupplier dataVersion, Function<UUID, List<Row>> loader) {
+        this.byPayor = new VersionedCache<>("velo.payees", 100, database, dataVersion);
         this.loader = loader;
     }
 

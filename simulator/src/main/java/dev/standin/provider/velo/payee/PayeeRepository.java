@@ -39,11 +39,11 @@ public final class PayeeRepository {
     private final PayeeIndex index;
     private final java.util.function.Supplier<java.time.OffsetDateTime> now;
 
-    /** {@code now}: when a change happens, for {@code GET /v1/deltas/payees}. */
-    public PayeeRepository(dev.standin.core.store.Database database, java.util.function.Supplier<java.time.OffsetDateTime> now) {
+    /** {@code now}: when a change happens, for {@code GET /v1/deltas/payees}; {@code clock}: its data version checks the index. */
+    public PayeeRepository(dev.standin.core.store.Database database, dev.standin.core.clock.VirtualClock clock) {
         this.dsl = database.dsl();
-        this.now = now;
-        this.index = new PayeeIndex(database, payorId -> dsl.select(PAYEE.PAYEE_ID, PAYEE.REMOTE_ID, PAYEE.PAYEE_TYPE, PAYEE.EMAIL,
+        this.now = () -> clock.now().atOffset(java.time.ZoneOffset.UTC);
+        this.index = new PayeeIndex(database, clock::dataVersion, payorId -> dsl.select(PAYEE.PAYEE_ID, PAYEE.REMOTE_ID, PAYEE.PAYEE_TYPE, PAYEE.EMAIL,
                         PAYEE.DISPLAY_NAME, PAYEE.ONBOARDED_STATUS, PAYEE.OFAC_STATUS)
                 .from(PAYEE).where(PAYEE.PAYOR_ID.eq(payorId))
                 .fetch(r -> new PayeeIndex.Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));

@@ -19,9 +19,10 @@ public final class PayorRepository {
     private final DSLContext dsl;
     private final VersionedCache<UUID, Optional<Payor>> byId;
 
-    public PayorRepository(Database database) {
+    /** {@code dataVersion}: the shared data version read before each request (the virtual clock's). */
+    public PayorRepository(Database database, java.util.function.LongSupplier dataVersion) {
         this.dsl = database.dsl();
-        this.byId = new VersionedCache<>("velo.payors", 1_000, database);
+        this.byId = new VersionedCache<>("velo.payors", 1_000, database, dataVersion);
     }
 
     /** An uploaded logo. */
