@@ -200,8 +200,8 @@ public final class Simulation {
     /**
      * Before a request on a database several instances share: when another instance reset, loaded or
      * unloaded a scenario since (the shared clock's generation moved), take its scenarios from the
-     * database, forget every cache and, after a reset, this instance's in-memory events, holds and
-     * webhook log. Cheap when nothing moved (one comparison).
+     * database, forget every cache and, after a reset, this instance's in-memory events and holds (the
+     * reset emptied the shared tables itself). Cheap when nothing moved (one comparison).
      */
     public void follow(long generation) {
         if (generation <= followed) {
@@ -225,7 +225,7 @@ public final class Simulation {
                 scheduler.forgetPending(null);
                 rules.holds().forgetLocal();
                 rules.restart(registry.all());
-                ids.restartAll(); // the webhook log, shared, was emptied by the reset
+                ids.restartAll();
             } else {
                 rules.reload(registry.all());
             }
