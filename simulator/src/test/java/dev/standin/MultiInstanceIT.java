@@ -158,6 +158,11 @@ class MultiInstanceIT {
         advance(a, "PT3S"); // the batch's step runs on either instance
 
         assertEquals(true, JSON.readTree(send(b.velo, "GET", "/v2/payors/" + PAYOR, auth, null).body()).path("reminderEmailsOptOut").asBoolean());
+        // a Vendreo application's callback URL changed through one instance's control API is the other's
+        String application = vendreoApplication(b).path("applicationKey").asText();
+        assertEquals(200, send(a.control, "PUT", "/_sim/vendreo/applications/" + application, null,
+                "{\"callback_url\":\"https://shop.example/changed\"}").statusCode());
+        assertEquals("https://shop.example/changed", vendreoApplication(b).path("callbackUrl").asText());
         assertEquals(before + 1, JSON.readTree(send(b.velo, "GET", "/v1/payees?payorId=" + PAYOR, auth, null).body())
                 .path("page").path("totalElements").asInt(), "the other instance's new payee is listed at once");
     }
@@ -306,6 +311,10 @@ class MultiInstanceIT {
         assertEquals(204, send(b.control, "DELETE", "/_sim/requests", null, null).statusCode());
         assertEquals(0, JSON.readTree(send(a.control, "GET", "/_sim/requests?provider=velo", null, null).body()).path("count").asInt(),
                 "emptied on every instance");
+    }
+
+    private static JsonNode vendreoApplication(PackagedServer s) throws Exception {
+        return JSON.readTree(send(s.control, "GET", "/_sim/info", null, null).body()).path("credentials").path("vendreo").path("applications").get(0);
     }
 
     private static HttpResponse<String> sendWithKey(int port, String auth, String key, String body) throws Exception {

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +55,7 @@ public final class VendreoModule implements ProviderModule {
     private AisApi ais;
     private dev.standin.provider.vendreo.card.CardRepository cardRepo;
     /** Callback URLs changed through the control API, by application key (until a reset). */
-    private final Map<String, String> callbacks = new ConcurrentHashMap<>();
+    private CallbackUrls callbacks;
     private final ErrorRenderer errors = new VendreoErrors();
 
     @Override
@@ -84,6 +83,7 @@ public final class VendreoModule implements ProviderModule {
         this.context = context;
         this.database = context.database();
         this.repo = new PaymentRepository(database.dsl());
+        this.callbacks = new CallbackUrls(database, context.clock());
         Lifecycle lifecycle = new Lifecycle(repo, context.clock(), context.ids(), context.scheduler(), context.rules(), context.scenarios(),
                 context.webhooks(), this::application);
         // payment ids repeat across sandboxes with the same seed, so a page names its sandbox, not its payment
@@ -169,7 +169,7 @@ public final class VendreoModule implements ProviderModule {
                 if (url == null || !url.matches("(?i)https?://\\S+")) {
                     throw ApiError.badBody("callback_url", "callback_url must be an http or https URL");
                 }
-                self.callbacks.put(key, url);
+                self.callbacks.set(key, url);
                 ctx.json(Map.of("application_key", app.key(), "callback_url", url));
             });
             post("/card-payments/{token}/submit", h(m -> m.cards::submit));
@@ -200,8 +200,9 @@ public final class VendreoModule implements ProviderModule {
     }
 
     private List<Application> applications() {
+        Map<String, String> changedUrls = callbacks.all();
         return context.scenarios().declared(NAME, "applications", Application::of).stream().map(app -> {
-            String changed = callbacks.get(app.key());
+            String changed = changedUrls.get(app.key());
             return changed == null ? app : app.withCallback(changed);
         }).toList();
     }
@@ -286,7 +287,12 @@ public final class VendreoModule implements ProviderModule {
     @Override
     public void clear() {
         database.truncate(Vendreo.VENDREO);
-        callbacks.clear();
+        callbacks.forgetCached();
+    }
+
+    @Override
+    public void forgetCached() {
+        callbacks.forgetCached();
     }
 
     @Override
