@@ -48,8 +48,8 @@ public final class Simulation {
     };
     /** The sandbox's generation this instance is up to date with (see {@link #follow}). */
     private volatile long followed;
-    /** Resets (by any instance) this instance has followed: the meta {@value #RESETS}. */
-    private long resetsSeen;
+    /** Resets (by any instance) this instance has followed, by meta key: {@value #RESETS} (all), {@code resets.<provider>}. */
+    private final java.util.Map<String, Long> resetsSeen = new java.util.HashMap<>();
     private static final String RESETS = "resets";
     /** Names of the scenarios parsed at start (the command line's): each instance's own, never unloaded by {@link #follow}. */
     private final java.util.Set<String> atStart = new java.util.HashSet<>();
@@ -91,8 +91,10 @@ public final class Simulation {
      * scenario named on a later start of a data directory is seeded then).
      */
     public void seedAtStart() {
-        followed = clock.generation();
-        resetsSeen = database.meta(RESETS).map(Long::parseLong).orElse(0L);
+        if (clock.isShared()) {
+            followed = clock.generation();
+            resetsKeys().forEach(key -> resetsSeen.put(key, resets(key)));
+        }
         database.dsl().selectFrom(SCENARIO).orderBy(SCENARIO.POSITION).fetch().forEach(stored -> {
             if (registry.find(stored.getName()).isEmpty()) {
                 registry.add(parser.parse(stored.getSource(), stored.getOrigin()));
@@ -174,10 +176,7 @@ public final class Simulation {
         ids.restartAll();
         // what was seeded before, into emptied tables: never refused as a full heap's new writes are
         Room.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> seedAll(scenario, tx.dsl()))));
-        if (clock.isShared()) {
-            resetsSeen = database.meta(RESETS).map(Long::parseLong).orElse(0L) + 1;
-            database.meta(RESETS, Long.toString(resetsSeen));
-        }
+        countReset(RESETS);
         announce();
     }
 
@@ -187,7 +186,27 @@ public final class Simulation {
         module.clear();
         ids.restart(module.name());
         Room.unlimited(() -> database.dsl().transaction(tx -> registry.all().forEach(scenario -> module.seed(scenario, tx.dsl()))));
+        countReset(RESETS + "." + module.name());
         announce();
+    }
+
+    /** Shared: counts a reset under {@code key}, so that the other instances drop their in-memory part of what it reset. */
+    private synchronized void countReset(String key) {
+        if (clock.isShared()) {
+            long n = resets(key) + 1;
+            database.meta(key, Long.toString(n));
+            resetsSeen.put(key, n);
+        }
+    }
+
+    private long resets(String key) {
+        return database.meta(key).map(Long::parseLong).orElse(0L);
+    }
+
+    private List<String> resetsKeys() {
+        List<String> keys = new ArrayList<>(List.of(RESETS));
+        modules.forEach(m -> keys.add(RESETS + "." + m.name()));
+        return keys;
     }
 
     /** Tells the other instances sharing the database (if any) that they must {@link #follow}. */
@@ -219,15 +238,19 @@ public final class Simulation {
                 }
             });
             registry.all().stream().map(Scenario::name).filter(n -> !atStart.contains(n) && !stored.contains(n)).forEach(registry::remove);
-            long resets = database.meta(RESETS).map(Long::parseLong).orElse(0L);
-            if (resets != resetsSeen) {
-                resetsSeen = resets;
+            if (changed(RESETS)) {
                 scheduler.forgetPending(null);
                 rules.holds().forgetLocal();
                 rules.restart(registry.all());
                 ids.restartAll();
             } else {
                 rules.reload(registry.all());
+            }
+            for (ProviderModule m : modules) {
+                if (changed(RESETS + "." + m.name())) { // one provider reset elsewhere: its in-memory events here go too
+                    scheduler.forgetPending(m.name());
+                    ids.restart(m.name());
+                }
             }
             modules.forEach(ProviderModule::forgetCached);
             followed = generation;
@@ -237,6 +260,13 @@ public final class Simulation {
                 org.slf4j.LoggerFactory.getLogger(Simulation.class).warn("following another instance's scenarios: {}", e.getMessage());
             }
         }
+    }
+
+    /** Whether the resets counted under {@code key} moved since this instance last looked (and takes note). */
+    private boolean changed(String key) {
+        long now = resets(key);
+        Long seen = resetsSeen.put(key, now);
+        return seen == null ? now != 0 : seen != now;
     }
 
     public Optional<ProviderModule> module(String name) {
