@@ -247,6 +247,25 @@ class MultiInstanceIT {
         HttpResponse<String> answer = held.get(5, TimeUnit.SECONDS);
         assertEquals("APPROVED", JSON.readTree(answer.body()).path("status").asText(), answer.body());
         assertEquals(0, JSON.readTree(send(a.control, "GET", "/_sim/holds", null, null).body()).path("holds").size(), "released everywhere");
+
+        // a hold whose instance dies goes with it: no longer listed, no longer releasable
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                send(a.control, "POST", "/_sim/qolo/cards/" + proxy + "/authorizations", null, "{\"amount\":\"2.00\",\"merchant_name\":\"Lost\"}");
+            } catch (Exception killedWhileHeld) {
+                // expected: its instance is killed below
+            }
+        });
+        holds = JSON.createArrayNode();
+        for (long deadline = System.nanoTime() + 5_000_000_000L; holds.isEmpty() && System.nanoTime() < deadline; Thread.sleep(20)) {
+            holds = JSON.readTree(send(b.control, "GET", "/_sim/holds", null, null).body()).path("holds");
+        }
+        assertEquals(1, holds.size(), holds.toString());
+        a.close(); // SIGKILL: the held authorisation dies with it
+        for (long deadline = System.nanoTime() + 20_000_000_000L; !holds.isEmpty() && System.nanoTime() < deadline; Thread.sleep(200)) {
+            holds = JSON.readTree(send(b.control, "GET", "/_sim/holds", null, null).body()).path("holds");
+        }
+        assertEquals(0, holds.size(), "a dead instance's hold is no longer listed: " + holds);
     }
 
     @Test

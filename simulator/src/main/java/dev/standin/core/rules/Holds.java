@@ -16,7 +16,9 @@ import static dev.standin.db.core.Tables.HOLD;
  * <p>
  * On a database several instances share, each hold is also a row of {@code core.hold}: every instance
  * lists them all, and releasing one held by another instance marks its row released; the holding
- * instance runs the held work at its next scheduler poll ({@link #poll}).
+ * instance runs the held work at its next scheduler poll ({@link #poll}). The held work lives in its
+ * instance's memory, so the holds of an instance that died (not seen alive lately: its id is the hold
+ * id's top bits) are neither listed nor released.
  */
 public final class Holds {
     /** A held step as the control API shows it. */
@@ -63,7 +65,7 @@ public final class Holds {
 
     public List<Held> list() {
         if (shared != null) {
-            return shared.dsl().selectFrom(HOLD).where(HOLD.RELEASED.isFalse()).orderBy(HOLD.HOLD_ID)
+            return shared.dsl().selectFrom(HOLD).where(HOLD.RELEASED.isFalse(), heldByLiveInstance()).orderBy(HOLD.HOLD_ID)
                     .fetch(r -> new Held(r.getHoldId(), r.getProvider(), r.getEventName(), r.getDescription(), r.getRuleName(), r.getScenario()));
         }
         synchronized (this) {
@@ -81,7 +83,7 @@ public final class Holds {
             return true;
         }
         if (shared == null || shared.dsl().update(HOLD).set(HOLD.RELEASED, true)
-                .where(HOLD.HOLD_ID.eq(id), HOLD.RELEASED.isFalse()).execute() == 0) {
+                .where(HOLD.HOLD_ID.eq(id), HOLD.RELEASED.isFalse(), heldByLiveInstance()).execute() == 0) {
             return false;
         }
         long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
@@ -97,6 +99,11 @@ public final class Holds {
     }
 
     private static final long WAIT_MILLIS = 5_000;
+
+    /** The hold's instance (its id's top bits: ids start at the instance's start count shifted 40 bits) is alive. */
+    private static org.jooq.Condition heldByLiveInstance() {
+        return HOLD.HOLD_ID.div(1L << 40).in(dev.standin.core.store.InstanceRegistry.alive());
+    }
 
     /** Runs one of this instance's holds; its row (shared) goes once the work is done, which a remote release waits for. */
     private boolean runLocal(long id) {

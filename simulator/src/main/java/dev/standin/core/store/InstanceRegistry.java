@@ -45,10 +45,16 @@ public final class InstanceRegistry {
         database.dsl().update(INSTANCE).set(INSTANCE.SEEN_AT, DSL.currentOffsetDateTime()).where(INSTANCE.INSTANCE_ID.eq(id)).execute();
     }
 
+    /** The ids of the instances seen alive lately, as a subquery (e.g. whose holds still stand). */
+    public static org.jooq.Select<org.jooq.Record1<Long>> alive() {
+        return DSL.select(INSTANCE.INSTANCE_ID).from(INSTANCE)
+                .where(DSL.condition("seen_at > CURRENT_TIMESTAMP - INTERVAL '" + ALIVE_SECONDS + " seconds'"));
+    }
+
     /** The other instances seen alive lately. */
     public List<Peer> others() {
         return database.dsl().select(INSTANCE.INSTANCE_ID, INSTANCE.CONTROL_URL).from(INSTANCE)
-                .where(INSTANCE.INSTANCE_ID.ne(id), DSL.condition("seen_at > CURRENT_TIMESTAMP - INTERVAL '" + ALIVE_SECONDS + " seconds'"))
+                .where(INSTANCE.INSTANCE_ID.ne(id), INSTANCE.INSTANCE_ID.in(alive()))
                 .orderBy(INSTANCE.INSTANCE_ID)
                 .fetch(r -> new Peer(r.value1(), r.value2()));
     }
