@@ -70,6 +70,7 @@ public final class Scheduler implements AutoCloseable {
     private java.util.concurrent.ScheduledFuture<?> polling;
     private volatile Runnable onPoll = () -> {
     };
+    private volatile long lastPollFailure;
 
     public Scheduler(VirtualClock clock, int capacity, StoredSteps stored) {
         this.clock = clock;
@@ -186,7 +187,11 @@ public final class Scheduler implements AutoCloseable {
             try {
                 runDue();
             } catch (RuntimeException e) { // e.g. the shared database unreachable for a moment: poll again, as a periodic task that throws never runs again
-                LOG.error("scheduler poll failed", e);
+                long now = System.nanoTime();
+                if (now - lastPollFailure > TimeUnit.SECONDS.toNanos(10) || lastPollFailure == 0) { // not 50 lines a second while it lasts
+                    LOG.error("scheduler poll failed (logged at most every 10 s)", e);
+                    lastPollFailure = now;
+                }
             }
         }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
