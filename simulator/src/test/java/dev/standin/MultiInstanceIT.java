@@ -41,6 +41,7 @@ class MultiInstanceIT {
     private static final String ONE_PAYMENT = "{\"payorId\":\"" + PAYOR + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\","
             + "\"currency\":\"USD\",\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}";
     private List<String> database;
+    private List<String> args;
     private PackagedServer a;
     private PackagedServer b;
 
@@ -48,7 +49,7 @@ class MultiInstanceIT {
     void twoInstancesOnOneDatabase() throws Exception {
         Assumptions.assumeTrue(TestDatabase.postgres(), "STANDIN_TEST_POSTGRES is not set: no PostgreSQL to share");
         database = TestDatabase.options();
-        List<String> args = new ArrayList<>(List.of("--clock", "manual", "--start-time", "2026-01-01T00:00:00Z"));
+        args = new ArrayList<>(List.of("--clock", "manual", "--start-time", "2026-01-01T00:00:00Z"));
         args.addAll(database);
         a = PackagedServer.start(List.of(), args);
         b = PackagedServer.start(List.of(), args);
@@ -334,6 +335,61 @@ class MultiInstanceIT {
 
     private static JsonNode vendreoApplication(PackagedServer s) throws Exception {
         return JSON.readTree(send(s.control, "GET", "/_sim/info", null, null).body()).path("credentials").path("vendreo").path("applications").get(0);
+    }
+
+    @Test
+    void aWebhookAttemptInFlightWhenItsInstanceDiesIsRecordedLostAndRetriedByAnother() throws Exception {
+        b.close(); // only A may make the first attempt
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer hanging = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hanging.setExecutor(Executors.newCachedThreadPool());
+        hanging.createContext("/hook", exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                try {
+                    Thread.sleep(60_000); // the first attempt is never answered while its instance lives
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hanging.start();
+        try {
+            String scenario = """
+                    version: 1
+                    name: payout-hook
+                    rules:
+                      - match: {provider: velo, method: POST, path: /v3/payouts}
+                        effect:
+                          webhook: {url: "http://127.0.0.1:%d/hook", body: {event: payout.submitted}}
+                    """.formatted(hanging.getAddress().getPort());
+            assertEquals(201, send(a.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml")).statusCode());
+            assertEquals(202, send(a.velo, "POST", "/v3/payouts", "Bearer " + token(a), ONE_PAYMENT).statusCode());
+            for (long deadline = System.nanoTime() + 5_000_000_000L; calls.get() == 0 && System.nanoTime() < deadline; ) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, calls.get(), "A sent the first attempt");
+            a.close(); // SIGKILL while the attempt is in flight
+
+            b = PackagedServer.start(List.of(), args);
+            Thread.sleep(11_000); // until A is no longer seen alive
+            advance(b, "PT10S"); // the attempt's guard falls due: recorded lost, the retry queued
+            advance(b, "PT2S");
+            JsonNode delivery = null;
+            for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; Thread.sleep(50)) {
+                delivery = JSON.readTree(send(b.control, "GET", "/_sim/webhooks", null, null).body()).path("deliveries").get(0);
+                if (delivery.path("state").asText().equals("DELIVERED")) {
+                    break;
+                }
+            }
+            assertEquals("DELIVERED", delivery.path("state").asText(), delivery.toString());
+            assertEquals(2, delivery.path("attempts").size(), delivery.toString());
+            assertEquals(true, delivery.path("attempts").get(0).path("error").asText().contains("stopped"), delivery.toString());
+            assertEquals(2, calls.get(), "the lost attempt, then one retry");
+        } finally {
+            hanging.stop(0);
+        }
     }
 
     private static HttpResponse<String> sendWithKey(int port, String auth, String key, String body) throws Exception {

@@ -103,6 +103,11 @@ public final class Scheduler implements AutoCloseable {
         saveAll(tx, List.of(step));
     }
 
+    /** Deletes a stored step that is no longer needed (e.g. a guard whose event came). */
+    public void unsave(Stored step) {
+        stored.delete(step.row().stepId());
+    }
+
     /** Stores many steps in the caller's transaction, as one batch, queued when it commits. */
     public void saveAll(DSLContext tx, List<Stored> steps) {
         if (steps.isEmpty()) {

@@ -47,8 +47,16 @@ public final class InstanceRegistry {
 
     /** The ids of the instances seen alive lately, as a subquery (e.g. whose holds still stand). */
     public static org.jooq.Select<org.jooq.Record1<Long>> alive() {
-        return DSL.select(INSTANCE.INSTANCE_ID).from(INSTANCE)
-                .where(DSL.condition("seen_at > CURRENT_TIMESTAMP - INTERVAL '" + ALIVE_SECONDS + " seconds'"));
+        return DSL.select(INSTANCE.INSTANCE_ID).from(INSTANCE).where(recentlySeen());
+    }
+
+    private static org.jooq.Condition recentlySeen() {
+        return DSL.condition("seen_at > CURRENT_TIMESTAMP - INTERVAL '" + ALIVE_SECONDS + " seconds'");
+    }
+
+    /** Whether instance {@code id} was seen alive lately. */
+    public static boolean isAlive(Database database, long id) {
+        return database.dsl().fetchExists(INSTANCE, INSTANCE.INSTANCE_ID.eq(id).and(recentlySeen()));
     }
 
     /** The other instances seen alive lately. */

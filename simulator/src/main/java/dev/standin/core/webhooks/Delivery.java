@@ -40,6 +40,10 @@ final class Delivery {
         this.createdAt = createdAt;
     }
 
+    synchronized int attemptCount() {
+        return attempts.size();
+    }
+
     synchronized WebhookDelivery.View view() {
         return new WebhookDelivery.View(id, provider, event, url, state, List.copyOf(attempts), nextAttemptAt,
                 dev.standin.core.http.Redaction.json(body));

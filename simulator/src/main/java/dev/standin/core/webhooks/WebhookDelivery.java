@@ -64,6 +64,10 @@ public final class WebhookDelivery {
             }))
             .build();
     private static final String ATTEMPT_STEP = "webhook.attempt";
+    /** Shared: a step stored while an attempt is in flight, which records it as lost if its instance died first. */
+    private static final String GUARD_STEP = "webhook.guard";
+    /** This instance's id among those sharing the database (the top bits of its delivery ids). */
+    private volatile long instance;
     private final WebhookLog log;
     private final Database database;
     private final AtomicLong ids = new AtomicLong();
@@ -78,11 +82,13 @@ public final class WebhookDelivery {
         this.database = database;
         this.log = WebhookLog.of(database);
         scheduler.register(ATTEMPT_STEP, id -> log.find(Long.parseLong(id)).ifPresent(this::attempt));
+        scheduler.register(GUARD_STEP, this::guard);
     }
 
-    /** Delivery ids from {@code floor} on (an instance's own range when instances share the log). */
+    /** Delivery ids from {@code floor} on (an instance's own range, its start count shifted 40 bits, when instances share the log). */
     public void startIdsAt(long floor) {
         ids.accumulateAndGet(floor, Math::max);
+        instance = floor >> 40;
     }
 
     /** Deliveries the webhook log holds (bounded: the oldest fall off). */
@@ -190,12 +196,42 @@ public final class WebhookDelivery {
             record(d, at, null, 0, "bad request: " + e.getMessage());
             return;
         }
+        Scheduler.Stored guard = null;
+        if (log.shared()) { // the answer comes back to this instance only: if it dies first, another records the attempt as lost
+            guard = scheduler.prepare(d.provider, GUARD_STEP, d.id + ":" + instance + ":" + d.attemptCount(),
+                    "webhook " + d.id + " in flight", d.ackTimeout.plusSeconds(1));
+            scheduler.save(database.dsl(), guard);
+        }
+        Scheduler.Stored sent = guard;
         http.sendAsync(built, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            if (sent != null) {
+                scheduler.unsave(sent);
+            }
             long latency = (System.nanoTime() - started) / 1_000_000;
             if (error != null) {
                 record(d, at, null, latency, error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
             } else {
                 record(d, at, response.statusCode(), latency, null);
+            }
+        });
+    }
+
+    /**
+     * An attempt's guard fell due ({@code subject}: delivery, sending instance, attempts before it): if
+     * the attempt was recorded meanwhile, nothing; if its instance is alive, the answer is still to come
+     * (the virtual clock ran ahead of the real one): look again later; else it is recorded as lost, and
+     * the delivery goes on with its next retry here.
+     */
+    private void guard(String subject) {
+        String[] parts = subject.split(":");
+        long sender = Long.parseLong(parts[1]);
+        int before = Integer.parseInt(parts[2]);
+        log.find(Long.parseLong(parts[0])).filter(d -> d.attemptCount() == before).ifPresent(d -> {
+            if (dev.standin.core.store.InstanceRegistry.isAlive(database, sender)) {
+                scheduler.save(database.dsl(), scheduler.prepare(d.provider, GUARD_STEP, subject, "webhook " + d.id + " in flight",
+                        d.ackTimeout.plusSeconds(1)));
+            } else {
+                record(d, clock.now(), null, 0, "the instance that sent this attempt stopped before its answer came");
             }
         });
     }
