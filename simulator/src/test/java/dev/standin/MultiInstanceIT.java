@@ -237,10 +237,7 @@ class MultiInstanceIT {
                 throw new IllegalStateException(e);
             }
         });
-        JsonNode holds = JSON.createArrayNode();
-        for (long deadline = System.nanoTime() + 5_000_000_000L; holds.isEmpty() && System.nanoTime() < deadline; Thread.sleep(20)) {
-            holds = JSON.readTree(send(b.control, "GET", "/_sim/holds", null, null).body()).path("holds");
-        }
+        JsonNode holds = poll(() -> holds(b), h -> !h.isEmpty(), 5);
         assertEquals(1, holds.size(), "the other instance lists the hold: " + holds);
         assertEquals("auth.decide", holds.get(0).path("event").asText());
         assertEquals(false, held.isDone(), "answered while held");
@@ -257,15 +254,10 @@ class MultiInstanceIT {
                 // expected: its instance is killed below
             }
         });
-        holds = JSON.createArrayNode();
-        for (long deadline = System.nanoTime() + 5_000_000_000L; holds.isEmpty() && System.nanoTime() < deadline; Thread.sleep(20)) {
-            holds = JSON.readTree(send(b.control, "GET", "/_sim/holds", null, null).body()).path("holds");
-        }
+        holds = poll(() -> holds(b), h -> !h.isEmpty(), 5);
         assertEquals(1, holds.size(), holds.toString());
         a.close(); // SIGKILL: the held authorisation dies with it
-        for (long deadline = System.nanoTime() + 20_000_000_000L; !holds.isEmpty() && System.nanoTime() < deadline; Thread.sleep(200)) {
-            holds = JSON.readTree(send(b.control, "GET", "/_sim/holds", null, null).body()).path("holds");
-        }
+        holds = poll(() -> holds(b), JsonNode::isEmpty, 20);
         assertEquals(0, holds.size(), "a dead instance's hold is no longer listed: " + holds);
     }
 
@@ -283,25 +275,12 @@ class MultiInstanceIT {
             assertEquals(201, send(b.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml")).statusCode());
             receiver.failNext(1);
             assertEquals(202, send(a.velo, "POST", "/v3/payouts", "Bearer " + token(a), ONE_PAYMENT).statusCode());
-            JsonNode delivery = null;
-            for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline; Thread.sleep(20)) {
-                JsonNode log = JSON.readTree(send(b.control, "GET", "/_sim/webhooks", null, null).body()).path("deliveries");
-                if (log.size() == 1 && log.get(0).path("state").asText().equals("RETRYING")) {
-                    delivery = log.get(0);
-                    break;
-                }
-            }
-            assertEquals("RETRYING", delivery == null ? null : delivery.path("state").asText(), "the other instance's log shows the failed first attempt");
+            JsonNode delivery = poll(() -> firstDelivery(b), d -> d.path("state").asText().equals("RETRYING"), 5);
+            assertEquals("RETRYING", delivery.path("state").asText(), "the other instance's log shows the failed first attempt");
             a.close(); // SIGKILL: the retry was queued by the instance that answered the payout
 
             advance(b, "PT1S");
-            JsonNode after = null;
-            for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline; Thread.sleep(20)) {
-                after = JSON.readTree(send(b.control, "GET", "/_sim/webhooks", null, null).body()).path("deliveries").get(0);
-                if (after.path("state").asText().equals("DELIVERED")) {
-                    break;
-                }
-            }
+            JsonNode after = poll(() -> firstDelivery(b), d -> d.path("state").asText().equals("DELIVERED"), 5);
             assertEquals("DELIVERED", after.path("state").asText(), after.toString());
             assertEquals(2, after.path("attempts").size(), after.toString());
             assertEquals(2, receiver.received().size(), "one failed attempt, one retry, nothing twice");
@@ -331,6 +310,26 @@ class MultiInstanceIT {
         assertEquals(204, send(b.control, "DELETE", "/_sim/requests", null, null).statusCode());
         assertEquals(0, JSON.readTree(send(a.control, "GET", "/_sim/requests?provider=velo", null, null).body()).path("count").asInt(),
                 "emptied on every instance");
+    }
+
+    /** Reads {@code read} every 20 ms until {@code done} holds or {@code seconds} pass; answers the last value read. */
+    private static <T> T poll(java.util.concurrent.Callable<T> read, java.util.function.Predicate<T> done, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        T value = read.call();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            value = read.call();
+        }
+        return value;
+    }
+
+    private static JsonNode holds(PackagedServer s) throws Exception {
+        return JSON.readTree(send(s.control, "GET", "/_sim/holds", null, null).body()).path("holds");
+    }
+
+    /** The newest webhook delivery in the instance's log (a missing node when there is none). */
+    private static JsonNode firstDelivery(PackagedServer s) throws Exception {
+        return JSON.readTree(send(s.control, "GET", "/_sim/webhooks", null, null).body()).path("deliveries").path(0);
     }
 
     private static JsonNode vendreoApplication(PackagedServer s) throws Exception {
@@ -366,9 +365,7 @@ class MultiInstanceIT {
                     """.formatted(hanging.getAddress().getPort());
             assertEquals(201, send(a.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml")).statusCode());
             assertEquals(202, send(a.velo, "POST", "/v3/payouts", "Bearer " + token(a), ONE_PAYMENT).statusCode());
-            for (long deadline = System.nanoTime() + 5_000_000_000L; calls.get() == 0 && System.nanoTime() < deadline; ) {
-                Thread.sleep(20);
-            }
+            poll(calls::get, n -> n > 0, 5);
             assertEquals(1, calls.get(), "A sent the first attempt");
             a.close(); // SIGKILL while the attempt is in flight
 
@@ -376,13 +373,7 @@ class MultiInstanceIT {
             Thread.sleep(11_000); // until A is no longer seen alive
             advance(b, "PT10S"); // the attempt's guard falls due: recorded lost, the retry queued
             advance(b, "PT2S");
-            JsonNode delivery = null;
-            for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; Thread.sleep(50)) {
-                delivery = JSON.readTree(send(b.control, "GET", "/_sim/webhooks", null, null).body()).path("deliveries").get(0);
-                if (delivery.path("state").asText().equals("DELIVERED")) {
-                    break;
-                }
-            }
+            JsonNode delivery = poll(() -> firstDelivery(b), d -> d.path("state").asText().equals("DELIVERED"), 10);
             assertEquals("DELIVERED", delivery.path("state").asText(), delivery.toString());
             assertEquals(2, delivery.path("attempts").size(), delivery.toString());
             assertEquals(true, delivery.path("attempts").get(0).path("error").asText().contains("stopped"), delivery.toString());

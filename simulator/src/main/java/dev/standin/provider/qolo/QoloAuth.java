@@ -152,7 +152,7 @@ final class QoloAuth {
         tokens.clear();
         windows.invalidateAll();
         if (shared != null) {
-            shared.dsl().execute("DELETE FROM qolo.rate_window");
+            shared.dsl().deleteFrom(dev.standin.db.qolo.Tables.RATE_WINDOW).execute();
         }
     }
 
