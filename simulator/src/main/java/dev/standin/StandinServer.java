@@ -107,7 +107,10 @@ public final class StandinServer implements AutoCloseable {
             long tSandbox = System.nanoTime();
             sandboxes.onChange(server::opened, server::closed);
             server.opened(defaultSandbox);
-            server.reaper.scheduleWithFixedDelay(sandboxes::removeIdle, 30, 30, TimeUnit.SECONDS);
+            server.reaper.scheduleWithFixedDelay(() -> server.quietly("removing idle sandboxes", sandboxes::removeIdle), 30, 30, TimeUnit.SECONDS);
+            long sync = Sandboxes.SYNC_PERIOD.toMillis(); // on a shared database: follow removals by other instances
+            server.reaper.scheduleWithFixedDelay(() -> server.quietly("following other instances' sandboxes", sandboxes::sync), sync, sync,
+                    TimeUnit.MILLISECONDS);
             defaultSandbox.instances().ifPresent(instances -> server.join(instances, options));
             server.serving = true;
             options.portsFile().ifPresent(server::writePorts);
@@ -245,6 +248,15 @@ public final class StandinServer implements AutoCloseable {
                 LOG.warn("instance heartbeat failed: {}", e.getMessage());
             }
         }, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /** Runs a periodic task so that a failure (the database away for a moment) is logged and the next run still happens. */
+    private void quietly(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", what, e.getMessage());
+        }
     }
 
     private static String localName() {

@@ -68,6 +68,10 @@ public final class Scheduler implements AutoCloseable {
     });
 
     private java.util.concurrent.ScheduledFuture<?> polling;
+    private static final long QUIET_POLL_NANOS = 1_000_000_000L;
+    private volatile java.util.function.BooleanSupplier quiet = () -> false;
+    private volatile java.util.function.Predicate<RuntimeException> failureMatters = e -> true;
+    private long lastPoll;
     private volatile Runnable onPoll = () -> {
     };
     private volatile long lastPollFailure;
@@ -187,11 +191,32 @@ public final class Scheduler implements AutoCloseable {
         this.onPoll = task;
     }
 
+    /**
+     * While {@code quiet} holds, the background poll looks at most once a second (each look at a shared
+     * database is a query: hundreds of idle sandboxes polled every 20 ms would be thousands a second).
+     */
+    public void pollSlowlyWhen(java.util.function.BooleanSupplier quiet) {
+        this.quiet = quiet;
+    }
+
+    /** Asked when a poll fails whether to log it (not when its sandbox was just removed by another instance). */
+    public void whenPollFails(java.util.function.Predicate<RuntimeException> matters) {
+        this.failureMatters = matters;
+    }
+
     public void start() {
         polling = POLLERS.scheduleWithFixedDelay(() -> {
             try {
+                long now = System.nanoTime();
+                if (quiet.getAsBoolean() && now - lastPoll < QUIET_POLL_NANOS) {
+                    return;
+                }
+                lastPoll = now;
                 runDue();
             } catch (RuntimeException e) { // e.g. the shared database unreachable for a moment: poll again, as a periodic task that throws never runs again
+                if (!failureMatters.test(e)) {
+                    return;
+                }
                 long now = System.nanoTime();
                 if (now - lastPollFailure > TimeUnit.SECONDS.toNanos(10) || lastPollFailure == 0) { // not 50 lines a second while it lasts
                     LOG.error("scheduler poll failed (logged at most every 10 s)", e);

@@ -2,6 +2,7 @@ package dev.standin.core.control;
 
 import dev.standin.core.auth.Credentials;
 import dev.standin.core.http.ApiError;
+import dev.standin.core.http.RequestScope;
 import dev.standin.core.http.ErrorRenderer;
 import dev.standin.core.http.HttpServerFactory;
 import dev.standin.core.provider.ProviderModule;
@@ -105,7 +106,11 @@ public final class ControlApi implements EndpointGroup {
         } else if (!matches(ctx, sandbox.controlToken()) && !matches(ctx, serverToken)) {
             require(ctx, sandbox.controlToken(), "the sandbox's control token (answered when it was created)");
         }
-        sandbox.touch();
+        try {
+            sandbox.touch();
+        } catch (RequestScope.Gone gone) {
+            throw new ApiError(404, "NOT_FOUND", "No sandbox " + sandbox.id() + " (removed)", "sandbox", "pathParam");
+        }
         ctx.attribute(ControlScope.SANDBOX, sandbox);
         for (ProviderModule module : sandbox.modules()) {
             HttpServerFactory.bindModule(ctx, module.name(), module);

@@ -65,7 +65,7 @@ final class JournalEndpoints implements EndpointGroup {
             ctx.json(Map.of("requests", entries, "count", entries.size()));
             return;
         }
-        PeerJournals.Merged merged = PeerJournals.list(instances.get(), entries, ctx.queryString(), ctx.header("Authorization"), limit);
+        PeerJournals.Merged merged = PeerJournals.list(instances.get(), ControlScope.of(ctx).id(), entries, ctx.queryString(), ctx.header("Authorization"), limit);
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("requests", merged.requests());
         out.put("count", merged.requests().size());
@@ -91,7 +91,7 @@ final class JournalEndpoints implements EndpointGroup {
         ControlScope.of(ctx).journal().clear();
         var instances = ControlScope.of(ctx).instances();
         if (instances.isPresent() && !local(ctx)) {
-            PeerJournals.clear(instances.get(), ctx.header("Authorization"));
+            PeerJournals.clear(instances.get(), ControlScope.of(ctx).id(), ctx.header("Authorization"));
         }
         ctx.status(204);
     }

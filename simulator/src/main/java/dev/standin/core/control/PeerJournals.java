@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.http.RequestJournal;
 import dev.standin.core.json.Json;
+import dev.standin.core.sandbox.Sandboxes;
 import dev.standin.core.store.InstanceRegistry;
 
 import java.io.IOException;
@@ -37,14 +38,14 @@ final class PeerJournals {
     }
 
     /** {@code query}: the request's own query string (its filters); {@code authorization}: its header, for a protected control API. */
-    static Merged list(InstanceRegistry registry, List<RequestJournal.Entry> own, String query, String authorization, int limit) {
+    static Merged list(InstanceRegistry registry, String sandbox, List<RequestJournal.Entry> own, String query, String authorization, int limit) {
         List<Map<String, Object>> all = new ArrayList<>();
         for (RequestJournal.Entry e : own) {
             all.add(tagged(Json.mapper().convertValue(e, MAP), registry.id()));
         }
         List<String> unreachable = new ArrayList<>();
         for (InstanceRegistry.Peer peer : registry.others()) {
-            String failure = ask(peer, "GET", query, authorization, body -> {
+            String failure = ask(peer, sandbox, "GET", query, authorization, body -> {
                 for (JsonNode n : Json.mapper().readTree(body).path("requests")) {
                     all.add(tagged(Json.mapper().convertValue(n, MAP), peer.id()));
                 }
@@ -60,10 +61,10 @@ final class PeerJournals {
     }
 
     /** Empties every other live instance's journal; answers those that did not answer. */
-    static List<String> clear(InstanceRegistry registry, String authorization) {
+    static List<String> clear(InstanceRegistry registry, String sandbox, String authorization) {
         List<String> unreachable = new ArrayList<>();
         for (InstanceRegistry.Peer peer : registry.others()) {
-            String failure = ask(peer, "DELETE", null, authorization, body -> { });
+            String failure = ask(peer, sandbox, "DELETE", null, authorization, body -> { });
             if (failure != null) {
                 unreachable.add(failure);
             }
@@ -76,12 +77,15 @@ final class PeerJournals {
     }
 
     /** Calls a peer's journal with {@code instance=local}; answers null when it answered 2xx, else why not. */
-    private static String ask(InstanceRegistry.Peer peer, String method, String query, String authorization, BodyReader reader) {
+    private static String ask(InstanceRegistry.Peer peer, String sandbox, String method, String query, String authorization, BodyReader reader) {
         String q = (query == null || query.isBlank() ? "" : query + "&") + "instance=local";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(peer.controlUrl() + "/_sim/requests?" + q))
                 .timeout(Duration.ofSeconds(5)).method(method, HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (!Sandboxes.DEFAULT.equals(sandbox)) { // a created sandbox on the shared database: the peer opens it if it has not yet
+            request.header("Standin-Sandbox", sandbox);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

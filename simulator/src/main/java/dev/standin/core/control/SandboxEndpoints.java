@@ -69,6 +69,7 @@ public final class SandboxEndpoints implements EndpointGroup {
     }
 
     private void list(Context ctx) {
+        sandboxes.openAll(); // on a shared database: those other instances made too
         List<Map<String, Object>> out = sandboxes.all().stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.id());

@@ -179,7 +179,12 @@ public final class HttpServerFactory {
             if (provider != null) {
                 config.routes.before(ctx -> {
                     RequestScope scope = scopes.apply(ctx);
-                    scope.touch();
+                    try {
+                        scope.touch();
+                    } catch (RequestScope.Gone gone) { // its sandbox was removed on another instance: the credential's owner now
+                        scope = scopes.apply(ctx);
+                        scope.touch();
+                    }
                     ctx.attribute(SCOPE, scope);
                     bindModule(ctx, provider, scope.module(provider));
                     // strict mode refuses a request breaking the document before anything, rules included

@@ -22,6 +22,13 @@ public interface RequestScope {
         return false;
     }
 
-    /** Marks the scope as used now. */
+    /** Marks the scope as used now; throws {@link Gone} when it was removed meanwhile (by another instance). */
     void touch();
+
+    /** The scope was removed by another instance sharing its database: find the request's scope again. */
+    final class Gone extends RuntimeException {
+        public Gone(String message) {
+            super(message, null, false, false);
+        }
+    }
 }

@@ -58,13 +58,20 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     private final Map<String, ProviderModule> modules = new LinkedHashMap<>();
     private final Map<String, RuleFilter> filters = new LinkedHashMap<>();
     private volatile long lastUsedNanos = System.nanoTime();
+    private static final long IDLE_POLL_NANOS = 10_000_000_000L;
+    /** Asked when its shared state cannot be read: whether another instance removed it (and so it was closed here). */
+    private volatile java.util.function.Predicate<Sandbox> removedElsewhere = s -> false;
     /** The instances sharing this sandbox's database, when several may (set once it is open). */
     private volatile dev.standin.core.store.InstanceRegistry instances;
 
-    private Sandbox(Spec spec, List<ProviderModule> providers, HeapGuard heap) {
+    /** The default sandbox, whose database a created one lives beside (null for the default one itself). */
+    private final Sandbox home;
+
+    private Sandbox(Spec spec, List<ProviderModule> providers, HeapGuard heap, Sandbox home) {
         this.spec = spec;
+        this.home = home;
         this.clock = new VirtualClock(spec.clockMode(), spec.start());
-        this.database = spec.id().equals(Sandboxes.DEFAULT) ? Database.connect(spec.location()) : Database.shared();
+        this.database = home == null ? Database.connect(spec.location()) : Database.sandbox(home.database, spec.id());
         this.database.limitRows(spec.maxRows());
         this.database.guard(heap);
         this.ids = new Ids(spec.seed());
@@ -94,23 +101,33 @@ public final class Sandbox implements RequestScope, AutoCloseable {
 
     /**
      * Opens a sandbox: its database migrated, its scenarios parsed and seeded, its pending steps (of a
-     * persistent database) scheduled again. A bad scenario throws a ScenarioException and leaves nothing open.
+     * persistent database) scheduled again. A bad scenario throws a ScenarioException and leaves nothing
+     * open. {@code home}: the default sandbox, for a created one (null when opening the default one);
+     * on PostgreSQL a created sandbox another instance made is opened the same way (its schemas and
+     * seed are there already).
      */
-    public static Sandbox open(Spec spec, List<ProviderModule> providers, HeapGuard heap) {
-        Sandbox sandbox = new Sandbox(spec, providers, heap);
+    public static Sandbox open(Spec spec, List<ProviderModule> providers, HeapGuard heap, Sandbox home) {
+        Sandbox sandbox = new Sandbox(spec, providers, heap, home);
         try {
             sandbox.database.migrate();
             if (sandbox.database.sharedByInstances()) {
                 sandbox.clock.share(new ClockRow(sandbox.database)); // every instance on the database reads one clock
             }
-            long epoch = sandbox.database.countStart();
+            long epoch = sandbox.database.countStart(); // a created sandbox counts its own: 0 where it was created, as on a fresh server
             sandbox.ids.epoch(epoch);
             if (sandbox.database.sharedByInstances()) {
-                sandbox.scheduler.startIdsAt(epoch << 40); // another instance's stored steps are in the same table
-                sandbox.rules.holds().startIdsAt(epoch << 40); // and its holds and webhook deliveries
-                sandbox.webhooks.startIdsAt(epoch << 40);
+                // this instance's id among those on the database (a created sandbox's ranges use the server's,
+                // whose liveness its holds and webhook attempts are checked against)
+                long instance = home == null ? epoch : home.instances.id();
+                sandbox.scheduler.startIdsAt(instance << 40); // another instance's stored steps are in the same table
+                sandbox.rules.holds().startIdsAt(instance << 40); // and its holds and webhook deliveries
+                sandbox.webhooks.startIdsAt(instance << 40);
                 sandbox.scheduler.onPoll(sandbox.rules.holds()::poll); // released by another instance: run here
-                sandbox.instances = new dev.standin.core.store.InstanceRegistry(sandbox.database, epoch);
+                sandbox.instances = home == null ? new dev.standin.core.store.InstanceRegistry(sandbox.database, epoch) : home.instances;
+                if (home != null) { // an idle sandbox's stored steps are looked for once a second, not fifty times
+                    sandbox.scheduler.pollSlowlyWhen(() -> sandbox.idleNanos() > IDLE_POLL_NANOS);
+                    sandbox.scheduler.whenPollFails(e -> !sandbox.removedElsewhere.test(sandbox));
+                }
             }
             sandbox.simulation.parseAtStart(spec.scenarios());
             sandbox.simulation.seedAtStart();
@@ -212,7 +229,14 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     @Override
     public void touch() {
         lastUsedNanos = System.nanoTime();
-        clock.refresh(); // a shared clock: what another instance advanced counts for this request
+        try {
+            clock.refresh(); // a shared clock: what another instance advanced counts for this request
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (sharedByInstances() && removedElsewhere.test(this)) {
+                throw new Gone("sandbox " + id() + " was removed by another instance");
+            }
+            throw e;
+        }
         simulation.follow(clock.generation()); // and what another instance reset or loaded
     }
 
@@ -220,9 +244,26 @@ public final class Sandbox implements RequestScope, AutoCloseable {
         return System.nanoTime() - lastUsedNanos;
     }
 
+    /** Closes it here: on PostgreSQL a created sandbox's state stays for the other instances (see {@link #destroy}). */
     @Override
     public void close() {
         scheduler.close();
         database.close();
+    }
+
+    /** Closes it and removes its state everywhere. */
+    public void destroy() {
+        close();
+        database.drop();
+    }
+
+    /** How to learn, when its shared state cannot be read, that another instance removed it (closing it here). */
+    public void whenRemovedElsewhere(java.util.function.Predicate<Sandbox> check) {
+        this.removedElsewhere = check;
+    }
+
+    /** Whether its state outlives this instance (a created sandbox on PostgreSQL, which other instances open too). */
+    public boolean sharedByInstances() {
+        return home != null && database.sharedByInstances();
     }
 }

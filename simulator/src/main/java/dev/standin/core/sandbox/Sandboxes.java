@@ -39,7 +39,10 @@ public final class Sandboxes implements AutoCloseable {
     private final AtomicLong created = new AtomicLong();
     private final List<Consumer<Sandbox>> onOpen = new ArrayList<>();
     private final List<Consumer<Sandbox>> onClose = new ArrayList<>();
+    private final Object attaching = new Object();
     private Sandbox defaultSandbox;
+    /** The created sandboxes of a database several instances share (PostgreSQL), or null. */
+    private SandboxCatalog catalog;
     /** Sandboxes being opened now, counted against the maximum. */
     private int opening;
 
@@ -52,10 +55,13 @@ public final class Sandboxes implements AutoCloseable {
 
     /** Opens the default sandbox (the server's own, from its options). */
     public Sandbox openDefault(Sandbox.Spec spec, List<ProviderModule> modules) {
-        Sandbox opened = Sandbox.open(spec, modules, heap);
+        Sandbox opened = Sandbox.open(spec, modules, heap, null);
         synchronized (this) {
             defaultSandbox = opened;
             byId.put(spec.id(), opened);
+            if (opened.database().sharedByInstances()) { // created sandboxes live in it too, for every instance
+                catalog = new SandboxCatalog(opened.database());
+            }
         }
         return opened;
     }
@@ -66,9 +72,14 @@ public final class Sandboxes implements AutoCloseable {
         onClose.add(closed);
     }
 
-    /** A new id for a sandbox to be created: sb1, sb2, ... */
+    /** A new id for a sandbox to be created: sb1, sb2, ... (on a shared database, unique among its instances). */
     public String nextId() {
-        return "sb" + created.incrementAndGet();
+        SandboxCatalog shared = catalog();
+        return shared != null ? shared.nextId() : "sb" + created.incrementAndGet();
+    }
+
+    private synchronized SandboxCatalog catalog() {
+        return catalog;
     }
 
     /**
@@ -80,8 +91,13 @@ public final class Sandboxes implements AutoCloseable {
         if (full != null) {
             throw new ApiError(507, "HEAP_FULL", full, null, null);
         }
+        SandboxCatalog shared = catalog();
+        int others = shared != null ? shared.count() : 0; // made by other instances and not opened here
         synchronized (this) {
-            if (byId.size() - 1 + opening >= max) {
+            if (shared != null) {
+                others -= (int) byId.values().stream().filter(Sandbox::sharedByInstances).count();
+            }
+            if (byId.size() - 1 + Math.max(others, 0) + opening >= max) {
                 throw new ApiError(429, "TOO_MANY_SANDBOXES", "This server holds its maximum of " + max
                         + " sandboxes; delete one (DELETE /_sim/sandboxes/{id}) or start it with a higher --max-sandboxes", null, null);
             }
@@ -89,13 +105,28 @@ public final class Sandboxes implements AutoCloseable {
         }
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.open(spec, providers.get(), heap);
+            sandbox = Sandbox.open(spec, providers.get(), heap, defaultSandbox());
+            sandbox.whenRemovedElsewhere(this::closedIfRemoved);
+            if (shared != null) {
+                try {
+                    shared.save(spec); // from now on every instance finds it
+                } catch (RuntimeException e) {
+                    sandbox.destroy();
+                    throw e;
+                }
+            }
         } catch (RuntimeException e) {
             synchronized (this) {
                 opening--;
             }
             throw e;
         }
+        return registered(sandbox, true);
+    }
+
+    /** Registers an opened sandbox and tells the listeners; on their failure it is removed again ({@code created}) or closed here. */
+    private Sandbox registered(Sandbox sandbox, boolean created) {
+        Sandbox.Spec spec = sandbox.spec();
         List<Consumer<Sandbox>> listeners;
         synchronized (this) {
             opening--;
@@ -105,7 +136,11 @@ public final class Sandboxes implements AutoCloseable {
         try {
             listeners.forEach(l -> l.accept(sandbox));
         } catch (RuntimeException e) {
-            remove(spec.id());
+            if (created) {
+                remove(spec.id());
+            } else {
+                detach(sandbox);
+            }
             throw e;
         }
         return sandbox;
@@ -115,8 +150,88 @@ public final class Sandboxes implements AutoCloseable {
         return defaultSandbox;
     }
 
-    public synchronized Optional<Sandbox> find(String id) {
+    /** The sandbox {@code id}: open here, or (on a shared database) made by another instance and opened here now. */
+    public Optional<Sandbox> find(String id) {
+        Optional<Sandbox> local = local(id);
+        SandboxCatalog shared = catalog();
+        if (local.isPresent() || shared == null) {
+            return local;
+        }
+        synchronized (attaching) { // one opening of a sandbox at a time
+            local = local(id);
+            if (local.isPresent()) {
+                return local;
+            }
+            Optional<SandboxCatalog.Made> made = shared.find(id);
+            if (made.isEmpty()) {
+                return Optional.empty();
+            }
+            Sandbox opened = Sandbox.open(made.get().spec(id, defaultSandbox().spec()), providers.get(), heap, defaultSandbox());
+            opened.whenRemovedElsewhere(this::closedIfRemoved);
+            synchronized (this) {
+                opening++; // registered() counts it down
+            }
+            return Optional.of(registered(opened, false));
+        }
+    }
+
+    private synchronized Optional<Sandbox> local(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** On a shared database: opens here every sandbox another instance made (to find a credential's, or list them all). */
+    public void openAll() {
+        SandboxCatalog shared = catalog();
+        if (shared != null) {
+            shared.ids().forEach(this::find);
+        }
+    }
+
+    /**
+     * On a shared database: closes here the sandboxes another instance removed, and records which this
+     * instance used lately (for removing idle ones). A no-op otherwise.
+     */
+    public void sync() {
+        SandboxCatalog shared = catalog();
+        if (shared == null) {
+            return;
+        }
+        List<String> ids = shared.ids();
+        List<String> used = new ArrayList<>();
+        for (Sandbox s : all()) {
+            if (s.sharedByInstances() && !ids.contains(s.id())) {
+                detach(s);
+            } else if (s.sharedByInstances() && s.idleNanos() < SYNC_PERIOD.toNanos() * 2) {
+                used.add(s.id());
+            }
+        }
+        shared.used(used);
+    }
+
+    /** How often {@link #sync} should run: the delay before another instance's removal is noticed here. */
+    public static final Duration SYNC_PERIOD = Duration.ofSeconds(5);
+
+    /** Whether another instance removed {@code s} (then closed here), asked when its state cannot be read. */
+    private boolean closedIfRemoved(Sandbox s) {
+        SandboxCatalog shared = catalog();
+        if (shared == null || shared.find(s.id()).isPresent()) {
+            return false;
+        }
+        detach(s);
+        return true;
+    }
+
+    private void detach(Sandbox s) {
+        List<Consumer<Sandbox>> listeners;
+        synchronized (this) {
+            if (byId.remove(s.id()) == null) {
+                return;
+            }
+            listeners = List.copyOf(onClose);
+        }
+        credentials.asMap().values().removeIf(s.id()::equals);
+        listeners.forEach(l -> l.accept(s));
+        s.close();
     }
 
     public synchronized List<Sandbox> all() {
@@ -139,12 +254,34 @@ public final class Sandboxes implements AutoCloseable {
         }
         credentials.asMap().values().removeIf(id::equals);
         listeners.forEach(l -> l.accept(removed));
-        removed.close();
+        SandboxCatalog shared = catalog();
+        if (shared != null && removed.sharedByInstances()) {
+            if (shared.delete(id)) { // the one instance that removed it drops its state; the others close it at their next sync
+                removed.destroy();
+            } else {
+                removed.close();
+            }
+        } else {
+            removed.destroy();
+        }
         return true;
     }
 
-    /** Removes created sandboxes unused (no provider or control request) for longer than the idle limit. */
+    /**
+     * Removes created sandboxes unused (no provider or control request) for longer than the idle limit:
+     * on a shared database, unused by every instance (each records its use at {@link #sync}).
+     */
     public void removeIdle() {
+        SandboxCatalog shared = catalog();
+        if (shared != null) {
+            sync();
+            for (String id : shared.idle(idleLimit)) {
+                if (find(id).isPresent()) {
+                    remove(id);
+                }
+            }
+            return;
+        }
         for (Sandbox s : all()) {
             if (s != defaultSandbox && s.idleNanos() > idleLimit.toNanos()) {
                 remove(s.id());
@@ -169,15 +306,26 @@ public final class Sandboxes implements AutoCloseable {
                 return found.get();
             }
         }
-        Sandbox owner = defaultSandbox();
-        for (Sandbox s : all()) {
-            if (s != owner && s.provider(provider).map(m -> m.owns(credential)).orElse(false)) {
-                owner = s;
-                break;
-            }
+        Sandbox owner = owner(provider, credential);
+        if (owner == null && catalog() != null) { // perhaps a sandbox another instance made, not opened here yet
+            openAll();
+            owner = owner(provider, credential);
+        }
+        if (owner == null) {
+            owner = defaultSandbox();
         }
         credentials.put(key, owner.id());
         return owner;
+    }
+
+    private Sandbox owner(String provider, String credential) {
+        Sandbox home = defaultSandbox();
+        for (Sandbox s : all()) {
+            if (s != home && s.provider(provider).map(m -> m.owns(credential)).orElse(false)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** The server's guard against running out of heap (shown by {@code /_sim/health}). */

@@ -185,10 +185,33 @@ public final class Database implements AutoCloseable {
         return template;
     }
 
+    /**
+     * A created sandbox's database: on PostgreSQL (when {@code home}, the default sandbox's, is there),
+     * schemas of its own named after the sandbox in that database ({@code sb7_velo} for {@code velo}),
+     * which every instance sharing it can open; otherwise {@link #shared()}.
+     */
+    public static Database sandbox(Database home, String sandboxId) {
+        if (home.dialect != SQLDialect.POSTGRES) {
+            return shared();
+        }
+        String prefix = sandboxId.toUpperCase(java.util.Locale.ROOT) + "_";
+        RenderMapping mapping = new RenderMapping();
+        for (String schema : PostgresSchemas.names()) {
+            mapping.withSchemata(new MappedSchema().withInput(schema).withOutput(prefix + schema));
+        }
+        return new Database(home.pool, SQLDialect.POSTGRES, true, prefix,
+                settings().withRenderNameCase(RenderNameCase.LOWER).withRenderMapping(mapping));
+    }
+
     /** Applies the Flyway migrations (one per provider, plus the core's), or creates a shared database's schemas. */
     public void migrate() {
         if (dialect == SQLDialect.POSTGRES) {
-            Postgres.migrate(pool);
+            if (prefix == null) {
+                Postgres.migrate(pool);
+            } else { // a created sandbox's schemas, unless another instance made them (it is being opened there too)
+                PostgresSchemas.create(pool, prefix);
+                created.addAll(PostgresSchemas.names());
+            }
             return;
         }
         if (prefix == null) {
@@ -231,7 +254,7 @@ public final class Database implements AutoCloseable {
 
     /** Before a query on a shared database: makes the schemas it names that do not exist yet. */
     private void createReferenced(ExecuteContext ctx) {
-        if (prefix == null || created.size() == template().schemas().size()) {
+        if (prefix == null || dialect == SQLDialect.POSTGRES || created.size() == template().schemas().size()) {
             return;
         }
         String sql = ctx.sql() != null ? ctx.sql() : ctx.batchSQL() == null ? "" : String.join("\n", ctx.batchSQL());
@@ -329,6 +352,9 @@ public final class Database implements AutoCloseable {
                 continue;
             }
             for (Table<?> table : schema.getTables()) {
+                if (prefix != null && dialect == SQLDialect.POSTGRES && PostgresSchemas.wholeDatabase(table)) {
+                    continue; // not the sandbox's own
+                }
                 total += dsl.fetchCount(table);
             }
         }
@@ -341,20 +367,25 @@ public final class Database implements AutoCloseable {
      * database never get the same epoch (and so never the same ids).
      */
     public long countStart() {
+        return count("starts");
+    }
+
+    /** Counts one more of {@code key} in {@code core.meta}, atomically, and answers how many came before (0 the first time). */
+    public long count(String key) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return dsl.transactionResult(tx -> {
-                    Optional<String> before = tx.dsl().select(META.META_VALUE).from(META).where(META.META_KEY.eq("starts")).forUpdate()
+                    Optional<String> before = tx.dsl().select(META.META_VALUE).from(META).where(META.META_KEY.eq(key)).forUpdate()
                             .fetchOptional(META.META_VALUE);
                     long epoch = before.map(v -> Long.parseLong(v) + 1).orElse(0L);
                     if (before.isPresent()) {
-                        tx.dsl().update(META).set(META.META_VALUE, Long.toString(epoch)).where(META.META_KEY.eq("starts")).execute();
+                        tx.dsl().update(META).set(META.META_VALUE, Long.toString(epoch)).where(META.META_KEY.eq(key)).execute();
                     } else {
-                        tx.dsl().insertInto(META, META.META_KEY, META.META_VALUE).values("starts", Long.toString(epoch)).execute();
+                        tx.dsl().insertInto(META, META.META_KEY, META.META_VALUE).values(key, Long.toString(epoch)).execute();
                     }
                     return epoch;
                 });
-            } catch (org.jooq.exception.DataAccessException raced) { // two first starts inserted the row at once
+            } catch (org.jooq.exception.DataAccessException raced) { // two first counts inserted the row at once
                 if (attempt >= 3) {
                     throw raced;
                 }
@@ -393,6 +424,9 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (prefix != null && dialect == SQLDialect.POSTGRES) {
+            return; // the pool is the default sandbox's; the schemas stay for other instances (drop() removes them)
+        }
         if (prefix != null) {
             synchronized (SHARED_DDL) {
                 dropSchemas();
@@ -409,6 +443,15 @@ public final class Database implements AutoCloseable {
             // already closed
         }
         ((JdbcConnectionPool) pool).dispose();
+    }
+
+    /** Removes a created sandbox's schemas and all they hold (closing an in-memory one does that already). */
+    public void drop() {
+        if (prefix != null && dialect == SQLDialect.POSTGRES) {
+            PostgresSchemas.drop(pool, prefix);
+        } else {
+            close();
+        }
     }
 
     private void dropSchemas() {
