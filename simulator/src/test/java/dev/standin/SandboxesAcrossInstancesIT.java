@@ -105,6 +105,10 @@ class SandboxesAcrossInstancesIT {
         Made kept = create(b);
         token(b, sb); // opened on B too
         assertEquals(12, count("select count(*) from pg_namespace where nspname like 'sb%\\_%'"), "six schemas each");
+        HttpResponse<String> refused = send(a.control, "POST", "/_sim/sandboxes", null,
+                "{\"scenarios\":[\"version: 1\\nname: broken\\nrules:\\n  - match: {provider: nobody}\"]}");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals(12, count("select count(*) from pg_namespace where nspname like 'sb%\\_%'"), "a refused sandbox leaves no schemas");
 
         assertEquals(204, send(a.control, "DELETE", sb.path(""), sb.control(), null).statusCode());
         assertEquals(404, send(b.control, "GET", sb.path(""), sb.control(), null).statusCode(), "B knows at once");

@@ -135,7 +135,11 @@ public final class Sandbox implements RequestScope, AutoCloseable {
             sandbox.scheduler.start();
             return sandbox;
         } catch (RuntimeException e) {
-            sandbox.close();
+            if (sandbox.database.madeSchemas()) {
+                sandbox.destroy(); // a creation that failed (a bad scenario) leaves no schemas behind
+            } else {
+                sandbox.close();
+            }
             throw e;
         }
     }

@@ -9,7 +9,6 @@ import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,11 +80,12 @@ final class SandboxCatalog {
         return database.dsl().deleteFrom(SANDBOX).where(SANDBOX.SANDBOX_ID.eq(id)).execute() > 0;
     }
 
-    /** Records that this instance used these sandboxes lately. */
-    void used(Collection<String> ids) {
-        if (!ids.isEmpty()) {
-            database.dsl().update(SANDBOX).set(SANDBOX.USED_AT, DSL.currentOffsetDateTime()).where(SANDBOX.SANDBOX_ID.in(ids)).execute();
-        }
+    /** Records when this instance last used a sandbox ({@code idle} ago), unless another used it later. */
+    void used(String id, Duration idle) {
+        database.dsl().update(SANDBOX)
+                .set(SANDBOX.USED_AT, DSL.greatest(SANDBOX.USED_AT, DSL.field("CURRENT_TIMESTAMP - ({0} * INTERVAL '1 millisecond')",
+                        SANDBOX.USED_AT.getDataType(), DSL.val(idle.toMillis()))))
+                .where(SANDBOX.SANDBOX_ID.eq(id)).execute();
     }
 
     /** The sandboxes no instance used for {@code limit}, on the database's own time. */

@@ -188,8 +188,8 @@ public final class Sandboxes implements AutoCloseable {
     }
 
     /**
-     * On a shared database: closes here the sandboxes another instance removed, and records which this
-     * instance used lately (for removing idle ones). A no-op otherwise.
+     * On a shared database: closes here the sandboxes another instance removed, and records when this
+     * instance last used each (for removing idle ones). A no-op otherwise.
      */
     public void sync() {
         SandboxCatalog shared = catalog();
@@ -197,15 +197,13 @@ public final class Sandboxes implements AutoCloseable {
             return;
         }
         List<String> ids = shared.ids();
-        List<String> used = new ArrayList<>();
         for (Sandbox s : all()) {
             if (s.sharedByInstances() && !ids.contains(s.id())) {
                 detach(s);
-            } else if (s.sharedByInstances() && s.idleNanos() < SYNC_PERIOD.toNanos() * 2) {
-                used.add(s.id());
+            } else if (s.sharedByInstances() && s.idleNanos() < SYNC_PERIOD.toNanos() * 2) { // used since the last sync
+                shared.used(s.id(), Duration.ofNanos(s.idleNanos()));
             }
         }
-        shared.used(used);
     }
 
     /** How often {@link #sync} should run: the delay before another instance's removal is noticed here. */
@@ -339,7 +337,7 @@ public final class Sandboxes implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Sandbox s : all()) {
+        for (Sandbox s : all().reversed()) { // the default one last: on PostgreSQL the others use its connections
             s.close();
         }
         heap.close();

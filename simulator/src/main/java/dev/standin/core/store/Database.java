@@ -209,7 +209,7 @@ public final class Database implements AutoCloseable {
             if (prefix == null) {
                 Postgres.migrate(pool);
             } else { // a created sandbox's schemas, unless another instance made them (it is being opened there too)
-                PostgresSchemas.create(pool, prefix);
+                madeSchemas = PostgresSchemas.create(pool, prefix);
                 created.addAll(PostgresSchemas.names());
             }
             return;
@@ -444,6 +444,13 @@ public final class Database implements AutoCloseable {
         }
         ((JdbcConnectionPool) pool).dispose();
     }
+
+    /** Whether {@link #migrate()} made this created sandbox's schemas on PostgreSQL (rather than finding them made by another instance). */
+    public boolean madeSchemas() {
+        return madeSchemas;
+    }
+
+    private volatile boolean madeSchemas;
 
     /** Removes a created sandbox's schemas and all they hold (closing an in-memory one does that already). */
     public void drop() {

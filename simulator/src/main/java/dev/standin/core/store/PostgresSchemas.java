@@ -36,12 +36,12 @@ final class PostgresSchemas {
         return DefaultCatalog.DEFAULT_CATALOG.getSchemas().stream().map(Schema::getName).toList();
     }
 
-    /** Makes the schemas of prefix {@code prefix} ({@code SB7_}) unless they exist. */
-    static void create(DataSource pool, String prefix) {
+    /** Makes the schemas of prefix {@code prefix} ({@code SB7_}) unless they exist; answers whether it made them. */
+    static boolean create(DataSource pool, String prefix) {
         String p = prefix.toLowerCase(Locale.ROOT);
         try (Connection c = pool.getConnection()) {
             if (exists(c, p + "core")) {
-                return;
+                return false;
             }
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -51,6 +51,7 @@ final class PostgresSchemas {
                 }
                 s.executeBatch();
                 c.commit();
+                return true;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
