@@ -3,7 +3,8 @@ package dev.standin.core.store;
 import dev.standin.db.DefaultCatalog;
 import dev.standin.db.core.Core;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -45,7 +46,7 @@ public final class Database implements AutoCloseable {
      * The one in-memory database that holds every created sandbox, each in schemas of its own: a
      * database of its own would cost each sandbox about 600 KB of H2's fixed transaction structures.
      */
-    private static volatile JdbcConnectionPool sharedPool;
+    private static volatile HikariDataSource sharedPool;
 
     private final DataSource pool;
     private final SQLDialect dialect;
@@ -128,13 +129,24 @@ public final class Database implements AutoCloseable {
         return new Database(sharedPool(), SQLDialect.H2, false, prefix, settings().withRenderMapping(mapping));
     }
 
-    private static JdbcConnectionPool pool(String url) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(64);
-        return pool;
+    /**
+     * HikariCP, not H2's own pool: H2's rolls back every connection it takes back, and a rollback empties
+     * the session's cache of parsed statements, so every statement was parsed again (a quarter of a
+     * read's time); HikariCP rolls back only a connection left inside a transaction.
+     */
+    private static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(64);
+        config.setMinimumIdle(2); // embedded sessions open in microseconds: no need to keep 64 ready
+        config.setMaxLifetime(0); // a session (and its statement cache) lives as long as the pool
+        config.setPoolName("standin-h2");
+        return new HikariDataSource(config);
     }
 
-    private static JdbcConnectionPool sharedPool() {
+    private static HikariDataSource sharedPool() {
         if (sharedPool == null) {
             synchronized (Database.class) {
                 if (sharedPool == null) {
@@ -442,7 +454,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // already closed
         }
-        ((JdbcConnectionPool) pool).dispose();
+        ((HikariDataSource) pool).close();
     }
 
     /** Whether {@link #migrate()} made this created sandbox's schemas on PostgreSQL (rather than finding them made by another instance). */
