@@ -129,6 +129,14 @@ class TerminalTest extends AcceptanceTest {
         lane.body(page.formatted(4)).post("/").then().statusCode(200)
                 .body("count", equalTo(1)).body("hasMore", equalTo(false));
         lane.body(page.replace("2,", "0,").formatted(0)).post("/").then().statusCode(400).body("message", containsString("logFilter.limit"));
+
+        control().post("/_sim/reset?provider=terminals").then().statusCode(200);
+        lane.body("{\"requestType\":\"device\",\"resourceType\":\"info\"}").post("/").then().statusCode(200);
+        lane.body(page.formatted(0)).post("/").then().statusCode(200).body("total", equalTo(1)); // counted afresh after a reset
+        for (int i = 0; i < 8; i++) {
+            lane.body("{\"requestType\":\"device\",\"resourceType\":\"info\"}").post("/").then().statusCode(200);
+        }
+        lane.body(page.formatted(0)).post("/").then().statusCode(200).body("total", equalTo(5));
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class TerminalModule implements ProviderModule {
     private final Map<String, Terminal> terminals = new LinkedHashMap<>();
     private ProviderContext context;
     private Database database;
+    private RequestLogRepository log;
     private TerminalHandler handler;
     private Printer printer;
     private ErrorRenderer errors;
@@ -80,7 +81,7 @@ public final class TerminalModule implements ProviderModule {
     public void init(ProviderContext context) {
         this.context = context;
         this.database = context.database();
-        RequestLogRepository log = new RequestLogRepository(database.dsl());
+        this.log = new RequestLogRepository(database.dsl(), database.sharedByInstances());
         this.txns = new TransactionRepository(database.dsl());
         this.printer = new Printer(database.dsl(), txns, context.clock(), context.ids());
         Payments payments = new Payments(txns, printer, context.clock(), context.ids());
@@ -243,6 +244,7 @@ public final class TerminalModule implements ProviderModule {
     @Override
     public synchronized void clear() {
         database.truncate(Terminals.TERMINALS);
+        log.forgetSizes();
         terminals.values().forEach(t -> {
             t.device().abort("Terminal reset");
             t.resetSettings();
