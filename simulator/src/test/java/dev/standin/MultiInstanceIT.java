@@ -3,17 +3,10 @@ package dev.standin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.support.PackagedServer;
-import dev.standin.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import dev.standin.support.TwoInstances;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,35 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * by the other once, one winner among concurrent instructs spread over both, caches never stale after
  * the other's change, scenarios, resets and rule counts followed by both, one Qolo rate limit.
  */
-class MultiInstanceIT {
+class MultiInstanceIT extends TwoInstances {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAYOR = "c66a1b03-23e2-4fa8-9197-840f98f8d205";
     private static final String KEY = "44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529";
     private static final String ONE_PAYMENT = "{\"payorId\":\"" + PAYOR + "\",\"payments\":[{\"remoteId\":\"myRemoteId01\","
             + "\"currency\":\"USD\",\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\"}]}";
-    private List<String> database;
-    private List<String> args;
-    private PackagedServer a;
-    private PackagedServer b;
-
-    @BeforeEach
-    void twoInstancesOnOneDatabase() throws Exception {
-        Assumptions.assumeTrue(TestDatabase.postgres(), "STANDIN_TEST_POSTGRES is not set: no PostgreSQL to share");
-        database = TestDatabase.options();
-        args = new ArrayList<>(List.of("--clock", "manual", "--start-time", "2026-01-01T00:00:00Z"));
-        args.addAll(database);
-        a = PackagedServer.start(List.of(), args);
-        b = PackagedServer.start(List.of(), args);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        for (PackagedServer s : new PackagedServer[]{a, b}) {
-            if (s != null) {
-                s.close();
-            }
-        }
-    }
 
     @Test
     void twoInstancesShareOneClockAndTheSurvivorRunsTheKilledOnesStepsOnce() throws Exception {
@@ -387,13 +357,6 @@ class MultiInstanceIT {
         return send(port, "POST", "/api/v1/cards", auth, body, java.util.Map.of("IdempotencyKey", key));
     }
 
-    private int count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(database.get(1), database.get(3), "");
-             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getInt(1);
-        }
-    }
 
     private static Instant clock(PackagedServer s) throws Exception {
         return Instant.parse(JSON.readTree(send(s.control, "GET", "/_sim/clock", null, null).body()).path("now").asText());

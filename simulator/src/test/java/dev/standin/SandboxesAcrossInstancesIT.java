@@ -3,18 +3,10 @@ package dev.standin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.support.PackagedServer;
-import dev.standin.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import dev.standin.support.TwoInstances;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -30,30 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * control token, with one clock, one journal view and one set of stored steps; a removal on one is
  * seen by the other and drops their state; a sandbox outlives the instance that created it.
  */
-class SandboxesAcrossInstancesIT {
+class SandboxesAcrossInstancesIT extends TwoInstances {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private List<String> database;
-    private PackagedServer a;
-    private PackagedServer b;
-
-    @BeforeEach
-    void twoInstancesOnOneDatabase() throws Exception {
-        Assumptions.assumeTrue(TestDatabase.postgres(), "STANDIN_TEST_POSTGRES is not set: no PostgreSQL to share");
-        database = TestDatabase.options();
-        List<String> args = new ArrayList<>(List.of("--clock", "manual", "--start-time", "2026-01-01T00:00:00Z"));
-        args.addAll(database);
-        a = PackagedServer.start(List.of(), args);
-        b = PackagedServer.start(List.of(), args);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        for (PackagedServer s : new PackagedServer[]{a, b}) {
-            if (s != null) {
-                s.close();
-            }
-        }
-    }
 
     /** A sandbox made on {@code s}: its id, control token and credentials, as the creation answered. */
     private record Made(String id, String control, String payorId, String key) {
@@ -146,11 +116,4 @@ class SandboxesAcrossInstancesIT {
         return JSON.readTree(send(s.control, "GET", path, auth, null).body()).path("now").asText();
     }
 
-    private int count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(database.get(1), database.get(3), "");
-             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getInt(1);
-        }
-    }
 }
