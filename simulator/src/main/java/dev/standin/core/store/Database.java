@@ -20,17 +20,12 @@ import org.jooq.impl.DefaultConfiguration;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.standin.db.core.Tables.META;
 
@@ -123,7 +118,7 @@ public final class Database implements AutoCloseable {
     public static Database shared() {
         String prefix = "SB" + SHARED_COUNT.incrementAndGet() + "_";
         RenderMapping mapping = new RenderMapping();
-        for (String schema : template().schemas()) {
+        for (String schema : H2Schemas.names()) {
             mapping.withSchemata(new MappedSchema().withInput(schema).withOutput(prefix + schema));
         }
         return new Database(sharedPool(), SQLDialect.H2, false, prefix, settings().withRenderMapping(mapping));
@@ -157,45 +152,8 @@ public final class Database implements AutoCloseable {
         return sharedPool;
     }
 
-    /** The migrated schema as DDL (H2's {@code SCRIPT NODATA}), by the schema each statement belongs to. */
-    private record Template(Map<String, List<String>> ddl, List<String> schemas) {
-    }
-
     /** A shared database's schemas made so far (by their unprefixed names): the rest are made when a query first names them. */
     private final Set<String> created = ConcurrentHashMap.newKeySet();
-
-    private static volatile Template template;
-
-    /** Taken once from a database Flyway migrates for the purpose (about ten times faster to replay than Flyway). */
-    private static Template template() {
-        if (template == null) {
-            synchronized (Database.class) {
-                if (template == null) {
-                    Database scratch = connect(Optional.empty());
-                    try {
-                        scratch.migrate();
-                        List<String> statements = scratch.dsl.fetch("SCRIPT NODATA").stream().map(r -> r.get(0, String.class))
-                                .filter(sql -> !sql.startsWith("CREATE USER") && !sql.contains("\"PUBLIC\"")).toList();
-                        List<String> schemas = scratch.dsl.fetch("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA "
-                                        + "WHERE SCHEMA_NAME NOT IN ('PUBLIC', 'INFORMATION_SCHEMA')")
-                                .getValues(0, String.class);
-                        Map<String, List<String>> ddl = new LinkedHashMap<>();
-                        Pattern names = Pattern.compile("\"(" + String.join("|", schemas) + ")\"");
-                        for (String sql : statements) {
-                            Matcher m = names.matcher(sql);
-                            if (m.find()) { // a statement names one schema: its own (no foreign key crosses schemas)
-                                ddl.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(sql);
-                            }
-                        }
-                        template = new Template(ddl, schemas);
-                    } finally {
-                        scratch.close();
-                    }
-                }
-            }
-        }
-        return template;
-    }
 
     /**
      * A created sandbox's database: on PostgreSQL (when {@code home}, the default sandbox's, is there),
@@ -235,46 +193,16 @@ public final class Database implements AutoCloseable {
                     .migrate();
             return;
         }
-        create(Core.CORE.getName()); // the others wait until a query names them: most sandboxes use one or two providers
-    }
-
-    private static final Object SHARED_DDL = new Object();
-
-    /** Makes one of a shared database's schemas (its tables, indexes, sequences), once. */
-    private void create(String schema) {
-        if (created.contains(schema)) {
-            return;
-        }
-        Template t = template();
-        Pattern names = Pattern.compile("\"(" + String.join("|", t.schemas()) + ")\"");
-        // one sandbox's DDL at a time: H2 locks its catalog for each, and concurrent creations timed out on it
-        synchronized (SHARED_DDL) {
-            if (created.contains(schema)) {
-                return;
-            }
-            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-                for (String ddl : t.ddl().getOrDefault(schema, List.of())) {
-                    statement.addBatch(names.matcher(ddl).replaceAll("\"" + prefix + "$1\""));
-                }
-                statement.executeBatch();
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create schema " + schema + " of a sandbox", e);
-            }
-            created.add(schema);
-        }
+        H2Schemas.create(pool, prefix, Core.CORE.getName(), created); // the others wait until a query names them: most sandboxes use one or two providers
     }
 
     /** Before a query on a shared database: makes the schemas it names that do not exist yet. */
     private void createReferenced(ExecuteContext ctx) {
-        if (prefix == null || dialect == SQLDialect.POSTGRES || created.size() == template().schemas().size()) {
+        if (prefix == null || dialect == SQLDialect.POSTGRES || created.size() == H2Schemas.names().size()) {
             return;
         }
         String sql = ctx.sql() != null ? ctx.sql() : ctx.batchSQL() == null ? "" : String.join("\n", ctx.batchSQL());
-        for (String schema : template().schemas()) {
-            if (!created.contains(schema) && sql.contains("\"" + prefix + schema + "\"")) {
-                create(schema);
-            }
-        }
+        H2Schemas.createReferenced(sql, pool, prefix, created);
     }
 
     /** Whether a schema's tables exist (always in a database of its own). */
@@ -440,9 +368,7 @@ public final class Database implements AutoCloseable {
             return; // the pool is the default sandbox's; the schemas stay for other instances (drop() removes them)
         }
         if (prefix != null) {
-            synchronized (SHARED_DDL) {
-                dropSchemas();
-            }
+            H2Schemas.drop(dsl, prefix, created);
             return;
         }
         if (dialect == SQLDialect.POSTGRES) { // only the pool closes: the data stays in the database
@@ -470,16 +396,6 @@ public final class Database implements AutoCloseable {
             PostgresSchemas.drop(pool, prefix);
         } else {
             close();
-        }
-    }
-
-    private void dropSchemas() {
-        for (String schema : List.copyOf(created)) {
-            try {
-                dsl.execute("DROP SCHEMA IF EXISTS \"" + prefix + schema + "\" CASCADE");
-            } catch (RuntimeException ignored) {
-                // never created
-            }
         }
     }
 }
