@@ -26,7 +26,7 @@ class SandboxesAcrossInstancesIT extends TwoInstances {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A sandbox made on {@code s}: its id, control token and credentials, as the creation answered. */
-    private record Made(String id, String control, String payorId, String key) {
+    private record Made(String id, String control, String payorId, String key, String qoloLogin, String qoloKey) {
         String path(String rest) {
             return "/_sim/sandboxes/" + id + rest;
         }
@@ -39,7 +39,8 @@ class SandboxesAcrossInstancesIT extends TwoInstances {
         JsonNode body = JSON.readTree(r.body());
         JsonNode velo = body.path("credentials").path("velo");
         return new Made(body.path("id").asText(), "Bearer " + body.path("controlToken").asText(), velo.path("payorId").asText(),
-                velo.path("apiKey").asText() + ":" + velo.path("apiSecret").asText());
+                velo.path("apiKey").asText() + ":" + velo.path("apiSecret").asText(),
+                body.path("credentials").path("qolo").path("loginid").asText(), body.path("credentials").path("qolo").path("apikey").asText());
     }
 
     @Test
@@ -64,6 +65,15 @@ class SandboxesAcrossInstancesIT extends TwoInstances {
         journal.path("requests").forEach(r -> instances.add(r.path("instance").asLong()));
         assertEquals(4, journal.path("count").asInt(), journal.toString());
         assertEquals(2, instances.size(), "the sandbox's journal gathers what both instances received: " + journal);
+        HttpResponse<String> qolo = send(b.qolo, "POST", "/api/v1/auth/login", null, "{\"loginid\":\"" + sb.qoloLogin()
+                + "\",\"apikey\":\"" + sb.qoloKey() + "\"}");
+        assertEquals(200, qolo.statusCode(), qolo.body());
+        JsonNode issued = JSON.readTree(qolo.body());
+        assertEquals(200, send(a.qolo, "GET", "/api/v1/programs/" + issued.path("program_guid").asText() + "/balances",
+                "Bearer " + issued.path("access_token").asText(), null).statusCode(), "a Qolo request, counted against its token's rate");
+        assertEquals(0, count("select count(*) from qolo.rate_window"), "the sandbox's Qolo rate window is not the default sandbox's");
+        assertEquals(1, count("select count(*) from " + sb.id() + "_qolo.rate_window"), "but its own");
+
         JsonNode listed = JSON.readTree(send(b.control, "GET", "/_sim/sandboxes", null, null).body());
         assertTrue(listed.toString().contains("\"id\":\"" + sb.id() + "\""), "listed by both: " + listed);
         assertEquals(401, send(b.control, "GET", sb.path(""), null, null).statusCode(), "its control token is asked for on both");

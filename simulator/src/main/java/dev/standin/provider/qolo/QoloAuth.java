@@ -125,13 +125,13 @@ final class QoloAuth {
 
     /** The same count as one atomic upsert of the token's row (the right-hand sides read the row as it was). */
     private static long[] count(dev.standin.core.store.Database db, String token, long now, long per) {
-        org.jooq.Record r = db.dsl().fetchOne(
-                "INSERT INTO qolo.rate_window AS w (token, window_start, requests) VALUES ({0}, {1}, 1)"
+        org.jooq.Record r = db.dsl().fetchOne( // the table as a query part: a created sandbox's schema is rendered in its place
+                "INSERT INTO {3} AS w (token, window_start, requests) VALUES ({0}, {1}, 1)"
                         + " ON CONFLICT (token) DO UPDATE SET"
                         + " window_start = CASE WHEN {1} - w.window_start >= {2} THEN {1} - ({1} - w.window_start) % {2} ELSE w.window_start END,"
                         + " requests = CASE WHEN {1} - w.window_start >= {2} THEN 1 ELSE w.requests + 1 END"
                         + " RETURNING window_start, requests",
-                org.jooq.impl.DSL.val(token), org.jooq.impl.DSL.val(now), org.jooq.impl.DSL.val(per));
+                org.jooq.impl.DSL.val(token), org.jooq.impl.DSL.val(now), org.jooq.impl.DSL.val(per), dev.standin.db.qolo.Tables.RATE_WINDOW);
         return new long[]{r.get(0, Long.class), r.get(1, Long.class)};
     }
 
