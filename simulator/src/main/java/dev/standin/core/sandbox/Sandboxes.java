@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.provider.ProviderModule;
+import dev.standin.core.store.Database;
 import dev.standin.core.store.HeapGuard;
 
 import java.time.Duration;
@@ -92,12 +93,9 @@ public final class Sandboxes implements AutoCloseable {
             throw new ApiError(507, "HEAP_FULL", full, null, null);
         }
         SandboxCatalog shared = catalog();
-        int others = shared != null ? shared.count() : 0; // made by other instances and not opened here
+        int listed = shared != null ? shared.count() : -1; // on a shared database every created sandbox is listed there
         synchronized (this) {
-            if (shared != null) {
-                others -= (int) byId.values().stream().filter(Sandbox::sharedByInstances).count();
-            }
-            if (byId.size() - 1 + Math.max(others, 0) + opening >= max) {
+            if ((listed >= 0 ? listed : byId.size() - 1) + opening >= max) {
                 throw new ApiError(429, "TOO_MANY_SANDBOXES", "This server holds its maximum of " + max
                         + " sandboxes; delete one (DELETE /_sim/sandboxes/{id}) or start it with a higher --max-sandboxes", null, null);
             }
@@ -106,7 +104,6 @@ public final class Sandboxes implements AutoCloseable {
         Sandbox sandbox;
         try {
             sandbox = Sandbox.open(spec, providers.get(), heap, defaultSandbox());
-            sandbox.whenRemovedElsewhere(this::closedIfRemoved);
             if (shared != null) {
                 try {
                     shared.save(spec); // from now on every instance finds it
@@ -128,8 +125,11 @@ public final class Sandboxes implements AutoCloseable {
     private Sandbox registered(Sandbox sandbox, boolean created) {
         Sandbox.Spec spec = sandbox.spec();
         List<Consumer<Sandbox>> listeners;
+        sandbox.whenRemovedElsewhere(this::closedIfRemoved);
         synchronized (this) {
-            opening--;
+            if (created) {
+                opening--; // counted against the maximum while it opened
+            }
             byId.put(spec.id(), sandbox);
             listeners = List.copyOf(onOpen);
         }
@@ -167,10 +167,6 @@ public final class Sandboxes implements AutoCloseable {
                 return Optional.empty();
             }
             Sandbox opened = Sandbox.open(made.get().spec(id, defaultSandbox().spec()), providers.get(), heap, defaultSandbox());
-            opened.whenRemovedElsewhere(this::closedIfRemoved);
-            synchronized (this) {
-                opening++; // registered() counts it down
-            }
             return Optional.of(registered(opened, false));
         }
     }
@@ -219,17 +215,26 @@ public final class Sandboxes implements AutoCloseable {
         return true;
     }
 
+    /** Closes a sandbox here only (another instance removed it, or it could not be opened here). */
     private void detach(Sandbox s) {
+        if (unregister(s.id()) != null) {
+            s.close();
+        }
+    }
+
+    /** Takes a sandbox out of the registry, its credentials and its listeners' care; null when it was not open here. */
+    private Sandbox unregister(String id) {
+        Sandbox removed;
         List<Consumer<Sandbox>> listeners;
         synchronized (this) {
-            if (byId.remove(s.id()) == null) {
-                return;
-            }
+            removed = byId.remove(id);
             listeners = List.copyOf(onClose);
         }
-        credentials.asMap().values().removeIf(s.id()::equals);
-        listeners.forEach(l -> l.accept(s));
-        s.close();
+        if (removed != null) {
+            credentials.asMap().values().removeIf(id::equals);
+            listeners.forEach(l -> l.accept(removed));
+        }
+        return removed;
     }
 
     public synchronized List<Sandbox> all() {
@@ -238,20 +243,13 @@ public final class Sandboxes implements AutoCloseable {
 
     /** Removes a created sandbox and all its state (the default one cannot be removed). */
     public boolean remove(String id) {
-        Sandbox removed;
-        List<Consumer<Sandbox>> listeners;
-        synchronized (this) {
-            if (DEFAULT.equals(id)) {
-                throw new ApiError(409, "DEFAULT_SANDBOX", "The default sandbox cannot be removed; reset it instead", "id", "pathParam");
-            }
-            removed = byId.remove(id);
-            listeners = List.copyOf(onClose);
+        if (DEFAULT.equals(id)) {
+            throw new ApiError(409, "DEFAULT_SANDBOX", "The default sandbox cannot be removed; reset it instead", "id", "pathParam");
         }
+        Sandbox removed = unregister(id);
         if (removed == null) {
             return false;
         }
-        credentials.asMap().values().removeIf(id::equals);
-        listeners.forEach(l -> l.accept(removed));
         SandboxCatalog shared = catalog();
         if (shared != null && removed.sharedByInstances()) {
             if (shared.delete(id)) { // the one instance that removed it drops its state; the others close it at their next sync
@@ -274,8 +272,10 @@ public final class Sandboxes implements AutoCloseable {
         if (shared != null) {
             sync();
             for (String id : shared.idle(idleLimit)) {
-                if (find(id).isPresent()) {
+                if (local(id).isPresent()) {
                     remove(id);
+                } else if (shared.delete(id)) { // not open here: its schemas go without opening it
+                    Database.sandbox(defaultSandbox().database(), id).drop();
                 }
             }
             return;
