@@ -32,6 +32,7 @@ final class RequestLogRepository {
 
     /** Records one answer and drops the terminal's oldest entries beyond {@code keep}, as a device's log does. */
     void insert(String logId, TerminalConfig t, long createdMillis, String requestType, String request, String response, int keep) {
+        AtomicInteger size = countEachTime ? null : sizes.computeIfAbsent(t.id(), id -> new AtomicInteger(count(id)));
         dsl.insertInto(REQUEST_LOG)
                 .set(REQUEST_LOG.LOG_ID, logId)
                 .set(REQUEST_LOG.TERMINAL_ID, t.id())
@@ -41,13 +42,14 @@ final class RequestLogRepository {
                 .set(REQUEST_LOG.REQUEST, request)
                 .set(REQUEST_LOG.RESPONSE, response)
                 .execute();
-        AtomicInteger size = countEachTime ? new AtomicInteger(count(t.id()))
-                : sizes.computeIfAbsent(t.id(), id -> new AtomicInteger(count(id) - 1));
-        int count = countEachTime ? size.get() : size.incrementAndGet();
+        int count = size == null ? count(t.id()) : size.incrementAndGet();
         if (count > keep) {
             List<String> oldest = dsl.select(REQUEST_LOG.LOG_ID).from(REQUEST_LOG).where(REQUEST_LOG.TERMINAL_ID.eq(t.id()))
                     .orderBy(REQUEST_LOG.TERMINAL_ID, REQUEST_LOG.CREATED, REQUEST_LOG.LOG_ID).limit(count - keep).fetch(REQUEST_LOG.LOG_ID);
-            size.addAndGet(-dsl.deleteFrom(REQUEST_LOG).where(REQUEST_LOG.LOG_ID.in(oldest)).execute());
+            int deleted = dsl.deleteFrom(REQUEST_LOG).where(REQUEST_LOG.LOG_ID.in(oldest)).execute();
+            if (size != null) {
+                size.addAndGet(-deleted);
+            }
         }
     }
 
