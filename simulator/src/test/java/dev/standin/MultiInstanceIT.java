@@ -234,15 +234,7 @@ class MultiInstanceIT extends TwoInstances {
     @Test
     void aWebhookQueuedByAKilledInstanceIsRetriedByTheOtherAndBothShowOneLog() throws Exception {
         try (dev.standin.support.WebhookReceiver receiver = new dev.standin.support.WebhookReceiver()) {
-            String scenario = """
-                    version: 1
-                    name: payout-hook
-                    rules:
-                      - match: {provider: velo, method: POST, path: /v3/payouts}
-                        effect:
-                          webhook: {url: %s, body: {event: payout.submitted, payoutId: "{{response.payoutId}}"}}
-                    """.formatted(receiver.url());
-            assertEquals(201, send(b.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml")).statusCode());
+            loadPayoutHook(b, receiver.url());
             receiver.failNext(1);
             assertEquals(202, send(a.velo, "POST", "/v3/payouts", "Bearer " + token(a), ONE_PAYMENT).statusCode());
             JsonNode delivery = poll(() -> firstDelivery(b), d -> d.path("state").asText().equals("RETRYING"), 5);
@@ -325,15 +317,7 @@ class MultiInstanceIT extends TwoInstances {
         });
         hanging.start();
         try {
-            String scenario = """
-                    version: 1
-                    name: payout-hook
-                    rules:
-                      - match: {provider: velo, method: POST, path: /v3/payouts}
-                        effect:
-                          webhook: {url: "http://127.0.0.1:%d/hook", body: {event: payout.submitted}}
-                    """.formatted(hanging.getAddress().getPort());
-            assertEquals(201, send(a.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml")).statusCode());
+            loadPayoutHook(a, "http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook");
             assertEquals(202, send(a.velo, "POST", "/v3/payouts", "Bearer " + token(a), ONE_PAYMENT).statusCode());
             poll(calls::get, n -> n > 0, 5);
             assertEquals(1, calls.get(), "A sent the first attempt");
@@ -351,6 +335,19 @@ class MultiInstanceIT extends TwoInstances {
         } finally {
             hanging.stop(0);
         }
+    }
+
+    /** Loads on {@code s} a rule that posts a webhook to {@code url} after every Velo payout submitted. */
+    private static void loadPayoutHook(PackagedServer s, String url) throws Exception {
+        String scenario = """
+                version: 1
+                name: payout-hook
+                rules:
+                  - match: {provider: velo, method: POST, path: /v3/payouts}
+                    effect:
+                      webhook: {url: "%s", body: {event: payout.submitted, payoutId: "{{response.payoutId}}"}}
+                """.formatted(url);
+        assertEquals(201, send(s.control, "POST", "/_sim/scenarios", null, scenario, java.util.Map.of("Content-Type", "application/yaml")).statusCode());
     }
 
     private static HttpResponse<String> sendWithKey(int port, String auth, String key, String body) throws Exception {
