@@ -141,6 +141,11 @@ class QoloTest extends AcceptanceTest {
         String fresh = login("qolo-demo", "qolo-demo-apikey");
         as(fresh).header("IdempotencyKey", "key-1").body(body).post("/api/v1/persons").then().statusCode(201)
                 .body("person_guid", org.hamcrest.Matchers.not(equalTo(first.getString("person_guid"))));
+        as(fresh).header("IdempotencyKey", "key-2").body(body).post("/api/v1/persons").then().statusCode(201);
+        control().get("/_sim/stats").then().body("providers.qolo.idempotencyKeys", equalTo(2));
+        advance("PT24H");
+        as(login("qolo-demo", "qolo-demo-apikey")).header("IdempotencyKey", "key-3").body(body).post("/api/v1/persons").then().statusCode(201);
+        control().get("/_sim/stats").then().body("providers.qolo.idempotencyKeys", equalTo(1)); // the expired ones are dropped, not kept
     }
 
     @Test
