@@ -44,6 +44,7 @@ public final class QoloModule implements ProviderModule {
     private Database database;
     private QoloAuth auth;
     private Idempotency idempotency;
+    private WebhookRepository webhookRepo;
     private QoloApi api;
     private final ErrorRenderer errors = new QoloErrors();
 
@@ -74,7 +75,7 @@ public final class QoloModule implements ProviderModule {
         var dsl = database.dsl();
         this.auth = new QoloAuth(context.clock(), this::programs, database);
         this.idempotency = new Idempotency(context.clock(), database);
-        WebhookRepository webhookRepo = new WebhookRepository(dsl);
+        this.webhookRepo = new WebhookRepository(database, context.clock());
         Webhooks webhooks = new Webhooks(webhookRepo, context.webhooks(), context.clock(), context.ids());
         PeopleRepository peopleRepo = new PeopleRepository(dsl);
         CardRepository cardRepo = new CardRepository(dsl);
@@ -219,11 +220,13 @@ public final class QoloModule implements ProviderModule {
         database.truncate(Qolo.QOLO);
         auth.clear();
         idempotency.clear();
+        webhookRepo.forgetCached();
     }
 
     @Override
     public void forgetCached() {
         auth.forgetCached();
+        webhookRepo.forgetCached();
     }
 
     @Override
