@@ -111,16 +111,25 @@ wiremock_start() {
   until curl -fs "http://127.0.0.1:$WIREMOCK_PORT/static" >/dev/null 2>&1; do sleep 0.1; done
 }
 
-# runs one path: name, connections, wrk arguments...; prints "name  req/s  p50  p99  non-2xx"
+# the server's own CPU time in clock ticks (utime + stime), when it runs here; 0 otherwise
+server_ticks() { if [ -z "${BENCH_EXTERNAL:-}" ]; then awk '{print $14 + $15}' "/proc/${pids[0]}/stat"; else echo 0; fi; }
+# runs one path: name, connections, wrk arguments...; prints "name  req/s  p50  p99  non-2xx  server CPU per request"
 run() {
   local name=$1 connections=$2; shift 2
   local threads=$(( connections < 2 ? connections : 2 ))
   wrk -t"$threads" -c"$connections" -d"$WARMUP" "$@" >/dev/null 2>&1 || true
-  local out
+  local out before after cpu=-
+  before=$(server_ticks)
   out=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$@" 2>&1) || { echo "$name: wrk failed: $out" >&2; return 0; }
-  printf '%-16s %10s req/s  p50 %-8s p99 %-8s non-2xx %s\n' "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+  after=$(server_ticks)
+  # CPU per request is what to compare between jars on these noisy machines (bench/cpu.sh); WireMock is not the server
+  if [ -z "${BENCH_EXTERNAL:-}" ] && [ "$name" != wiremock-static ]; then
+    cpu=$(awk -v t=$((after - before)) -v n="$(echo "$out" | awk '/requests in/ {print $1}')" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN {printf "%.3f ms", t * 1000 / hz / n}')
+  fi
+  printf '%-16s %10s req/s  p50 %-8s p99 %-8s non-2xx %-6s cpu/req %s\n' "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
     "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
-    "$(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)"
+    "$(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)" "$cpu"
 }
 
 paths=("$@")
