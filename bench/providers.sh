@@ -5,7 +5,10 @@
 #
 #   bench/providers.sh [path ...]     paths: velo-read velo-payout velo-payee terminal-info terminal-sale
 #                                     cloud-sale qolo-card qolo-auth vendreo-request vendreo-status wiremock
-#   BENCH_DURATION=15s bench/providers.sh
+#   BENCH_DURATION=15s BENCH_WARMUP=30s bench/providers.sh
+# Each path starts from a reset state and warms up for 20 s first: the JIT compiler kept one core busy
+# for the first 30 to 40 s of load (a 4 s warm-up measured terminal device info at 1,400 req/s, the
+# same server 8,000 once compiled).
 #   BENCH_ARGS="--database jdbc:postgresql://..." bench/providers.sh     the server on PostgreSQL
 #   BENCH_EXTERNAL=1 bench/providers.sh          what already listens at the offset (bench/cluster.sh)
 set -euo pipefail
@@ -13,7 +16,7 @@ cd "$(dirname "$0")/.."
 . bench/common.sh
 need_wrk
 DURATION=${BENCH_DURATION:-8s}
-WARMUP=${BENCH_WARMUP:-4s}
+WARMUP=${BENCH_WARMUP:-20s}
 OFFSET=${BENCH_PORT_OFFSET:-1100}
 C=$((8080 + OFFSET)); VELO=$((8081 + OFFSET)); VENDREO=$((8082 + OFFSET)); QOLO=$((8083 + OFFSET)); CLOUD=$((8084 + OFFSET))
 TERMINAL=$((7501 + OFFSET))
@@ -34,36 +37,45 @@ fi
 until curl -fs "http://127.0.0.1:$C/_sim/health" >/dev/null 2>&1; do sleep 0.05; done
 
 json() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
-VTOKEN=$(curl -fs -X POST -u 44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529 \
-  "http://127.0.0.1:$VELO/v1/authenticate?grant_type=client_credentials" | json access_token)
-QTOKEN=$(curl -fs -X POST -H 'Content-Type: application/json' -d '{"loginid":"qolo-bench","apikey":"qolo-bench-apikey"}' \
-  "http://127.0.0.1:$QOLO/api/v1/auth/login" | json access_token)
-# a Qolo card to authorise against: issued, activated, loaded
-PROXY=$(curl -fs -X POST -H "Authorization: Bearer $QTOKEN" -H 'Content-Type: application/json' \
-  -d '{"person":{"first_name":"Bench","last_name":"Mark","birth_date":"1990-04-01"}}' "http://127.0.0.1:$QOLO/api/v1/cards" | json card_proxy)
-curl -fs -X POST -H "Authorization: Bearer $QTOKEN" "http://127.0.0.1:$QOLO/api/v1/cards/$PROXY/activate" >/dev/null
-curl -fs -X POST -H "Authorization: Bearer $QTOKEN" -H 'Content-Type: application/json' \
-  -d "{\"client_reference_id\":\"bench-load\",\"transfer_type\":\"PARTNERTOCARD\",\"amount\":100000000,\"currency\":\"USD\",\"destination\":{\"card_proxy\":\"$PROXY\"}}" \
-  "http://127.0.0.1:$QOLO/api/v1/transfers" >/dev/null
-VENDREO_UUID=$(curl -fs -X POST -H 'Authorization: Bearer vendreo-secret-key' -H 'Content-Type: application/json' \
-  -d '{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}' \
-  "http://127.0.0.1:$VENDREO/v1/request-payment" | json redirect_url | sed -E 's#.*/payment/([^/?]+).*#\1#')
-# a signed Cloud sale (HMAC-SHA256 of timestamp + body with the merchant's secret), valid for 5 minutes
-CLOUD_BODY='{"requestType":"payment","actionType":"process","transactionType":"sale","amount":"10.00","cardHolder":"John Doe","cardNumber":"4111111111111111","cardExpDate":"1230","cvv":"123","addressBilling":{"name":"John Doe","street":"123 Main St","city":"Anytown","state":"CA","zipcode":"12345","country":"US"}}'
-CLOUD_TS=$(date +%s)
-CLOUD_SIG=$(printf '%s%s' "$CLOUD_TS" "$CLOUD_BODY" | openssl dgst -sha256 -hmac your-api-secret | awk '{print $NF}')
+# Before each path: the state reset to the scenario's (so no path pays for what earlier ones stored: a
+# heap filled by them made later paths measure garbage collection), a full collection, and what the
+# paths need set up again (tokens, a loaded Qolo card, a Vendreo payment, a fresh Cloud signature).
+prepare() {
+  curl -fs -X POST "http://127.0.0.1:$C/_sim/reset" >/dev/null
+  [ -n "${BENCH_EXTERNAL:-}" ] || jcmd "${pids[0]}" GC.run >/dev/null 2>&1 || true
+  VTOKEN=$(curl -fs -X POST -u 44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529 \
+    "http://127.0.0.1:$VELO/v1/authenticate?grant_type=client_credentials" | json access_token)
+  QTOKEN=$(curl -fs -X POST -H 'Content-Type: application/json' -d '{"loginid":"qolo-bench","apikey":"qolo-bench-apikey"}' \
+    "http://127.0.0.1:$QOLO/api/v1/auth/login" | json access_token)
+  # a Qolo card to authorise against: issued, activated, loaded
+  PROXY=$(curl -fs -X POST -H "Authorization: Bearer $QTOKEN" -H 'Content-Type: application/json' \
+    -d '{"person":{"first_name":"Bench","last_name":"Mark","birth_date":"1990-04-01"}}' "http://127.0.0.1:$QOLO/api/v1/cards" | json card_proxy)
+  curl -fs -X POST -H "Authorization: Bearer $QTOKEN" "http://127.0.0.1:$QOLO/api/v1/cards/$PROXY/activate" >/dev/null
+  curl -fs -X POST -H "Authorization: Bearer $QTOKEN" -H 'Content-Type: application/json' \
+    -d "{\"client_reference_id\":\"bench-load\",\"transfer_type\":\"PARTNERTOCARD\",\"amount\":100000000,\"currency\":\"USD\",\"destination\":{\"card_proxy\":\"$PROXY\"}}" \
+    "http://127.0.0.1:$QOLO/api/v1/transfers" >/dev/null
+  VENDREO_UUID=$(curl -fs -X POST -H 'Authorization: Bearer vendreo-secret-key' -H 'Content-Type: application/json' \
+    -d '{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}' \
+    "http://127.0.0.1:$VENDREO/v1/request-payment" | json redirect_url | sed -E 's#.*/payment/([^/?]+).*#\1#')
+  # a signed Cloud sale (HMAC-SHA256 of timestamp + body with the merchant's secret), valid for 5 minutes
+  CLOUD_BODY='{"requestType":"payment","actionType":"process","transactionType":"sale","amount":"10.00","cardHolder":"John Doe","cardNumber":"4111111111111111","cardExpDate":"1230","cvv":"123","addressBilling":{"name":"John Doe","street":"123 Main St","city":"Anytown","state":"CA","zipcode":"12345","country":"US"}}'
+  CLOUD_TS=$(date +%s)
+  CLOUD_SIG=$(printf '%s%s' "$CLOUD_TS" "$CLOUD_BODY" | openssl dgst -sha256 -hmac your-api-secret | awk '{print $NF}')
+  write_scripts
+}
 
-# Lua: a POST whose body has a counter unique per thread and request (ids that must not repeat)
+# Lua: a POST whose body has a counter unique per wrk run, thread and request (ids that must not repeat:
+# the warm-up's and the measure's runs once used the same, so the measure replayed stored idempotency keys)
 lua_unique() { # file, method, path, body with %d placeholders for the unique number, extra header lines
   cat > "$1" <<EOF
 local n = 0
 local thread_id = 0
 local counter = 0
 function setup(thread) counter = counter + 1; thread:set("tid", counter) end
-function init(args) thread_id = tid end
+function init(args) thread_id = tonumber(args[1]) * 100 + tid end
 request = function()
   n = n + 1
-  local u = thread_id * 100000000 + n
+  local u = thread_id * 10000000 + n
   local body = string.gsub([[$4]], "%%d", tostring(u))
   local headers = { ["Content-Type"] = "application/json" $5 }
   headers["X-Unique"] = tostring(u)
@@ -80,6 +92,7 @@ ${3:-}
 EOF
 }
 
+write_scripts() {
 lua_unique "$WORK/velo-payout.lua" POST /v3/payouts \
   "{\"payorId\":\"$PAYOR\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\",\"payorPaymentId\":\"a-%d\"},{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":200,\"sourceAccountName\":\"PAYOR_SRC_ACCT\",\"payorPaymentId\":\"b-%d\"}]}" \
   ", [\"Authorization\"] = \"Bearer $VTOKEN\""
@@ -97,6 +110,7 @@ lua_post "$WORK/cloud-sale.lua" "$CLOUD_BODY" \
 lua_post "$WORK/qolo-auth.lua" '{"amount":"1.00","merchant_name":"Bench"}'
 lua_post "$WORK/vendreo-request.lua" '{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}' \
   'wrk.headers["Authorization"] = "Bearer vendreo-secret-key"'
+}
 
 # WireMock 3.13 standalone with one static stub, for the ratio
 WIREMOCK_PORT=$((9090 + OFFSET))
@@ -113,14 +127,16 @@ wiremock_start() {
 
 # the server's own CPU time in clock ticks (utime + stime), when it runs here; 0 otherwise
 server_ticks() { if [ -z "${BENCH_EXTERNAL:-}" ]; then awk '{print $14 + $15}' "/proc/${pids[0]}/stat"; else echo 0; fi; }
+RUNS=0
 # runs one path: name, connections, wrk arguments...; prints "name  req/s  p50  p99  non-2xx  server CPU per request"
 run() {
   local name=$1 connections=$2; shift 2
   local threads=$(( connections < 2 ? connections : 2 ))
-  wrk -t"$threads" -c"$connections" -d"$WARMUP" "$@" >/dev/null 2>&1 || true
+  RUNS=$((RUNS + 2))
+  wrk -t"$threads" -c"$connections" -d"$WARMUP" "$@" -- $((RUNS - 1)) >/dev/null 2>&1 || true
   local out before after cpu=-
   before=$(server_ticks)
-  out=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$@" 2>&1) || { echo "$name: wrk failed: $out" >&2; return 0; }
+  out=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$@" -- "$RUNS" 2>&1) || { echo "$name: wrk failed: $out" >&2; return 0; }
   after=$(server_ticks)
   # CPU per request is what to compare between jars on these noisy machines (bench/cpu.sh); WireMock is not the server
   if [ -z "${BENCH_EXTERNAL:-}" ] && [ "$name" != wiremock-static ]; then
@@ -136,6 +152,7 @@ paths=("$@")
 [ ${#paths[@]} -gt 0 ] || paths=(velo-read velo-payout velo-payee terminal-info terminal-sale cloud-sale qolo-card qolo-auth vendreo-request vendreo-status wiremock)
 echo "== Standin per-provider benchmark ($(java -version 2>&1 | head -1); $(nproc) cores; wrk 2 threads; $DURATION after $WARMUP; journal on)"
 for p in "${paths[@]}"; do
+  [ "$p" = wiremock ] || prepare
   case $p in
     velo-read) run "$p" 32 -H "Authorization: Bearer $VTOKEN" "http://127.0.0.1:$VELO/v1/payors/$PAYOR" ;;
     velo-payout) run "$p" 32 -s "$WORK/velo-payout.lua" "http://127.0.0.1:$VELO" ;;
