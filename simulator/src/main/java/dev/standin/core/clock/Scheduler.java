@@ -118,6 +118,9 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         List<Stored> saved = List.copyOf(steps);
+        if (!stored.shared()) {
+            admit(saved.size()); // refused before the state they belong to commits: never dropped after it
+        }
         stored.insertAll(tx, saved.stream().map(Stored::row).toList());
         if (!stored.shared()) { // shared by instances: whichever polls first claims it from the database
             AfterCommit.run(() -> saved.forEach(this::queue));
@@ -126,7 +129,7 @@ public final class Scheduler implements AutoCloseable {
 
     private void queue(Stored step) {
         StoredSteps.Row row = step.row();
-        add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)));
+        add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)), false);
     }
 
     /**
@@ -146,7 +149,7 @@ public final class Scheduler implements AutoCloseable {
         }
         List<StoredSteps.Row> rows = stored.all();
         for (StoredSteps.Row row : rows) {
-            add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)));
+            add(new Entry(new Event(row.stepId(), row.dueAt(), row.owner(), row.name()), () -> runStored(row)), false);
         }
         return rows.size();
     }
@@ -177,13 +180,33 @@ public final class Scheduler implements AutoCloseable {
         return ran;
     }
 
-    private void add(Entry entry) {
+    /**
+     * Queues an event; {@code mayRefuse}: with 507 SCHEDULER_FULL when the queue holds its capacity. A
+     * step whose state has committed is never refused (it was admitted before: {@link #admit}), nor is
+     * one a running step schedules (it completes what was accepted). Refusing after the commit once lost
+     * the step: a payout answered 202 stayed SUBMITTED for good.
+     */
+    private void add(Entry entry, boolean mayRefuse) {
         synchronized (queue) {
-            if (queue.size() >= capacity) {
-                throw new IllegalStateException("the scheduler holds " + capacity + " events already");
+            if (mayRefuse && Room.limitsApply() && queue.size() >= capacity) {
+                throw full();
             }
             queue.add(entry);
         }
+    }
+
+    /** Refuses {@code steps} more stored steps (507 SCHEDULER_FULL) when they would not fit in the queue. */
+    private void admit(int steps) {
+        synchronized (queue) {
+            if (Room.limitsApply() && queue.size() + steps > capacity) {
+                throw full();
+            }
+        }
+    }
+
+    private Room.Full full() {
+        return new Room.Full("SCHEDULER_FULL", "The simulator holds " + capacity + " pending scheduled events, its maximum:"
+                + " advance the clock to run those due, or reset");
     }
 
     /** Work for every poll of a scheduler shared by instances (e.g. running holds another instance released). */
@@ -229,7 +252,7 @@ public final class Scheduler implements AutoCloseable {
     /** Schedules {@code task} to run {@code delay} after now on the virtual clock. */
     public Event schedule(String owner, String name, Duration delay, Runnable task) {
         Event event = new Event(sequence.incrementAndGet(), clock.now().plus(delay), owner, name);
-        add(new Entry(event, task));
+        add(new Entry(event, task), true);
         return event;
     }
 

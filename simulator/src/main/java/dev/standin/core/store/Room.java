@@ -21,12 +21,12 @@ public final class Room {
     public static final class Full extends RuntimeException {
         private final String code;
 
-        Full(String code, String message) {
+        public Full(String code, String message) {
             super(message, null, false, false);
             this.code = code;
         }
 
-        /** SANDBOX_FULL (the sandbox's row limit) or HEAP_FULL (the server's heap). */
+        /** SANDBOX_FULL (the sandbox's row limit), HEAP_FULL (the server's heap) or SCHEDULER_FULL (its pending events). */
         public String code() {
             return code;
         }
@@ -51,6 +51,11 @@ public final class Room {
         } finally {
             UNLIMITED.set(before);
         }
+    }
+
+    /** Whether limits apply on this thread: not while a scheduled step completes what was accepted before. */
+    public static boolean limitsApply() {
+        return !UNLIMITED.get();
     }
 
     void limitRows(long max) {
