@@ -59,6 +59,13 @@ public final class Sandbox implements RequestScope, AutoCloseable {
     private final Map<String, RuleFilter> filters = new LinkedHashMap<>();
     private volatile long lastUsedNanos = System.nanoTime();
     private static final long IDLE_POLL_NANOS = 10_000_000_000L;
+    /**
+     * Pending scheduled events a sandbox holds in memory before a request that needs more answers 507
+     * SCHEDULER_FULL. Future steps pile up under steady load (a Vendreo payment's expiry is 30 minutes
+     * away: 100,000 was reached at 56 payment requests a second), so the bound is high and the heap's
+     * limit (507 HEAP_FULL) usually comes first.
+     */
+    static final int MAX_PENDING_EVENTS = 1_000_000;
     /** Asked when its shared state cannot be read: whether another instance removed it (and so it was closed here). */
     private volatile java.util.function.Predicate<Sandbox> removedElsewhere = s -> false;
     /** The instances sharing this sandbox's database, when several may (set once it is open). */
@@ -75,7 +82,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
         this.database.limitRows(spec.maxRows());
         this.database.guard(heap);
         this.ids = new Ids(spec.seed());
-        this.scheduler = new Scheduler(clock, 100_000, new StoredSteps(database));
+        this.scheduler = new Scheduler(clock, MAX_PENDING_EVENTS, new StoredSteps(database));
         ScenarioRegistry registry = new ScenarioRegistry();
         Map<String, SeedCheck> seedChecks = new LinkedHashMap<>();
         Map<String, List<RuleEvent>> ruleEvents = new LinkedHashMap<>();
