@@ -19,14 +19,19 @@ import static dev.standin.db.qolo.Tables.IDEMPOTENCY;
  * Idempotency keys as rows of {@code qolo.idempotency}, for instances sharing a PostgreSQL database:
  * the request that inserts a key's row runs, then stores its answer; a retry on any instance answers
  * that, or waits for it while it is in progress (a row left in progress for a minute by an instance
- * that died is taken over). A failure deletes the row, as the in-memory store forgets the key.
+ * that died is taken over). A failure deletes the row, as the in-memory store forgets the key. Expired
+ * rows are deleted once a virtual minute by whichever request comes (one statement over the table):
+ * before, an expired key stayed until a retry of the same key or a reset, so the table grew with every
+ * key ever used.
  */
 final class SharedIdempotency {
     private static final Duration ABANDONED = Duration.ofMinutes(1);
     private static final long WAIT_NANOS = 60_000_000_000L; // real time, however the virtual clock moves
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     private final Database database;
     private final VirtualClock clock;
+    private volatile OffsetDateTime nextPurge = OffsetDateTime.MIN;
 
     SharedIdempotency(Database database, VirtualClock clock) {
         this.database = database;
@@ -37,6 +42,7 @@ final class SharedIdempotency {
         long deadline = System.nanoTime() + WAIT_NANOS;
         while (true) {
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
+            purgeExpired(now);
             database.dsl().deleteFrom(IDEMPOTENCY).where(IDEMPOTENCY.PROGRAM_GUID.eq(program), IDEMPOTENCY.IDEM_KEY.eq(key),
                     IDEMPOTENCY.EXPIRES_AT.le(now).or(IDEMPOTENCY.STATUS.isNull().and(IDEMPOTENCY.CLAIMED_AT.le(now.minus(ABANDONED)))))
                     .execute();
@@ -77,8 +83,17 @@ final class SharedIdempotency {
         }
     }
 
+    private void purgeExpired(OffsetDateTime now) {
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(PURGE_EVERY);
+        database.dsl().deleteFrom(IDEMPOTENCY).where(IDEMPOTENCY.EXPIRES_AT.le(now)).execute();
+    }
+
+    /** The keys stored, expired ones not yet deleted included (as the in-memory store counts them). */
     int size() {
-        return database.dsl().fetchCount(IDEMPOTENCY, IDEMPOTENCY.EXPIRES_AT.gt(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC)));
+        return database.dsl().fetchCount(IDEMPOTENCY);
     }
 
     void clear() {
