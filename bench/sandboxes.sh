@@ -2,7 +2,7 @@
 # Sandboxes: creates SANDBOXES sandboxes (default 500) of the default scenario one after another on the
 # packaged jar with run.sh's JVM options, and reports the creation time per sandbox (median and p95 of
 # the control API's answer time) and the resident memory per sandbox (RSS after a full GC, before and
-# after, divided by the count), then the same after deleting them all.
+# after, divided by the count), then the time each removal takes and the state left after deleting them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -31,9 +31,16 @@ grep -q '"controlToken"' "$work/last.json" || { echo "the last creation failed: 
 sort -n "$work/times" | awk -v n="$N" '{t[NR]=$1} END {printf "creation: median %.1f ms, p95 %.1f ms over %d sandboxes\n", t[int(n/2)+1]*1000, t[int(n*0.95)]*1000, n}'
 echo "RSS: $((before / 1024)) MB before, $((after / 1024)) MB after $N sandboxes: $(( (after - before) / N )) KB each"
 awk -v b="$threads_before" -v a="$threads_after" -v n="$N" 'BEGIN {printf "threads: %d before, %d after: %.2f each\n", b, a, (a - b) / n}'
+: > "$work/removals"
+removal_start=$(date +%s.%N)
 while read -r id token; do
-  curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $token" "$C/_sim/sandboxes/$id"
+  [ -n "$id" ] || continue
+  curl -s -o /dev/null -w '%{time_total}\n' -X DELETE -H "Authorization: Bearer $token" "$C/_sim/sandboxes/$id" >> "$work/removals"
 done < "$work/boxes"
+removal_end=$(date +%s.%N)
+# removals in creation order: the first ones run with every other sandbox still there
+head -n 50 "$work/removals" | sort -n | awk '{t[NR]=$1} END {printf "removal: median %.1f ms of the first 50 (the other sandboxes still there), ", t[int(NR/2)+1]*1000}'
+awk -v s="$removal_start" -v e="$removal_end" -v n="$N" 'BEGIN {printf "%.1f s for all %d\n", e - s, n}'
 left=$(curl -s "$C/_sim/sandboxes" | sed -E 's/.*"count":([0-9]+).*/\1/')
 sleep "${SETTLE:-65}" # idle pool threads end after 60 s
 removed=$(rss)

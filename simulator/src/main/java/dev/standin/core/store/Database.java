@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.standin.db.core.Tables.META;
@@ -37,11 +39,12 @@ public final class Database implements AutoCloseable {
     private static final AtomicInteger IN_MEMORY_COUNT = new AtomicInteger();
     private static final AtomicInteger SHARED_COUNT = new AtomicInteger();
 
-    /**
-     * The one in-memory database that holds every created sandbox, each in schemas of its own: a
-     * database of its own would cost each sandbox about 600 KB of H2's fixed transaction structures.
-     */
-    private static volatile HikariDataSource sharedPool;
+    /** Created sandboxes' pools share one housekeeping thread (HikariCP starts one per pool otherwise). */
+    private static final ScheduledExecutorService HOUSEKEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "standin-h2-housekeeper");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final DataSource pool;
     private final SQLDialect dialect;
@@ -49,8 +52,15 @@ public final class Database implements AutoCloseable {
     private final boolean persistent;
     /** The prefix of this database's schemas in the shared database, or null for a database of its own. */
     private final String prefix;
+    /** A created sandbox's place in the in-memory databases that hold them (see {@link H2Shards}), else null. */
+    private final H2Shards.Place place;
 
     private Database(DataSource pool, SQLDialect dialect, boolean persistent, String prefix, Settings settings) {
+        this(pool, dialect, persistent, prefix, settings, null);
+    }
+
+    private Database(DataSource pool, SQLDialect dialect, boolean persistent, String prefix, Settings settings, H2Shards.Place place) {
+        this.place = place;
         this.pool = pool;
         this.dialect = dialect;
         this.persistent = persistent;
@@ -111,9 +121,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A created sandbox's database: schemas of its own ({@code SB<n>_VELO} for {@code VELO} ...) in the
-     * shared in-memory database, which jOOQ's render mapping puts in every query; {@link #migrate()}
-     * creates them, {@link #close()} drops them.
+     * A created sandbox's database: schemas of its own ({@code SB<n>_VELO} for {@code VELO} ...) in one
+     * of the in-memory databases created sandboxes share ({@link H2Shards}), which jOOQ's render mapping
+     * puts in every query; {@link #migrate()} creates them, {@link #close()} drops them.
      */
     public static Database shared() {
         String prefix = "SB" + SHARED_COUNT.incrementAndGet() + "_";
@@ -121,7 +131,8 @@ public final class Database implements AutoCloseable {
         for (String schema : H2Schemas.names()) {
             mapping.withSchemata(new MappedSchema().withInput(schema).withOutput(prefix + schema));
         }
-        return new Database(sharedPool(), SQLDialect.H2, false, prefix, settings().withRenderMapping(mapping));
+        H2Shards.Place place = H2Shards.take(url -> pool(url, HOUSEKEEPER));
+        return new Database(place.shard.pool, SQLDialect.H2, false, prefix, settings().withRenderMapping(mapping), place);
     }
 
     /**
@@ -130,7 +141,12 @@ public final class Database implements AutoCloseable {
      * read's time); HikariCP rolls back only a connection left inside a transaction.
      */
     private static HikariDataSource pool(String url) {
+        return pool(url, null);
+    }
+
+    private static HikariDataSource pool(String url, ScheduledExecutorService housekeeper) {
         HikariConfig config = new HikariConfig();
+        config.setScheduledExecutor(housekeeper);
         config.setJdbcUrl(url);
         config.setUsername("sa");
         config.setPassword("");
@@ -141,15 +157,9 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static HikariDataSource sharedPool() {
-        if (sharedPool == null) {
-            synchronized (Database.class) {
-                if (sharedPool == null) {
-                    sharedPool = pool("jdbc:h2:mem:standin-sandboxes;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-                }
-            }
-        }
-        return sharedPool;
+    /** Which in-memory database holds this created sandbox (null for a database of its own). */
+    H2Shards.Shard shard() {
+        return place == null ? null : place.shard;
     }
 
     /** A shared database's schemas made so far (by their unprefixed names): the rest are made when a query first names them. */
@@ -193,7 +203,7 @@ public final class Database implements AutoCloseable {
                     .migrate();
             return;
         }
-        H2Schemas.create(pool, prefix, Core.CORE.getName(), created); // the others wait until a query names them: most sandboxes use one or two providers
+        H2Schemas.create(pool, place.shard.ddl, prefix, Core.CORE.getName(), created); // the others wait until a query names them: most sandboxes use one or two providers
     }
 
     /** Before a query on a shared database: makes the schemas it names that do not exist yet. */
@@ -202,7 +212,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         String sql = ctx.sql() != null ? ctx.sql() : ctx.batchSQL() == null ? "" : String.join("\n", ctx.batchSQL());
-        H2Schemas.createReferenced(sql, pool, prefix, created);
+        H2Schemas.createReferenced(sql, pool, place.shard.ddl, prefix, created);
     }
 
     /** Whether a schema's tables exist (always in a database of its own). */
@@ -370,7 +380,8 @@ public final class Database implements AutoCloseable {
             return; // the pool is the default sandbox's; the schemas stay for other instances (drop() removes them)
         }
         if (prefix != null) {
-            H2Schemas.drop(dsl, prefix, created);
+            H2Schemas.drop(dsl, place.shard.ddl, prefix, created);
+            place.release();
             return;
         }
         if (dialect == SQLDialect.POSTGRES) { // only the pool closes: the data stays in the database

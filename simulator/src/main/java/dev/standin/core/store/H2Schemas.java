@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A created sandbox's schemas in the one in-memory H2 database every created sandbox shares
+ * A created sandbox's schemas in one of the in-memory H2 databases created sandboxes share ({@link H2Shards})
  * ({@code SB7_VELO} for {@code VELO}): made by replaying, renamed, the DDL that Flyway's migrations
  * produced once in a scratch database (about ten times faster than Flyway), each schema when a query
  * first names it, and dropped with the sandbox.
@@ -25,9 +25,6 @@ final class H2Schemas {
     }
 
     private static volatile Template template;
-    /** One sandbox's DDL at a time: H2 locks its catalog for each, and concurrent creations timed out on it. */
-    private static final Object DDL = new Object();
-
     private H2Schemas() {
     }
 
@@ -67,20 +64,24 @@ final class H2Schemas {
         return template;
     }
 
-    /** Makes schema {@code schema} of prefix {@code prefix} (its tables, indexes, sequences) unless {@code created} has it. */
-    static void create(DataSource pool, String prefix, String schema, Set<String> created) {
+    /**
+     * Makes schema {@code schema} of prefix {@code prefix} (its tables, indexes, sequences) unless {@code created}
+     * has it, holding {@code ddl}: one sandbox's DDL at a time per database (H2 locks its catalog for each,
+     * and concurrent creations timed out on it).
+     */
+    static void create(DataSource pool, Object ddl, String prefix, String schema, Set<String> created) {
         if (created.contains(schema)) {
             return;
         }
         Template t = template();
         Pattern names = Pattern.compile("\"(" + String.join("|", t.schemas()) + ")\"");
-        synchronized (DDL) {
+        synchronized (ddl) {
             if (created.contains(schema)) {
                 return;
             }
             try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-                for (String ddl : t.ddl().getOrDefault(schema, List.of())) {
-                    statement.addBatch(names.matcher(ddl).replaceAll("\"" + prefix + "$1\""));
+                for (String sql : t.ddl().getOrDefault(schema, List.of())) {
+                    statement.addBatch(names.matcher(sql).replaceAll("\"" + prefix + "$1\""));
                 }
                 statement.executeBatch();
             } catch (SQLException e) {
@@ -91,20 +92,21 @@ final class H2Schemas {
     }
 
     /** Makes the schemas {@code sql} names that {@code created} does not have yet (before it runs). */
-    static void createReferenced(String sql, DataSource pool, String prefix, Set<String> created) {
+    static void createReferenced(String sql, DataSource pool, Object ddl, String prefix, Set<String> created) {
         for (String schema : names()) {
             if (!created.contains(schema) && sql.contains("\"" + prefix + schema + "\"")) {
-                create(pool, prefix, schema, created);
+                create(pool, ddl, prefix, schema, created);
             }
         }
     }
 
     /** Drops the schemas of prefix {@code prefix} that were made, with all they hold. */
-    static void drop(DSLContext dsl, String prefix, Set<String> created) {
-        synchronized (DDL) {
+    static void drop(DSLContext dsl, Object ddl, String prefix, Set<String> created) {
+        synchronized (ddl) {
             for (String schema : List.copyOf(created)) {
                 try {
                     dsl.execute("DROP SCHEMA IF EXISTS \"" + prefix + schema + "\" CASCADE");
+                    created.remove(schema);
                 } catch (RuntimeException ignored) {
                     // never created
                 }
