@@ -65,6 +65,7 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.persistent = persistent;
         this.prefix = prefix;
+        this.references = place == null ? null : H2Schemas.referencesOf(prefix);
         this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(dialect).set(settings)
                 // schemas are made before H2 prepares the statement (it looks the tables up then)
                 .set(ExecuteListener.onRenderEnd(this::createReferenced), ExecuteListener.onExecuteStart(ctx -> room.check(ctx)))
@@ -162,8 +163,13 @@ public final class Database implements AutoCloseable {
         return place == null ? null : place.shard;
     }
 
-    /** A shared database's schemas made so far (by their unprefixed names): the rest are made when a query first names them. */
+    /**
+     * A created sandbox's schemas and objects made so far, by their unprefixed names ({@code VELO},
+     * {@code VELO.PAYEE}): on H2 the rest are made when a query first names them.
+     */
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    /** What finds the objects a query of this created sandbox names (null for a database of its own). */
+    private final java.util.regex.Pattern references;
 
     /**
      * A created sandbox's database: on PostgreSQL (when {@code home}, the default sandbox's, is there),
@@ -203,21 +209,21 @@ public final class Database implements AutoCloseable {
                     .migrate();
             return;
         }
-        H2Schemas.create(pool, place.shard.ddl, prefix, Core.CORE.getName(), created); // the others wait until a query names them: most sandboxes use one or two providers
+        // nothing yet: each table is made when a query first names it (a sandbox uses a fraction of them)
     }
 
     /** Before a query on a shared database: makes the schemas it names that do not exist yet. */
     private void createReferenced(ExecuteContext ctx) {
-        if (prefix == null || dialect == SQLDialect.POSTGRES || created.size() == H2Schemas.names().size()) {
+        if (prefix == null || dialect == SQLDialect.POSTGRES || created.size() == H2Schemas.objects() + H2Schemas.names().size()) {
             return;
         }
         String sql = ctx.sql() != null ? ctx.sql() : ctx.batchSQL() == null ? "" : String.join("\n", ctx.batchSQL());
-        H2Schemas.createReferenced(sql, pool, place.shard.ddl, prefix, created);
+        H2Schemas.createReferenced(sql, references, pool, place.shard.ddl, prefix, created);
     }
 
-    /** Whether a schema's tables exist (always in a database of its own). */
-    private boolean exists(Schema schema) {
-        return prefix == null || created.contains(schema.getName());
+    /** Whether a table exists (always in a database of its own or on PostgreSQL). */
+    private boolean exists(Table<?> table) {
+        return prefix == null || dialect == SQLDialect.POSTGRES || created.contains(table.getSchema().getName() + "." + table.getName());
     }
 
     public DSLContext dsl() {
@@ -233,17 +239,18 @@ public final class Database implements AutoCloseable {
      * database-wide switch of the integrity checks would reach other sandboxes' schemas, so each table's own is used).
      */
     public void truncate(Schema schema) {
-        if (!exists(schema)) {
+        List<Table<?>> tables = schema.getTables().stream().filter(this::exists).toList();
+        if (tables.isEmpty()) {
             return; // never used: nothing to delete
         }
         if (dialect == SQLDialect.POSTGRES) {
-            dsl.transaction(tx -> tx.dsl().execute("truncate table " + schema.getTables().stream()
+            dsl.transaction(tx -> tx.dsl().execute("truncate table " + tables.stream()
                     .map(t -> tx.dsl().render(t)).collect(java.util.stream.Collectors.joining(", ")) + " cascade"));
             room.recount();
             return;
         }
         List<Table<?>> order = new ArrayList<>();
-        List<Table<?>> left = new ArrayList<>(schema.getTables());
+        List<Table<?>> left = new ArrayList<>(tables);
         while (!left.isEmpty()) {
             Table<?> leaf = left.stream().filter(t -> left.stream()
                             .noneMatch(u -> u != t && u.getReferences().stream().anyMatch(r -> r.getKey().getTable().equals(t))))
@@ -300,10 +307,10 @@ public final class Database implements AutoCloseable {
     public long rowCount() {
         long total = 0;
         for (Schema schema : DefaultCatalog.DEFAULT_CATALOG.getSchemas()) {
-            if (!exists(schema)) {
-                continue;
-            }
             for (Table<?> table : schema.getTables()) {
+                if (!exists(table)) {
+                    continue; // never used
+                }
                 if (prefix != null && dialect == SQLDialect.POSTGRES && PostgresSchemas.wholeDatabase(table)) {
                     continue; // not the sandbox's own
                 }

@@ -5,7 +5,9 @@ import org.jooq.DSLContext;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,17 +16,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A created sandbox's schemas in one of the in-memory H2 databases created sandboxes share ({@link H2Shards})
- * ({@code SB7_VELO} for {@code VELO}): made by replaying, renamed, the DDL that Flyway's migrations
- * produced once in a scratch database (about ten times faster than Flyway), each schema when a query
- * first names it, and dropped with the sandbox.
+ * A created sandbox's tables in one of the in-memory H2 databases created sandboxes share ({@link H2Shards}),
+ * in schemas of its own ({@code SB7_VELO} for {@code VELO}): made by replaying, renamed, the DDL that
+ * Flyway's migrations produced once in a scratch database (about ten times faster than Flyway), each
+ * table (with its indexes and constraints, after the tables it references) or sequence when a query
+ * first names it, and dropped with the sandbox. H2 keeps about 10 KB of description per table and index
+ * whether it holds rows or not, and a sandbox of the default scenario uses a fraction of the tables of
+ * the providers it seeds: it pays for what it uses.
  */
 final class H2Schemas {
-    /** The migrated schema as DDL (H2's {@code SCRIPT NODATA}), by the schema each statement belongs to. */
-    private record Template(Map<String, List<String>> ddl, List<String> schemas) {
+    /**
+     * The migrated schemas as DDL (H2's {@code SCRIPT NODATA}): each schema's creation, each object's
+     * (table or sequence, {@code VELO.PAYEE}) statements, and the objects each one's references need first.
+     */
+    private record Template(List<String> schemas, Map<String, String> schemaDdl, Map<String, List<String>> ddl,
+                            Map<String, Set<String>> needs) {
     }
 
+    /** A schema-qualified name in the DDL: {@code "VELO"."PAYEE"}. */
+    private static final Pattern QUALIFIED = Pattern.compile("\"([A-Z_]+)\"\\.\"([A-Za-z0-9_]+)\"");
+    /** The statements that make an object of their own. */
+    private static final Pattern OBJECT = Pattern.compile("^CREATE (?:MEMORY |CACHED )?(?:TABLE|SEQUENCE) \"([A-Z_]+)\"\\.\"([A-Za-z0-9_]+)\"");
+
     private static volatile Template template;
+
     private H2Schemas() {
     }
 
@@ -46,15 +61,7 @@ final class H2Schemas {
                         List<String> schemas = scratch.dsl().fetch("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA "
                                         + "WHERE SCHEMA_NAME NOT IN ('PUBLIC', 'INFORMATION_SCHEMA')")
                                 .getValues(0, String.class);
-                        Map<String, List<String>> ddl = new LinkedHashMap<>();
-                        Pattern names = Pattern.compile("\"(" + String.join("|", schemas) + ")\"");
-                        for (String sql : statements) {
-                            Matcher m = names.matcher(sql);
-                            if (m.find()) { // a statement names one schema: its own (no foreign key crosses schemas)
-                                ddl.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(sql);
-                            }
-                        }
-                        template = new Template(ddl, schemas);
+                        template = parse(statements, schemas);
                     } finally {
                         scratch.close();
                     }
@@ -64,51 +71,115 @@ final class H2Schemas {
         return template;
     }
 
+    private static Template parse(List<String> statements, List<String> schemas) {
+        Map<String, String> schemaDdl = new LinkedHashMap<>();
+        Map<String, List<String>> ddl = new LinkedHashMap<>();
+        for (String sql : statements) {
+            Matcher m = OBJECT.matcher(sql);
+            if (m.find()) {
+                ddl.put(m.group(1) + "." + m.group(2), new ArrayList<>());
+            }
+        }
+        Map<String, Set<String>> needs = new LinkedHashMap<>();
+        for (String sql : statements) {
+            if (sql.startsWith("CREATE SCHEMA")) {
+                schemas.stream().filter(s -> sql.contains("\"" + s + "\"")).findFirst().ifPresent(s -> schemaDdl.put(s, sql));
+                continue;
+            }
+            // the statement belongs to the first object it names (an index or constraint's own name is not one);
+            // any other object it names (a foreign key's table) must exist first. No reference crosses schemas.
+            List<String> named = new ArrayList<>();
+            Matcher m = QUALIFIED.matcher(sql);
+            while (m.find()) {
+                String key = m.group(1) + "." + m.group(2);
+                if (ddl.containsKey(key) && !named.contains(key)) {
+                    named.add(key);
+                }
+            }
+            if (named.isEmpty()) {
+                continue;
+            }
+            ddl.get(named.get(0)).add(sql);
+            needs.computeIfAbsent(named.get(0), k -> new LinkedHashSet<>()).addAll(named.subList(1, named.size()));
+        }
+        return new Template(schemas, schemaDdl, ddl, needs);
+    }
+
+    /** The pattern that finds the objects a statement of prefix {@code prefix} names ({@code "SB7_VELO"."PAYEE"}). */
+    static Pattern referencesOf(String prefix) {
+        return Pattern.compile("\"" + Pattern.quote(prefix) + "([A-Z_]+)\"\\.\"([A-Za-z0-9_]+)\"");
+    }
+
+    /** How many objects (tables and sequences) there are to make. */
+    static int objects() {
+        return template().ddl().size();
+    }
+
     /**
-     * Makes schema {@code schema} of prefix {@code prefix} (its tables, indexes, sequences) unless {@code created}
-     * has it, holding {@code ddl}: one sandbox's DDL at a time per database (H2 locks its catalog for each,
-     * and concurrent creations timed out on it).
+     * Makes the objects {@code sql} names that {@code created} does not have yet (before it runs), with the
+     * objects they reference, holding {@code lock}: one sandbox's DDL at a time per database (H2 locks its
+     * catalog for each, and concurrent creations timed out on it).
      */
-    static void create(DataSource pool, Object ddl, String prefix, String schema, Set<String> created) {
-        if (created.contains(schema)) {
+    static void createReferenced(String sql, Pattern references, DataSource pool, Object lock, String prefix, Set<String> created) {
+        Template t = template();
+        List<String> missing = new ArrayList<>();
+        Matcher m = references.matcher(sql);
+        while (m.find()) {
+            String key = m.group(1) + "." + m.group(2);
+            if (!created.contains(key) && t.ddl().containsKey(key)) {
+                missing.add(key);
+            }
+        }
+        if (missing.isEmpty()) {
             return;
         }
-        Template t = template();
-        Pattern names = Pattern.compile("\"(" + String.join("|", t.schemas()) + ")\"");
-        synchronized (ddl) {
-            if (created.contains(schema)) {
-                return;
+        synchronized (lock) {
+            List<String> batch = new ArrayList<>();
+            Set<String> adding = new HashSet<>();
+            missing.forEach(key -> plan(t, key, created, adding, batch));
+            if (batch.isEmpty()) {
+                return; // made meanwhile
             }
+            Pattern schemas = Pattern.compile("\"(" + String.join("|", t.schemas()) + ")\"");
             try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-                for (String sql : t.ddl().getOrDefault(schema, List.of())) {
-                    statement.addBatch(names.matcher(sql).replaceAll("\"" + prefix + "$1\""));
+                for (String ddl : batch) {
+                    statement.addBatch(schemas.matcher(ddl).replaceAll("\"" + prefix + "$1\""));
                 }
                 statement.executeBatch();
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot create schema " + schema + " of a sandbox", e);
+                throw new IllegalStateException("cannot create " + missing + " of a sandbox", e);
             }
-            created.add(schema);
+            created.addAll(adding);
         }
     }
 
-    /** Makes the schemas {@code sql} names that {@code created} does not have yet (before it runs). */
-    static void createReferenced(String sql, DataSource pool, Object ddl, String prefix, Set<String> created) {
-        for (String schema : names()) {
-            if (!created.contains(schema) && sql.contains("\"" + prefix + schema + "\"")) {
-                create(pool, ddl, prefix, schema, created);
-            }
+    /** Adds to {@code batch} what makes {@code key}: its schema unless made, the objects it references, then its own statements. */
+    private static void plan(Template t, String key, Set<String> created, Set<String> adding, List<String> batch) {
+        if (created.contains(key) || !adding.add(key)) {
+            return;
         }
+        String schema = key.substring(0, key.indexOf('.'));
+        if (!created.contains(schema) && adding.add(schema)) {
+            batch.add(t.schemaDdl().get(schema));
+        }
+        for (String needed : t.needs().getOrDefault(key, Set.of())) {
+            plan(t, needed, created, adding, batch);
+        }
+        batch.addAll(t.ddl().get(key));
     }
 
     /** Drops the schemas of prefix {@code prefix} that were made, with all they hold. */
-    static void drop(DSLContext dsl, Object ddl, String prefix, Set<String> created) {
-        synchronized (ddl) {
-            for (String schema : List.copyOf(created)) {
+    static void drop(DSLContext dsl, Object lock, String prefix, Set<String> created) {
+        synchronized (lock) {
+            for (String schema : names()) {
+                if (!created.contains(schema)) {
+                    continue;
+                }
                 try {
                     dsl.execute("DROP SCHEMA IF EXISTS \"" + prefix + schema + "\" CASCADE");
-                    created.remove(schema);
+                    created.removeIf(name -> name.equals(schema) || name.startsWith(schema + "."));
                 } catch (RuntimeException ignored) {
-                    // never created
+                    // the database is closed already
                 }
             }
         }
