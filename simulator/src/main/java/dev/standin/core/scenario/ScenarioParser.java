@@ -1,11 +1,13 @@
 package dev.standin.core.scenario;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.standin.core.json.SharedTrees;
 import dev.standin.core.rules.RuleCompiler;
 import dev.standin.core.rules.RuleEventCheck;
 
@@ -95,7 +97,7 @@ public final class ScenarioParser {
             throw new ScenarioException(problems.list());
         }
         return new Scenario(root.get("name").asText(), origin, text, root.path("description").asText(""),
-                root.path("seed"), root.path("rules"), root.path("settings"));
+                SharedTrees.share(root.path("seed")), SharedTrees.share(root.path("rules")), SharedTrees.share(root.path("settings")));
     }
 
     private static void reportSchemaError(Error error, Problems problems) {
