@@ -48,6 +48,9 @@ final class Listeners {
         this.correlationIds = correlationIds;
         this.pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
         this.pool.setName("standin-devices");
+        // every thread idle for a minute ends (Jetty ends one per minute otherwise: after 500 sandboxes
+        // were removed, their 500 selector threads would have taken eight hours to go)
+        this.pool.setMaxEvictCount(MAX_THREADS);
         try {
             this.pool.start(); // started before any server, so that no server stops it when it stops
             this.timer.start();
