@@ -1,13 +1,16 @@
 package dev.standin;
 
 import dev.standin.core.http.ApiError;
+import dev.standin.core.http.DeviceHost;
 import dev.standin.core.http.HttpServerFactory;
+import dev.standin.core.http.RequestScope;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.provider.Listener;
 import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.sandbox.Sandbox;
 import dev.standin.core.sandbox.Sandboxes;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.util.JavalinBindException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -20,27 +23,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The servers sandboxes declare through their scenarios (one per card terminal), started and stopped
- * as scenarios load and unload. The default sandbox's take the provider's base port plus their
- * position (or the port they name); a created sandbox's take free ports. A port in use is an error
- * (exit code 1 at start, 409 PORT_IN_USE at runtime), never a silent move. All of them share one
- * thread pool, so a thousand sandboxes' terminals do not cost a thousand pools.
+ * The devices sandboxes declare through their scenarios (one per card terminal), listening as scenarios
+ * load and unload. The default sandbox's take the provider's base port plus their position (or the port
+ * they name); a created sandbox's take free ports. A port in use is an error (exit code 1 at start, 409
+ * PORT_IN_USE at runtime), never a silent move. One server per provider holds every sandbox's devices,
+ * each on a connector of its own ({@link DeviceHost}); the port a request came to names its device and
+ * so its sandbox. All of them share one thread pool.
  */
 final class Listeners {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
-    /** Device servers cost one selector thread each, plus the threads serving requests. */
+    /** Devices cost one selector thread each, plus the threads serving requests. */
     private static final int MAX_THREADS = 4000;
+
+    /** A listening device: its sandbox, its key ("terminals/terminal-1") and its port. */
+    private record Device(Sandbox sandbox, String key, int port) {
+    }
 
     private final HttpServerFactory http;
     private final Options options;
     private final IdGenerator correlationIds;
     private final QueuedThreadPool pool;
     private final ScheduledExecutorScheduler timer = new ScheduledExecutorScheduler("standin-devices-timer", true);
-    /** sandbox id, then "provider/id", then the running server. */
-    private final Map<String, Map<String, Javalin>> running = new LinkedHashMap<>();
+    /** sandbox id, then "provider/id", then the device. */
+    private final Map<String, Map<String, Device>> running = new LinkedHashMap<>();
+    /** Every listening device by its port: how a request finds its device and sandbox. */
+    private final Map<Integer, Device> byPort = new ConcurrentHashMap<>();
+    /** Each provider's one server of devices, once its first device listens. */
+    private final Map<String, DeviceHost> hosts = new LinkedHashMap<>();
 
     Listeners(HttpServerFactory http, Options options, IdGenerator correlationIds) {
         this.http = http;
@@ -59,10 +72,10 @@ final class Listeners {
         }
     }
 
-    /** Starts the servers the sandbox's scenarios declare now and stops those no longer declared. */
+    /** Starts the devices the sandbox's scenarios declare now and stops those no longer declared. */
     synchronized void reconcile(Sandbox sandbox) {
         boolean isDefault = sandbox.id().equals(Sandboxes.DEFAULT);
-        Map<String, Javalin> mine = running.computeIfAbsent(sandbox.id(), k -> new LinkedHashMap<>());
+        Map<String, Device> mine = running.computeIfAbsent(sandbox.id(), k -> new LinkedHashMap<>());
         for (ProviderModule module : sandbox.modules()) {
             List<Listener> wanted = module.listeners();
             Set<String> keep = new HashSet<>();
@@ -73,12 +86,12 @@ final class Listeners {
                 keep.add(key);
                 if (!mine.containsKey(key)) {
                     int port = isDefault && l.port() != null ? l.port() : base == 0 ? 0 : base + i;
-                    mine.put(key, start(sandbox, module, key, port, l));
+                    mine.put(key, start(sandbox, module, key, port));
                 }
             }
             mine.entrySet().removeIf(e -> {
                 if (e.getKey().startsWith(module.name() + "/") && !keep.contains(e.getKey())) {
-                    e.getValue().stop();
+                    stop(e.getValue());
                     return true;
                 }
                 return false;
@@ -86,40 +99,93 @@ final class Listeners {
         }
     }
 
-    private Javalin start(Sandbox sandbox, ProviderModule module, String key, int port, Listener l) {
-        Javalin app = http.create(key, module.name(), module.errors(), correlationIds, ctx -> sandbox, l.routes(), module.json(), module.openApiDocument(),
-                new HttpServerFactory.Shared(pool, timer), port);
+    private Device start(Sandbox sandbox, ProviderModule module, String key, int port) {
+        DeviceHost host = hosts.get(module.name());
+        int bound;
         try {
-            app.start();
-        } catch (JavalinBindException e) {
-            app.stop();
+            if (host == null) {
+                host = open(sandbox, module, key, port);
+                hosts.put(module.name(), host);
+                bound = host.firstPort();
+            } else {
+                bound = host.add(port);
+            }
+        } catch (JavalinBindException | java.net.BindException e) {
             throw new ApiError(409, "PORT_IN_USE", "Port " + port + " for " + key + " is already in use", "port", null);
-        } catch (RuntimeException e) { // e.g. the shared pool has no thread left for another selector
-            app.stop();
-            throw new ApiError(507, "NO_CAPACITY", "No capacity left for another device server (" + key + "): "
+        } catch (java.io.IOException | RuntimeException e) { // e.g. the shared pool has no thread left for another selector
+            if (e instanceof ApiError api) {
+                throw api;
+            }
+            if (e.getCause() instanceof java.net.BindException) {
+                throw new ApiError(409, "PORT_IN_USE", "Port " + port + " for " + key + " is already in use", "port", null);
+            }
+            throw new ApiError(507, "NO_CAPACITY", "No capacity left for another device (" + key + "): "
                     + e.getMessage() + "; delete sandboxes or declare fewer terminals", null, null);
         }
+        Device device = new Device(sandbox, key, bound);
+        byPort.put(bound, device);
         LOG.info("{} listening on http://{}:{}{}", String.format("%-12s", key),
-                options.host().equals("0.0.0.0") ? "localhost" : options.host(), app.port(),
+                options.host().equals("0.0.0.0") ? "localhost" : options.host(), bound,
                 sandbox.id().equals(Sandboxes.DEFAULT) ? "" : " (sandbox " + sandbox.id() + ")");
-        return app;
+        return device;
     }
 
-    /** A running device server of a sandbox by its key ({@code terminals/terminal-1}), or null. */
+    /** The provider's server of devices, started with its first device's connector. */
+    private DeviceHost open(Sandbox sandbox, ProviderModule module, String key, int port) {
+        // errors before a device is known are rendered by the first instance's renderer (the default sandbox's)
+        var app = http.createDeviceHost(module.name(), this::nameOf, module.errors(), correlationIds, this::sandboxOf,
+                module.deviceRoutes(), module.json(), module.openApiDocument(), new HttpServerFactory.Shared(pool, timer), port);
+        try {
+            return new DeviceHost(app, http, new HttpServerFactory.Shared(pool, timer));
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
+    }
+
+    private Device deviceOf(Context ctx) {
+        Device d = byPort.get(ctx.req().getLocalPort());
+        if (d == null) { // removed while the request was on its way
+            throw ApiError.notFound("No device listens on port " + ctx.req().getLocalPort());
+        }
+        return d;
+    }
+
+    private String nameOf(Context ctx) {
+        Device d = byPort.get(ctx.req().getLocalPort());
+        return d == null ? null : d.key();
+    }
+
+    private RequestScope sandboxOf(Context ctx) {
+        return deviceOf(ctx).sandbox();
+    }
+
+    private void stop(Device device) {
+        byPort.remove(device.port());
+        DeviceHost host = hosts.get(device.key().substring(0, device.key().indexOf('/')));
+        if (host != null) {
+            host.remove(device.port());
+        }
+    }
+
+    /** The server holding a sandbox's device by its key ({@code terminals/terminal-1}), or null. */
     synchronized Javalin find(String sandbox, String key) {
-        return running.getOrDefault(sandbox, Map.of()).get(key);
+        Device d = running.getOrDefault(sandbox, Map.of()).get(key);
+        return d == null ? null : hosts.get(key.substring(0, key.indexOf('/'))).app();
     }
 
     synchronized void stopAll(Sandbox sandbox) {
-        Map<String, Javalin> mine = running.remove(sandbox.id());
+        Map<String, Device> mine = running.remove(sandbox.id());
         if (mine != null) {
-            mine.values().forEach(Javalin::stop);
+            mine.values().forEach(this::stop);
         }
     }
 
     synchronized void stopAll() {
-        running.values().forEach(m -> m.values().forEach(Javalin::stop));
         running.clear();
+        byPort.clear();
+        hosts.values().forEach(DeviceHost::stop);
+        hosts.clear();
         try {
             pool.stop();
             timer.stop();
@@ -129,28 +195,28 @@ final class Listeners {
     }
 
     synchronized int port(String sandboxId, String provider, String id) {
-        Javalin app = running.getOrDefault(sandboxId, Map.of()).get(provider + "/" + id);
-        if (app == null) {
+        Device d = running.getOrDefault(sandboxId, Map.of()).get(provider + "/" + id);
+        if (d == null) {
             throw new IllegalArgumentException("no listener " + provider + "/" + id + " in sandbox " + sandboxId);
         }
-        return app.port();
+        return d.port();
     }
 
     /** Each running listener's port by "provider/id". */
     synchronized Map<String, Integer> ports(String sandboxId) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        running.getOrDefault(sandboxId, Map.of()).forEach((key, app) -> out.put(key, app.port()));
+        running.getOrDefault(sandboxId, Map.of()).forEach((key, d) -> out.put(key, d.port()));
         return out;
     }
 
     /** As /_sim/info shows them: per provider, a list of {id, port}. */
     synchronized Map<String, Object> shown(String sandboxId) {
         Map<String, Object> out = new LinkedHashMap<>();
-        running.getOrDefault(sandboxId, Map.of()).forEach((key, app) -> {
+        running.getOrDefault(sandboxId, Map.of()).forEach((key, d) -> {
             String provider = key.substring(0, key.indexOf('/'));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> list = (List<Map<String, Object>>) out.computeIfAbsent(provider, k -> new ArrayList<>());
-            list.add(Map.of("id", key.substring(key.indexOf('/') + 1), "port", app.port()));
+            list.add(Map.of("id", key.substring(key.indexOf('/') + 1), "port", d.port()));
         });
         return out;
     }

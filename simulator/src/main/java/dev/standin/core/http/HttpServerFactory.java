@@ -75,7 +75,7 @@ public final class HttpServerFactory {
      */
     public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
                           Function<Context, RequestScope> scopes, EndpointGroup routes, ObjectMapper json, String document) {
-        return create(name, provider, fallbackErrors, correlationIds, scopes, routes, json, document, null, 0);
+        return create(name, ctx -> name, provider, fallbackErrors, correlationIds, scopes, routes, json, document, null, 0);
     }
 
     /**
@@ -103,25 +103,38 @@ public final class HttpServerFactory {
     }
 
     /**
-     * As above, for one of many device servers: on what they share and one lean connector on
-     * {@code port} (no acceptor thread, one selector), so that each costs one thread. Start it with
-     * {@code start()}.
+     * As above, for the one server of a provider's devices (card terminals), whose {@link DeviceHost}
+     * adds a connector per device: on what they share, and lean connectors (no acceptor thread, one
+     * selector), so that each device costs one thread. {@code names} names the device a request came to
+     * ("terminals/terminal-1", by its port). Start it with {@code start()}; {@code port} is its first
+     * device's.
      */
-    public Javalin create(String name, String provider, ErrorRenderer fallbackErrors, IdGenerator correlationIds,
-                          Function<Context, RequestScope> scopes, EndpointGroup routes, ObjectMapper json, String document,
-                          Shared shared, int port) {
+    public Javalin createDeviceHost(String provider, Function<Context, String> names, ErrorRenderer fallbackErrors,
+                                    IdGenerator correlationIds, Function<Context, RequestScope> scopes, EndpointGroup routes,
+                                    ObjectMapper json, String document, Shared shared, int port) {
+        return create(provider, names, provider, fallbackErrors, correlationIds, scopes, routes, json, document, shared, port);
+    }
+
+    /** A lean connector of a device host on {@code port} (0: a free one), on the shared scheduler; not started. */
+    org.eclipse.jetty.server.ServerConnector deviceConnector(org.eclipse.jetty.server.Server server, Shared shared,
+                                                             org.eclipse.jetty.server.HttpConfiguration httpConfig, int port) {
+        org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+                null, shared.scheduler(), null, 0, 1, new org.eclipse.jetty.server.HttpConnectionFactory(httpConfig));
+        connector.unmanage(shared.scheduler()); // given, so managed: stopping this connector would stop it for all
+        connector.setHost(settings.host);
+        connector.setPort(port);
+        connector.setIdleTimeout(settings.idleTimeoutMillis);
+        return connector;
+    }
+
+    private Javalin create(String name, Function<Context, String> names, String provider, ErrorRenderer fallbackErrors,
+                           IdGenerator correlationIds, Function<Context, RequestScope> scopes, EndpointGroup routes,
+                           ObjectMapper json, String document, Shared shared, int port) {
         return Javalin.create(config -> {
             if (shared != null) {
                 config.jetty.threadPool = shared.pool();
                 config.startup.startupWatcherEnabled = false; // a thread per server for its first 5 seconds
-                config.jetty.addConnector((server, httpConfig) -> {
-                    org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
-                            null, shared.scheduler(), null, 0, 1, new org.eclipse.jetty.server.HttpConnectionFactory(httpConfig));
-                    connector.unmanage(shared.scheduler()); // given, so managed: stopping this server would stop it for all
-                    connector.setHost(settings.host);
-                    connector.setPort(port);
-                    return connector;
-                });
+                config.jetty.addConnector((server, httpConfig) -> deviceConnector(server, shared, httpConfig, port));
             }
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -169,7 +182,7 @@ public final class HttpServerFactory {
             });
             if (provider != null) {
                 config.routes.before(ctx -> {
-                    ctx.attribute(LISTENER, name);
+                    ctx.attribute(LISTENER, names.apply(ctx));
                     if (!settings.ready.getAsBoolean()) {
                         throw new ApiError(503, "STARTING", "Standin is starting; retry shortly", null, null);
                     }
@@ -205,7 +218,8 @@ public final class HttpServerFactory {
                         return;
                     }
                     try {
-                        record(scope, name, ctx, ms);
+                        String listener = ctx.attribute(LISTENER);
+                        record(scope, listener != null ? listener : name, ctx, ms);
                     } catch (RuntimeException e) { // the journal must never change an answer
                         LOG.warn("{} {} {}: not journaled ({})", name, ctx.method(), ctx.path(), e.toString());
                     }

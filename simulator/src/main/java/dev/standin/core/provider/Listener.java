@@ -1,12 +1,11 @@
 package dev.standin.core.provider;
 
-import io.javalin.apibuilder.EndpointGroup;
-
 /**
- * One more server of a provider, declared by the loaded scenarios (e.g. a card terminal).
+ * One more server of a provider, declared by the loaded scenarios (e.g. a card terminal): a port of its
+ * own, served by the provider's {@link ProviderModule#deviceRoutes()}.
  *
  * @param id    unique within the provider; a listener whose id disappears is stopped
  * @param port  the port asked for, or null for the next free one from the provider's base port
  */
-public record Listener(String id, Integer port, EndpointGroup routes) {
+public record Listener(String id, Integer port) {
 }

@@ -60,6 +60,17 @@ public interface ProviderModule {
         return java.util.List.of();
     }
 
+    /**
+     * The routes every one of its {@link #listeners()} serves, of every sandbox: one server holds them all,
+     * each listener on a port of its own; a route finds its listener by the request's
+     * {@code HttpServerFactory.LISTENER} attribute ("terminals/terminal-1") and its sandbox's instance by
+     * {@code HttpServerFactory.module}.
+     */
+    default EndpointGroup deviceRoutes() {
+        return () -> {
+        };
+    }
+
     /** Where {@link #controlRoutes()} are mounted: {@code /_sim/<controlPath>}; the name unless told otherwise. */
     default String controlPath() {
         return name();

@@ -127,13 +127,35 @@ public final class TerminalModule implements ProviderModule {
         terminals.putAll(current);
         List<Listener> out = new ArrayList<>();
         for (Terminal t : current.values()) {
-            out.add(new Listener(t.config().id(), t.config().port(), () -> {
-                before(TerminalHandler::cors);
-                post("/", ctx -> handler.handle(t, ctx));
-                ApiBuilder.staticInstance().options("/", handler::preflight);
-            }));
+            out.add(new Listener(t.config().id(), t.config().port()));
         }
         return out;
+    }
+
+    /** Every terminal's one endpoint, on the terminal's port: the request's terminal is the one listening there. */
+    @Override
+    public EndpointGroup deviceRoutes() {
+        return () -> {
+            before(TerminalHandler::cors);
+            post("/", ctx -> {
+                TerminalModule self = self(ctx);
+                self.handler.handle(self.listening(ctx), ctx);
+            });
+            ApiBuilder.staticInstance().options("/", ctx -> self(ctx).handler.preflight(ctx));
+        };
+    }
+
+    /** The terminal whose port took the request. */
+    private Terminal listening(Context ctx) {
+        String listener = ctx.attribute(HttpServerFactory.LISTENER);
+        Terminal t;
+        synchronized (this) {
+            t = listener == null ? null : terminals.get(listener.substring(NAME.length() + 1));
+        }
+        if (t == null) { // its scenario was unloaded while the request was on its way
+            throw ApiError.notFound("No terminal listens on this port");
+        }
+        return t;
     }
 
     /** {@code GET /_sim/terminals/{id}} (the screen) and {@code POST /_sim/terminals/{id}/actions} (a customer action). */
