@@ -20,17 +20,23 @@ public final class RequestJournal {
                         int status, String responseBody, double durationMs, String rule) {
     }
 
-    private final Entry[] ring;
+    /**
+     * The newest entries, up to {@code capacity}: grown as entries come (a thousand slots are 4 KB, which
+     * every one of hundreds of sandboxes paid before its first request), and a ring once full.
+     */
+    private Entry[] ring;
+    private final int capacity;
     private final AtomicLong sequence = new AtomicLong();
     private long next;
     private int size;
 
     public RequestJournal(int capacity) {
-        this.ring = new Entry[Math.max(0, capacity)];
+        this.capacity = Math.max(0, capacity);
+        this.ring = new Entry[Math.min(this.capacity, 16)];
     }
 
     public boolean enabled() {
-        return ring.length > 0;
+        return capacity > 0;
     }
 
     public long nextId() {
@@ -38,8 +44,11 @@ public final class RequestJournal {
     }
 
     public synchronized void record(Entry entry) {
-        if (ring.length == 0) {
+        if (capacity == 0) {
             return;
+        }
+        if (size == ring.length && ring.length < capacity) { // not yet wrapped: the entries are at 0 .. next - 1
+            ring = java.util.Arrays.copyOf(ring, Math.min(capacity, ring.length * 2));
         }
         ring[(int) (next++ % ring.length)] = entry;
         size = Math.min(size + 1, ring.length);
@@ -64,7 +73,7 @@ public final class RequestJournal {
     }
 
     public int capacity() {
-        return ring.length;
+        return capacity;
     }
 
     public synchronized void clear() {
