@@ -73,7 +73,7 @@ public final class Simulation {
         List<ScenarioProblem> problems = new ArrayList<>();
         for (Source source : sources) {
             try {
-                registry.add(parser.parse(source.text(), source.origin()));
+                registry.add(parser.parse(source.text(), source.origin()).withoutText());
             } catch (ScenarioException e) {
                 problems.addAll(e.problems());
             }

@@ -46,7 +46,7 @@ public final class Sandbox implements RequestScope, AutoCloseable {
                        long maxRows) {
     }
 
-    private final Spec spec;
+    private volatile Spec spec;
     private final VirtualClock clock;
     private final Database database;
     private final Ids ids;
@@ -161,6 +161,12 @@ public final class Sandbox implements RequestScope, AutoCloseable {
 
     public Spec spec() {
         return spec;
+    }
+
+    /** Once opened (and listed in a shared catalog) a created sandbox needs its scenarios' texts no more: its registry holds them parsed. */
+    void forgetScenarioTexts() {
+        spec = new Spec(spec.id(), spec.name(), spec.controlToken(), spec.clockMode(), spec.start(), spec.seed(), spec.location(),
+                List.of(), spec.journalSize(), spec.trustedNetworks(), spec.maxRows());
     }
 
     /** The token that guards this sandbox's control endpoints, or null when they are open. */

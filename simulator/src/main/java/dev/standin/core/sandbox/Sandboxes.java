@@ -118,6 +118,7 @@ public final class Sandboxes implements AutoCloseable {
             }
             throw e;
         }
+        sandbox.forgetScenarioTexts();
         return registered(sandbox, true);
     }
 
