@@ -23,7 +23,9 @@ import static dev.standin.db.core.Tables.ACCESS_TOKEN;
  * instance issued is accepted by the others; the in-memory cache stays in front.
  */
 public final class TokenStore<P> {
-    private final Cache<String, P> tokens;
+    /** Made at the first token: most sandboxes never log in to most providers, and an empty cache is about 1.5 KB. */
+    private volatile Cache<String, P> tokens;
+    private final long maximumSize;
     private final VirtualClock clock;
     private final Duration lifetime;
     private final Database shared;
@@ -46,17 +48,30 @@ public final class TokenStore<P> {
      */
     public TokenStore(VirtualClock clock, Duration lifetime, long maximumSize, Database database, String name,
                       Function<P, String> write, Function<String, Optional<P>> read) {
-        this.tokens = Caffeine.newBuilder()
-                .ticker(clock.ticker())
-                .expireAfterWrite(lifetime)
-                .maximumSize(maximumSize)
-                .build();
+        this.maximumSize = maximumSize;
         this.clock = clock;
         this.lifetime = lifetime;
         this.shared = database != null && database.sharedByInstances() ? database : null;
         this.name = name;
         this.write = write;
         this.read = read;
+    }
+
+    private Cache<String, P> tokens() {
+        Cache<String, P> t = tokens;
+        if (t == null) {
+            synchronized (this) {
+                if (tokens == null) {
+                    tokens = Caffeine.newBuilder()
+                            .ticker(clock.ticker())
+                            .expireAfterWrite(lifetime)
+                            .maximumSize(maximumSize)
+                            .build();
+                }
+                t = tokens;
+            }
+        }
+        return t;
     }
 
     public void put(String token, P principal) {
@@ -66,11 +81,11 @@ public final class TokenStore<P> {
             shared.dsl().insertInto(ACCESS_TOKEN, ACCESS_TOKEN.TOKEN, ACCESS_TOKEN.STORE, ACCESS_TOKEN.PRINCIPAL, ACCESS_TOKEN.EXPIRES_AT)
                     .values(token, name, write.apply(principal), now.plus(lifetime)).execute();
         }
-        tokens.put(token, principal);
+        tokens().put(token, principal);
     }
 
     public Optional<P> find(String token) {
-        P known = tokens.getIfPresent(token);
+        P known = tokens == null ? null : tokens.getIfPresent(token);
         if (known != null || shared == null) {
             return Optional.ofNullable(known);
         }
@@ -78,7 +93,7 @@ public final class TokenStore<P> {
                 .where(ACCESS_TOKEN.TOKEN.eq(token), ACCESS_TOKEN.STORE.eq(name),
                         ACCESS_TOKEN.EXPIRES_AT.gt(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC)))
                 .fetchOptional(ACCESS_TOKEN.PRINCIPAL).flatMap(read);
-        stored.ifPresent(p -> tokens.put(token, p)); // its cache entry may outlive the row by what this instance saw first: at most the lifetime
+        stored.ifPresent(p -> tokens().put(token, p)); // its cache entry may outlive the row by what this instance saw first: at most the lifetime
         return stored;
     }
 
@@ -104,19 +119,27 @@ public final class TokenStore<P> {
             return shared.dsl().fetchCount(ACCESS_TOKEN, ACCESS_TOKEN.STORE.eq(name)
                     .and(ACCESS_TOKEN.EXPIRES_AT.gt(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))));
         }
-        tokens.cleanUp();
-        return tokens.estimatedSize();
+        Cache<String, P> t = tokens;
+        if (t == null) {
+            return 0;
+        }
+        t.cleanUp();
+        return t.estimatedSize();
     }
 
     /** Forgets the tokens held in memory; those stored for every instance stay (another instance reset the sandbox). */
     public void forgetCached() {
-        tokens.invalidateAll();
+        if (tokens != null) {
+            tokens.invalidateAll();
+        }
     }
 
     public void clear() {
         if (shared != null) {
             shared.dsl().deleteFrom(ACCESS_TOKEN).where(ACCESS_TOKEN.STORE.eq(name)).execute();
         }
-        tokens.invalidateAll();
+        if (tokens != null) {
+            tokens.invalidateAll();
+        }
     }
 }
