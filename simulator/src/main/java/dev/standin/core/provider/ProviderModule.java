@@ -39,7 +39,7 @@ public interface ProviderModule {
     /** The provider's own API, served at the root of its port. */
     EndpointGroup routes();
 
-    /** False for providers that only serve {@link #listeners()} (one server per device); their default port is the first device's. */
+    /** False for providers that only serve {@link #listeners()} (a port per device); their default port is the first device's. */
     default boolean hasOwnPort() {
         return true;
     }
