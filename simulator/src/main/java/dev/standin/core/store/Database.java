@@ -1,9 +1,7 @@
 package dev.standin.core.store;
 
 import dev.standin.db.DefaultCatalog;
-import dev.standin.db.core.Core;
 import org.flywaydb.core.Flyway;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
@@ -25,8 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.standin.db.core.Tables.META;
@@ -38,13 +34,6 @@ import static dev.standin.db.core.Tables.META;
 public final class Database implements AutoCloseable {
     private static final AtomicInteger IN_MEMORY_COUNT = new AtomicInteger();
     private static final AtomicInteger SHARED_COUNT = new AtomicInteger();
-
-    /** Created sandboxes' pools share one housekeeping thread (HikariCP starts one per pool otherwise). */
-    private static final ScheduledExecutorService HOUSEKEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "standin-h2-housekeeper");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final DataSource pool;
     private final SQLDialect dialect;
@@ -83,7 +72,7 @@ public final class Database implements AutoCloseable {
                 // acknowledged write survives the process being killed (H2 otherwise waits up to 500 ms)
                 .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("standin") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .orElseGet(() -> "jdbc:h2:mem:standin-" + IN_MEMORY_COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        return new Database(pool(url), SQLDialect.H2, dataDir.isPresent(), null, settings());
+        return new Database(H2Pool.open(url), SQLDialect.H2, dataDir.isPresent(), null, settings());
     }
 
     /** Where the default sandbox keeps its state: in memory, under a data directory, or in an external database. */
@@ -132,30 +121,8 @@ public final class Database implements AutoCloseable {
         for (String schema : H2Schemas.names()) {
             mapping.withSchemata(new MappedSchema().withInput(schema).withOutput(prefix + schema));
         }
-        H2Shards.Place place = H2Shards.take(url -> pool(url, HOUSEKEEPER));
+        H2Shards.Place place = H2Shards.take();
         return new Database(place.shard.pool, SQLDialect.H2, false, prefix, settings().withRenderMapping(mapping), place);
-    }
-
-    /**
-     * HikariCP, not H2's own pool: H2's rolls back every connection it takes back, and a rollback empties
-     * the session's cache of parsed statements, so every statement was parsed again (a quarter of a
-     * read's time); HikariCP rolls back only a connection left inside a transaction.
-     */
-    private static HikariDataSource pool(String url) {
-        return pool(url, null);
-    }
-
-    private static HikariDataSource pool(String url, ScheduledExecutorService housekeeper) {
-        HikariConfig config = new HikariConfig();
-        config.setScheduledExecutor(housekeeper);
-        config.setJdbcUrl(url);
-        config.setUsername("sa");
-        config.setPassword("");
-        config.setMaximumPoolSize(64);
-        config.setMinimumIdle(2); // embedded sessions open in microseconds: no need to keep 64 ready
-        config.setMaxLifetime(0); // a session (and its statement cache) lives as long as the pool
-        config.setPoolName("standin-h2");
-        return new HikariDataSource(config);
     }
 
     /** Which in-memory database holds this created sandbox (null for a database of its own). */

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 /**
  * The in-memory H2 databases that hold the created sandboxes' schemas, at most {@link #SIZE} sandboxes
@@ -68,7 +67,7 @@ final class H2Shards {
     }
 
     /** A place for one more sandbox, opening a database when every open one is full. */
-    static synchronized Place take(Function<String, HikariDataSource> connect) {
+    static synchronized Place take() {
         Shard best = null;
         for (Shard s : OPEN) {
             if (s.sandboxes < SIZE && (best == null || s.sandboxes > best.sandboxes)) {
@@ -77,7 +76,7 @@ final class H2Shards {
         }
         if (best == null) {
             int number = ++opened;
-            best = new Shard(number, connect.apply("jdbc:h2:mem:standin-sandboxes-" + number + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));
+            best = new Shard(number, H2Pool.openShard("jdbc:h2:mem:standin-sandboxes-" + number + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));
             OPEN.add(best);
         }
         best.sandboxes++;
