@@ -30,13 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * load and unload. The default sandbox's take the provider's base port plus their position (or the port
  * they name); a created sandbox's take free ports. A port in use is an error (exit code 1 at start, 409
  * PORT_IN_USE at runtime), never a silent move. One server per provider holds every sandbox's devices,
- * each on a connector of its own ({@link DeviceHost}); the port a request came to names its device and
- * so its sandbox. All of them share one thread pool.
+ * each on a port of its own, all served by one selector thread ({@link DeviceHost}); the port a request
+ * came to names its device and so its sandbox. They run on one thread pool.
  */
 final class Listeners {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
-    /** Devices cost one selector thread each, plus the threads serving requests. */
+    /** The threads serving requests to devices (one selector thread serves them all). */
     private static final int MAX_THREADS = 4000;
 
     /** A listening device: its sandbox, its key ("terminals/terminal-1") and its port. */
@@ -136,7 +136,7 @@ final class Listeners {
         var app = http.createDeviceHost(module.name(), this::nameOf, module.errors(), correlationIds, this::sandboxOf,
                 module.deviceRoutes(), module.json(), module.openApiDocument(), new HttpServerFactory.Shared(pool, timer), port);
         try {
-            return new DeviceHost(app, http, new HttpServerFactory.Shared(pool, timer));
+            return new DeviceHost(app);
         } catch (RuntimeException e) {
             app.stop();
             throw e;

@@ -152,6 +152,34 @@ class SandboxesTest extends AcceptanceTest {
         control().get("/_sim/sandboxes").then().body("sandboxes.id", equalTo(List.of("default")));
     }
 
+    /** Whether something accepts connections on {@code port}. */
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2_000);
+            return true;
+        } catch (java.io.IOException refused) {
+            return false;
+        }
+    }
+
+    @Test
+    void aRemovedSandboxsTerminalPortStopsListeningWhileAnotherSandboxsTerminalGoesOn() {
+        Box a = createManual(5);
+        Box b = createManual(6);
+        int portA = a.info().getInt("ports.terminals.find { it.id == 'terminal-1' }.port");
+        int portB = b.info().getInt("ports.terminals.find { it.id == 'terminal-1' }.port");
+        assertNotEquals(portA, portB);
+        given().port(portA).contentType("application/json").body("{}").post("/").then().statusCode(400);
+        a.control(server).delete("").then().statusCode(204);
+        assertTrue(!listening(portA), "the removed sandbox's terminal port still accepts connections");
+        given().port(portB).contentType("application/json").body("{}").post("/").then().statusCode(400);
+        int defaultPort = server.listenerPort("terminals", "terminal-1");
+        given().port(defaultPort).contentType("application/json").body("{}").post("/").then().statusCode(400);
+        removeAll(List.of(b));
+        assertTrue(!listening(portB));
+        assertTrue(listening(defaultPort), "the default sandbox's terminal goes on");
+    }
+
     @Test
     void twoSandboxesRunTheirPayoutJourneysAndTerminalSalesConcurrentlyWithoutSeeingEachOther() throws Exception {
         Box a = createManual(3);

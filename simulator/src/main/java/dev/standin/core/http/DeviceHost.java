@@ -1,75 +1,88 @@
 package dev.standin.core.http;
 
 import io.javalin.Javalin;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.ServerConnector;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one server of a provider's devices (card terminals) of every sandbox: a connector per device, on
- * the device's own port, added and removed while it runs. A server per device cost each sandbox about
- * 80 KB of Jetty and Javalin (a copy of Jetty's MIME table, a buffer pool with 280 counters, the
- * router) and about 7 ms to create; a connector costs its selector thread and little else.
+ * The one server of a provider's devices (card terminals) of every sandbox: a listening port per
+ * device, added and removed while it runs, every one accepted by the first device's connector and
+ * served by its one selector thread. A server per device cost each sandbox about 80 KB of Jetty and
+ * Javalin (a copy of Jetty's MIME table, a buffer pool with 280 counters, the router) and about 7 ms
+ * to create, and a connector per device a selector thread (and its stack) each; a port costs its
+ * socket.
  */
 public final class DeviceHost {
+    /** A device's port: its listening socket and its registration with the selector. */
+    private record Port(ServerSocketChannel channel, Closeable acceptor) {
+    }
+
     private final Javalin app;
-    private final HttpServerFactory http;
-    private final HttpServerFactory.Shared shared;
-    private final HttpConfiguration httpConfig;
-    private final Map<Integer, ServerConnector> connectors = new ConcurrentHashMap<>();
+    /** The first device's connector, whose selector accepts and serves every device's connections. */
+    private final ServerConnector hub;
+    private final int hubPort;
+    private final Map<Integer, Port> ports = new ConcurrentHashMap<>();
 
     /** Starts {@code app} (made by {@link HttpServerFactory#createDeviceHost}) with its first device's connector. */
-    public DeviceHost(Javalin app, HttpServerFactory http, HttpServerFactory.Shared shared) {
+    public DeviceHost(Javalin app) {
         this.app = app;
-        this.http = http;
-        this.shared = shared;
         app.start(); // a port in use: JavalinBindException, for the caller to stop it
-        ServerConnector first = (ServerConnector) app.jettyServer().server().getConnectors()[0];
-        this.httpConfig = first.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
-        connectors.put(first.getLocalPort(), first);
+        this.hub = (ServerConnector) app.jettyServer().server().getConnectors()[0];
+        this.hubPort = hub.getLocalPort();
     }
 
     /** The port its first device got. */
     public int firstPort() {
-        return connectors.keySet().iterator().next();
+        return hubPort;
     }
 
-    /** Listens for one more device on {@code port} (0: a free one) and answers the port. */
+    /** Listens for one more device on {@code port} (0: a free one) and answers the port; a port in use: {@link java.net.BindException}. */
     public synchronized int add(int port) throws IOException {
-        Server server = app.jettyServer().server();
-        ServerConnector connector = http.deviceConnector(server, shared, httpConfig, port);
-        server.addConnector(connector);
+        ServerSocketChannel channel = ServerSocketChannel.open();
         try {
-            connector.start();
-        } catch (Exception e) {
-            server.removeConnector(connector);
-            stopQuietly(connector);
-            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            String host = hub.getHost();
+            channel.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), hub.getAcceptQueueSize());
+            channel.configureBlocking(false);
+            int bound = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+            ports.put(bound, new Port(channel, hub.getSelectorManager().acceptor(channel)));
+            return bound;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
-        connectors.put(connector.getLocalPort(), connector);
-        return connector.getLocalPort();
     }
 
-    /** Stops listening on {@code port}: its open connections close. */
+    /** Stops listening on {@code port}, and closes the connections made to it. */
     public synchronized void remove(int port) {
-        ServerConnector connector = connectors.remove(port);
-        if (connector != null) {
-            stopQuietly(connector);
-            app.jettyServer().server().removeConnector(connector);
-        }
-    }
-
-    private static void stopQuietly(Connector connector) {
         try {
-            connector.stop();
-        } catch (Exception ignored) {
-            // stopping anyway
+            if (port == hubPort) {
+                hub.setAccepting(false);
+                if (hub.getTransport() instanceof ServerSocketChannel channel) {
+                    channel.close();
+                }
+            } else {
+                Port p = ports.remove(port);
+                if (p != null) {
+                    p.acceptor().close();
+                    p.channel().close();
+                }
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (EndPoint endPoint : hub.getConnectedEndPoints()) {
+            if (endPoint.getLocalSocketAddress() instanceof InetSocketAddress local && local.getPort() == port) {
+                endPoint.close();
+            }
         }
     }
 
@@ -77,7 +90,10 @@ public final class DeviceHost {
         return app;
     }
 
-    public void stop() {
+    public synchronized void stop() {
+        for (Integer port : Map.copyOf(ports).keySet()) {
+            remove(port);
+        }
         app.stop();
     }
 }

@@ -104,8 +104,8 @@ public final class HttpServerFactory {
 
     /**
      * As above, for the one server of a provider's devices (card terminals), whose {@link DeviceHost}
-     * adds a connector per device: on what they share, and lean connectors (no acceptor thread, one
-     * selector), so that each device costs one thread. {@code names} names the device a request came to
+     * adds a port per device: on what they share, and one lean connector (no acceptor thread, one
+     * selector) that serves every device. {@code names} names the device a request came to
      * ("terminals/terminal-1", by its port). Start it with {@code start()}; {@code port} is its first
      * device's.
      */
@@ -116,7 +116,7 @@ public final class HttpServerFactory {
     }
 
     /** A lean connector of a device host on {@code port} (0: a free one), on the shared scheduler; not started. */
-    org.eclipse.jetty.server.ServerConnector deviceConnector(org.eclipse.jetty.server.Server server, Shared shared,
+    private org.eclipse.jetty.server.ServerConnector deviceConnector(org.eclipse.jetty.server.Server server, Shared shared,
                                                              org.eclipse.jetty.server.HttpConfiguration httpConfig, int port) {
         org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
                 null, shared.scheduler(), null, 0, 1, new org.eclipse.jetty.server.HttpConnectionFactory(httpConfig));
