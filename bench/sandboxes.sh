@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sandboxes: creates SANDBOXES sandboxes (default 500) of the default scenario one after another on the
+# Sandboxes: creates SANDBOXES sandboxes (default 500, after WARM=50 not counted) of the default scenario one after another on the
 # packaged jar with run.sh's JVM options, and reports the creation time per sandbox (median and p95 of
 # the control API's answer time) and the resident memory per sandbox (RSS after a full GC, before and
 # after, divided by the count), then the time each removal takes and the state left after deleting them all.
@@ -19,13 +19,19 @@ rss() { "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null; sleep 0.5; awk '/VmRSS/ 
 # the old generation right after a full GC: the live heap, which (unlike the RSS) shrinks when sandboxes go
 live() { "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null; "$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | awk '/Tenured|ParOldGen/ {for (i=1;i<=NF;i++) if ($i=="used") {sub("K,?","",$(i+1)); print int($(i+1)/1024); exit}}'; }
 threads() { ls "/proc/$pid/task" | wc -l; }
+create() { # create COUNT TIMES_FILE: COUNT sandboxes, their answer times in TIMES_FILE
+  for _ in $(seq 1 "$1"); do
+    curl -s -o "$work/last.json" -w '%{time_total}\n' -X POST -H 'Content-Type: application/json' \
+      -d '{"scenarios":["default"],"clock":{"mode":"manual"}}' "$C/_sim/sandboxes" >> "$2"
+    { sed -E 's/.*"id":"([^"]+)".*"controlToken":"([^"]+)".*/\1 \2/' "$work/last.json"; echo; } >> "$work/boxes"
+  done
+}
+# WARM sandboxes first (default 50), not counted: the JIT's compiled code and the first database's
+# fixed structures are the server's, not each sandbox's (they stay)
+create "${WARM:-50}" /dev/null
 before=$(rss); threads_before=$(threads); live_before=$(live)
 : > "$work/times"
-for _ in $(seq 1 "$N"); do
-  curl -s -o "$work/last.json" -w '%{time_total}\n' -X POST -H 'Content-Type: application/json' \
-    -d '{"scenarios":["default"],"clock":{"mode":"manual"}}' "$C/_sim/sandboxes" >> "$work/times"
-  { sed -E 's/.*"id":"([^"]+)".*"controlToken":"([^"]+)".*/\1 \2/' "$work/last.json"; echo; } >> "$work/boxes"
-done
+create "$N" "$work/times"
 after=$(rss); threads_after=$(threads); live_after=$(live)
 grep -q '"controlToken"' "$work/last.json" || { echo "the last creation failed: $(cat "$work/last.json")" >&2; exit 1; }
 sort -n "$work/times" | awk -v n="$N" '{t[NR]=$1} END {printf "creation: median %.1f ms, p95 %.1f ms over %d sandboxes\n", t[int(n/2)+1]*1000, t[int(n*0.95)]*1000, n}'
