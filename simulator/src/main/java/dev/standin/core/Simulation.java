@@ -95,7 +95,8 @@ public final class Simulation {
             followed = clock.generation();
             resetsKeys().forEach(key -> resetsSeen.put(key, resets(key)));
         }
-        database.dsl().selectFrom(SCENARIO).orderBy(SCENARIO.POSITION).fetch().forEach(stored -> {
+        (database.mayHoldRows(SCENARIO) ? database.dsl().selectFrom(SCENARIO).orderBy(SCENARIO.POSITION).fetch()
+                : List.<dev.standin.db.core.tables.records.ScenarioRecord>of()).forEach(stored -> {
             if (registry.find(stored.getName()).isEmpty()) {
                 registry.add(parser.parse(stored.getSource(), stored.getOrigin()));
             }

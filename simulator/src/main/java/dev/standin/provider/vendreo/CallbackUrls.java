@@ -25,7 +25,8 @@ final class CallbackUrls {
 
     /** The changed URLs, by application key. */
     Map<String, String> all() {
-        return cache.get(ALL, k -> Map.copyOf(database.dsl().selectFrom(CALLBACK_URL).fetchMap(CALLBACK_URL.APPLICATION_KEY, CALLBACK_URL.CALLBACK_URL_)));
+        return cache.get(ALL, k -> !database.mayHoldRows(CALLBACK_URL) ? Map.of()
+                : Map.copyOf(database.dsl().selectFrom(CALLBACK_URL).fetchMap(CALLBACK_URL.APPLICATION_KEY, CALLBACK_URL.CALLBACK_URL_)));
     }
 
     void set(String applicationKey, String url) {

@@ -82,7 +82,7 @@ public final class TerminalModule implements ProviderModule {
         this.context = context;
         this.database = context.database();
         this.log = new RequestLogRepository(database.dsl(), database.sharedByInstances());
-        this.txns = new TransactionRepository(database.dsl());
+        this.txns = new TransactionRepository(database);
         this.printer = new Printer(database.dsl(), txns, context.clock(), context.ids());
         Payments payments = new Payments(txns, printer, context.clock(), context.ids());
         this.handler = new TerminalHandler(new TerminalAuth(context.clock(), context.trustedNetworks()), new SystemRequests(log), payments, printer, log,

@@ -12,9 +12,11 @@ import static dev.standin.db.terminals.Tables.TXN;
 /** A terminal's card transactions. */
 final class TransactionRepository {
     private final DSLContext dsl;
+    private final dev.standin.core.store.Database database;
 
-    TransactionRepository(DSLContext dsl) {
-        this.dsl = dsl;
+    TransactionRepository(dev.standin.core.store.Database database) {
+        this.database = database;
+        this.dsl = database.dsl();
     }
 
     void insert(TxnRecord r) {
@@ -41,6 +43,9 @@ final class TransactionRepository {
 
     /** The open batch: the configured one's first successor ({@link Terminal#successor}) not settled yet. */
     String openBatch(String terminalId, String configured) {
+        if (!database.mayHoldRows(SETTLED_BATCH)) {
+            return configured; // nothing settled yet in this sandbox
+        }
         java.util.Set<String> settled = new java.util.HashSet<>(dsl.select(SETTLED_BATCH.BATCH_ID).from(SETTLED_BATCH)
                 .where(SETTLED_BATCH.TERMINAL_ID.eq(terminalId)).fetch(SETTLED_BATCH.BATCH_ID));
         String batch = configured;
