@@ -112,10 +112,7 @@ final class Listeners {
             }
         } catch (JavalinBindException | java.net.BindException e) {
             throw new ApiError(409, "PORT_IN_USE", "Port " + port + " for " + key + " is already in use", "port", null);
-        } catch (java.io.IOException | RuntimeException e) { // e.g. the shared pool has no thread left for another selector
-            if (e instanceof ApiError api) {
-                throw api;
-            }
+        } catch (java.io.IOException | RuntimeException e) { // e.g. the shared pool has no thread left
             if (e.getCause() instanceof java.net.BindException) {
                 throw new ApiError(409, "PORT_IN_USE", "Port " + port + " for " + key + " is already in use", "port", null);
             }

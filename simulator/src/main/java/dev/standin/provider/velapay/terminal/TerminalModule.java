@@ -99,15 +99,19 @@ public final class TerminalModule implements ProviderModule {
     /** A terminal request speaks for the terminal's merchant. */
     @Override
     public String tenant(Context ctx) {
+        Terminal t = at(ctx);
+        return t == null ? null : t.config().merchantId();
+    }
+
+    /** The terminal whose port took the request, or null (not a terminal request, or its terminal was removed meanwhile). */
+    private Terminal at(Context ctx) {
         String listener = ctx.attribute(HttpServerFactory.LISTENER);
         if (listener == null || !listener.startsWith(NAME + "/")) {
             return null;
         }
-        Terminal t;
         synchronized (this) {
-            t = terminals.get(listener.substring(NAME.length() + 1));
+            return terminals.get(listener.substring(NAME.length() + 1));
         }
-        return t == null ? null : t.config().merchantId();
     }
 
     /** One listener per declared terminal; a terminal keeps its state while its declaration is unchanged. */
@@ -147,11 +151,7 @@ public final class TerminalModule implements ProviderModule {
 
     /** The terminal whose port took the request. */
     private Terminal listening(Context ctx) {
-        String listener = ctx.attribute(HttpServerFactory.LISTENER);
-        Terminal t;
-        synchronized (this) {
-            t = listener == null ? null : terminals.get(listener.substring(NAME.length() + 1));
-        }
+        Terminal t = at(ctx);
         if (t == null) { // its scenario was unloaded while the request was on its way
             throw ApiError.notFound("No terminal listens on this port");
         }
