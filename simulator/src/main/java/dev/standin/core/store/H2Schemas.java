@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,13 @@ import java.util.regex.Pattern;
  * first names it, and dropped with the sandbox. H2 keeps about 10 KB of description per table and index
  * whether it holds rows or not, and a sandbox of the default scenario uses a fraction of the tables of
  * the providers it seeds: it pays for what it uses.
+ *
+ * <p>Foreign keys are left out of these tables ({@link #withoutForeignKeys}): each cost H2 an index of
+ * its own even where another index begins with its columns, and made the referenced table too (Velo's
+ * empty {@code APPLICATION} for {@code API_KEY}), a fifth of a default sandbox's memory. No code relies
+ * on them (a violation is a bug, never an answer), and the default sandbox's and PostgreSQL's tables,
+ * which every test drives, keep them. A foreign key's columns keep an index where no other index begins
+ * with them, so the same lookups stay indexed.
  */
 final class H2Schemas {
     /**
@@ -37,6 +45,13 @@ final class H2Schemas {
     private static final Pattern QUALIFIED = Pattern.compile("\"([A-Z_]+)\"\\.\"([A-Za-z0-9_]+)\"");
     /** The statements that make an object of their own. */
     private static final Pattern OBJECT = Pattern.compile("^CREATE (?:MEMORY |CACHED )?(?:TABLE|SEQUENCE) \"([A-Z_]+)\"\\.\"([A-Za-z0-9_]+)\"");
+    /** A foreign key: its table, its name and its columns ({@code "PAYEE_ID"}). */
+    private static final Pattern FOREIGN_KEY = Pattern.compile(
+            "^ALTER TABLE (\"[A-Z_]+\"\\.\"[A-Za-z0-9_]+\") ADD CONSTRAINT (\"[A-Z_]+\"\\.\"[A-Za-z0-9_]+)\" FOREIGN KEY\\(([^)]*)\\)");
+    /** An index, primary key or unique constraint: its table and its columns. */
+    private static final Pattern INDEX = Pattern.compile(
+            "^(?:CREATE (?:UNIQUE )?INDEX \"[A-Z_]+\"\\.\"[A-Za-z0-9_]+\" ON |ALTER TABLE )(\"[A-Z_]+\"\\.\"[A-Za-z0-9_]+\")"
+                    + "(?: ADD CONSTRAINT \\S+ (?:PRIMARY KEY|UNIQUE NULLS DISTINCT |UNIQUE ))?\\(([^)]*)\\)");
 
     private static volatile Template template;
 
@@ -61,7 +76,7 @@ final class H2Schemas {
                         List<String> schemas = scratch.dsl().fetch("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA "
                                         + "WHERE SCHEMA_NAME NOT IN ('PUBLIC', 'INFORMATION_SCHEMA')")
                                 .getValues(0, String.class);
-                        template = parse(statements, schemas);
+                        template = parse(withoutForeignKeys(statements), schemas);
                     } finally {
                         scratch.close();
                     }
@@ -69,6 +84,36 @@ final class H2Schemas {
             }
         }
         return template;
+    }
+
+    /**
+     * {@code statements} with each foreign key left out, or replaced by an index on its columns when no
+     * index, primary key or unique constraint of its table begins with them.
+     */
+    static List<String> withoutForeignKeys(List<String> statements) {
+        Map<String, List<String>> indexed = new HashMap<>(); // table -> each index's columns, "\"A\", \"B\""
+        for (String sql : statements) {
+            Matcher m = INDEX.matcher(sql);
+            if (!FOREIGN_KEY.matcher(sql).find() && m.find()) {
+                indexed.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(m.group(2).replace(" NULLS FIRST", ""));
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String sql : statements) {
+            Matcher fk = FOREIGN_KEY.matcher(sql);
+            if (!fk.find()) {
+                kept.add(sql);
+                continue;
+            }
+            String columns = fk.group(3);
+            boolean covered = indexed.getOrDefault(fk.group(1), List.of()).stream()
+                    .anyMatch(index -> index.equals(columns) || index.startsWith(columns + ","));
+            if (!covered) {
+                kept.add("CREATE INDEX " + fk.group(2) + "_INDEX\" ON " + fk.group(1) + "(" + columns + ")");
+                indexed.computeIfAbsent(fk.group(1), k -> new ArrayList<>()).add(columns);
+            }
+        }
+        return kept;
     }
 
     private static Template parse(List<String> statements, List<String> schemas) {
