@@ -26,4 +26,18 @@ class SharedTreesTest {
         assertNotSame(sharedA.at("/payors/0"), sharedB.at("/payors/0"), "they differ in the key");
         assertSame(sharedA, SharedTrees.share(JSON.readTree(a.toString())), "an equal tree is the same tree");
     }
+
+    @Test
+    void subtreesOnlyOneTreeHasAreNotKeptForSharing() throws Exception {
+        JsonNode template = JSON.readTree("{\"payors\":[{\"apiKey\":\"k\",\"payees\":[{\"name\":\"Bo\",\"n\":2}]}]}");
+        SharedTrees.share(template);
+        SharedTrees.share(template); // what all the trees below have in common is now kept
+        long before = SharedTrees.kept();
+        JsonNode last = null;
+        for (int i = 0; i < 100; i++) {
+            last = SharedTrees.share(JSON.readTree(template.toString().replace("\"k\"", "\"unique-" + i + "\"")));
+        }
+        assertEquals(before, SharedTrees.kept(), "a hundred trees with a key each of their own keep nothing more");
+        assertSame(SharedTrees.share(template).at("/payors/0/payees"), last.at("/payors/0/payees"), "what they share is still one object");
+    }
 }
