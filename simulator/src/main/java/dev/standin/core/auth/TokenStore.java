@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.json.Json;
 import dev.standin.core.store.Database;
+import dev.standin.core.store.Lazy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +24,8 @@ import static dev.standin.db.core.Tables.ACCESS_TOKEN;
  * instance issued is accepted by the others; the in-memory cache stays in front.
  */
 public final class TokenStore<P> {
-    /** Made at the first token: most sandboxes never log in to most providers, and an empty cache is about 1.5 KB. */
-    private volatile Cache<String, P> tokens;
-    private final long maximumSize;
+    /** Made at the first token: most sandboxes never log in to most providers. */
+    private final Lazy<Cache<String, P>> tokens;
     private final VirtualClock clock;
     private final Duration lifetime;
     private final Database shared;
@@ -48,30 +48,17 @@ public final class TokenStore<P> {
      */
     public TokenStore(VirtualClock clock, Duration lifetime, long maximumSize, Database database, String name,
                       Function<P, String> write, Function<String, Optional<P>> read) {
-        this.maximumSize = maximumSize;
+        this.tokens = new Lazy<>(() -> Caffeine.newBuilder()
+                .ticker(clock.ticker())
+                .expireAfterWrite(lifetime)
+                .maximumSize(maximumSize)
+                .build());
         this.clock = clock;
         this.lifetime = lifetime;
         this.shared = database != null && database.sharedByInstances() ? database : null;
         this.name = name;
         this.write = write;
         this.read = read;
-    }
-
-    private Cache<String, P> tokens() {
-        Cache<String, P> t = tokens;
-        if (t == null) {
-            synchronized (this) {
-                if (tokens == null) {
-                    tokens = Caffeine.newBuilder()
-                            .ticker(clock.ticker())
-                            .expireAfterWrite(lifetime)
-                            .maximumSize(maximumSize)
-                            .build();
-                }
-                t = tokens;
-            }
-        }
-        return t;
     }
 
     public void put(String token, P principal) {
@@ -81,11 +68,12 @@ public final class TokenStore<P> {
             shared.dsl().insertInto(ACCESS_TOKEN, ACCESS_TOKEN.TOKEN, ACCESS_TOKEN.STORE, ACCESS_TOKEN.PRINCIPAL, ACCESS_TOKEN.EXPIRES_AT)
                     .values(token, name, write.apply(principal), now.plus(lifetime)).execute();
         }
-        tokens().put(token, principal);
+        tokens.get().put(token, principal);
     }
 
     public Optional<P> find(String token) {
-        P known = tokens == null ? null : tokens.getIfPresent(token);
+        Cache<String, P> made = tokens.ifMade();
+        P known = made == null ? null : made.getIfPresent(token);
         if (known != null || shared == null) {
             return Optional.ofNullable(known);
         }
@@ -93,7 +81,7 @@ public final class TokenStore<P> {
                 .where(ACCESS_TOKEN.TOKEN.eq(token), ACCESS_TOKEN.STORE.eq(name),
                         ACCESS_TOKEN.EXPIRES_AT.gt(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC)))
                 .fetchOptional(ACCESS_TOKEN.PRINCIPAL).flatMap(read);
-        stored.ifPresent(p -> tokens().put(token, p)); // its cache entry may outlive the row by what this instance saw first: at most the lifetime
+        stored.ifPresent(p -> tokens.get().put(token, p)); // its cache entry may outlive the row by what this instance saw first: at most the lifetime
         return stored;
     }
 
@@ -119,7 +107,7 @@ public final class TokenStore<P> {
             return shared.dsl().fetchCount(ACCESS_TOKEN, ACCESS_TOKEN.STORE.eq(name)
                     .and(ACCESS_TOKEN.EXPIRES_AT.gt(OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC))));
         }
-        Cache<String, P> t = tokens;
+        Cache<String, P> t = tokens.ifMade();
         if (t == null) {
             return 0;
         }
@@ -129,17 +117,13 @@ public final class TokenStore<P> {
 
     /** Forgets the tokens held in memory; those stored for every instance stay (another instance reset the sandbox). */
     public void forgetCached() {
-        if (tokens != null) {
-            tokens.invalidateAll();
-        }
+        tokens.ifMade(Cache::invalidateAll);
     }
 
     public void clear() {
         if (shared != null) {
             shared.dsl().deleteFrom(ACCESS_TOKEN).where(ACCESS_TOKEN.STORE.eq(name)).execute();
         }
-        if (tokens != null) {
-            tokens.invalidateAll();
-        }
+        tokens.ifMade(Cache::invalidateAll);
     }
 }

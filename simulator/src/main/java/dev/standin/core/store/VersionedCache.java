@@ -26,47 +26,33 @@ public final class VersionedCache<K, V> {
     private final String name;
     private final Database shared;
     private final LongSupplier dataVersion;
-    private final long maximumSize;
-    /** Made at first use: many sandboxes never use most caches, and an empty Caffeine cache is about 1.5 KB. */
-    private volatile Cache<K, Entry<V>> entries;
+    /** Made at first use: many sandboxes never use most caches. */
+    private final Lazy<Cache<K, Entry<V>>> entries;
 
     /** {@code dataVersion}: the shared data version as read before this request (the virtual clock's). */
     public VersionedCache(String name, long maximumSize, Database database, LongSupplier dataVersion) {
         this.name = name;
         this.shared = database.sharedByInstances() ? database : null;
         this.dataVersion = dataVersion;
-        this.maximumSize = maximumSize;
-    }
-
-    private Cache<K, Entry<V>> entries() {
-        Cache<K, Entry<V>> c = entries;
-        if (c == null) {
-            synchronized (this) {
-                if (entries == null) {
-                    entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
-                }
-                c = entries;
-            }
-        }
-        return c;
+        this.entries = new Lazy<>(() -> Caffeine.newBuilder().maximumSize(maximumSize).build());
     }
 
     public V get(K key, Function<K, V> loader) {
         if (shared == null) {
-            return entries().get(key, k -> new Entry<>(0, 0, loader.apply(k))).value();
+            return entries.get().get(key, k -> new Entry<>(0, 0, loader.apply(k))).value();
         }
         long data = dataVersion.getAsLong(); // read first: a change after it makes the entry checked again, never wrong
-        Entry<V> entry = entries().getIfPresent(key);
+        Entry<V> entry = entries.get().getIfPresent(key);
         if (entry != null && entry.dataVersion() == data) {
             return entry.value(); // nothing cached changed anywhere since this entry was checked
         }
         long current = version(key);
         if (entry != null && entry.version() == current) {
-            entries().put(key, new Entry<>(current, data, entry.value()));
+            entries.get().put(key, new Entry<>(current, data, entry.value()));
             return entry.value();
         }
         V value = loader.apply(key);
-        entries().put(key, new Entry<>(current, data, value));
+        entries.get().put(key, new Entry<>(current, data, value));
         return value;
     }
 
@@ -87,19 +73,13 @@ public final class VersionedCache<K, V> {
                     tx.dsl().update(CLOCK).set(CLOCK.DATA_VERSION, CLOCK.DATA_VERSION.plus(1L)).execute();
                 });
             }
-            Cache<K, Entry<V>> c = entries;
-            if (c != null) {
-                c.invalidate(key);
-            }
+            entries.ifMade(c -> c.invalidate(key));
         });
     }
 
     /** Forgets every entry of this instance (a reset; other instances forget theirs when they see its generation). */
     public void forgetAll() {
-        Cache<K, Entry<V>> c = entries;
-        if (c != null) {
-            c.invalidateAll();
-        }
+        entries.ifMade(Cache::invalidateAll);
     }
 
     private long version(K key) {

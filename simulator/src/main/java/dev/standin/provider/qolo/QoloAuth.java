@@ -1,11 +1,14 @@
 package dev.standin.provider.qolo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.standin.core.auth.Credentials;
 import dev.standin.core.auth.Secrets;
 import dev.standin.core.auth.TokenStore;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
+import dev.standin.core.store.Lazy;
 import io.javalin.http.Context;
 
 import java.time.Duration;
@@ -33,8 +36,7 @@ final class QoloAuth {
     private final Supplier<List<Program>> programs;
     private final TokenStore<Caller> tokens;
     /** Per token: the start of its current window and the requests counted in it. */
-    private final com.github.benmanes.caffeine.cache.Cache<String, long[]> windows = com.github.benmanes.caffeine.cache.Caffeine
-            .newBuilder().maximumSize(100_000).build();
+    private final Lazy<Cache<String, long[]>> windows = new Lazy<>(() -> Caffeine.newBuilder().maximumSize(100_000).build());
     /** The windows as rows, when instances share the database; else null. */
     private final dev.standin.core.store.Database shared;
 
@@ -100,7 +102,7 @@ final class QoloAuth {
         Program p = caller.program();
         long now = clock.now().toEpochMilli();
         long per = p.ratePer().toMillis();
-        long[] w = shared != null ? count(shared, caller.token(), now, per) : count(windows.get(caller.token(), k -> new long[]{now, 0}), now, per);
+        long[] w = shared != null ? count(shared, caller.token(), now, per) : count(windows.get().get(caller.token(), k -> new long[]{now, 0}), now, per);
         if (w[1] <= p.rateRequests()) {
             return;
         }
@@ -150,7 +152,7 @@ final class QoloAuth {
 
     void clear() {
         tokens.clear();
-        windows.invalidateAll();
+        windows.ifMade(Cache::invalidateAll);
         if (shared != null) {
             shared.dsl().deleteFrom(dev.standin.db.qolo.Tables.RATE_WINDOW).execute();
         }
