@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,5 +41,28 @@ class H2ShardsTest {
         again.migrate();
         assertEquals(0, again.rowCount(), "the next sandbox gets an open database");
         again.close();
+    }
+
+    @Test
+    void aCreatedSandboxKeepsItsMetaInMemoryAsRowsWouldBeKept() {
+        Database db = Database.shared();
+        try {
+            db.migrate();
+            assertEquals(0, db.countStart(), "a created sandbox's first start");
+            assertEquals(1, db.count("starts"));
+            db.meta("seeded.a", "true");
+            assertThrows(IllegalStateException.class, () -> db.dsl().transaction(tx -> {
+                db.meta(tx.dsl(), "seeded.b", "true");
+                throw new IllegalStateException("the seeding failed");
+            }));
+            assertEquals(Optional.of("true"), db.meta("seeded.a"));
+            assertEquals(Optional.empty(), db.meta("seeded.b"), "a rolled-back write is not kept");
+            db.forget("seeded.a");
+            assertEquals(Optional.empty(), db.meta("seeded.a"));
+            assertEquals(0L, db.dsl().fetchValue("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA LIKE 'SB%'", Long.class),
+                    "no table made for it");
+        } finally {
+            db.close();
+        }
     }
 }
