@@ -30,7 +30,9 @@ import static dev.standin.db.core.Tables.META;
 
 /**
  * The embedded H2 database: in memory by default, file-backed under a data directory when asked.
- * Flyway creates the schema at start (one migration per provider); all SQL goes through jOOQ.
+ * Flyway's migrations (one per provider) make the schemas: applied by Flyway to a file database, and
+ * replayed as the script the build took of them ({@link SchemaScript}) into an in-memory one; all SQL
+ * goes through jOOQ.
  */
 public final class Database implements AutoCloseable {
     private static final AtomicInteger IN_MEMORY_COUNT = new AtomicInteger();
@@ -164,7 +166,10 @@ public final class Database implements AutoCloseable {
                 settings().withRenderNameCase(RenderNameCase.LOWER).withRenderMapping(mapping));
     }
 
-    /** Applies the Flyway migrations (one per provider, plus the core's), or creates a shared database's schemas. */
+    /**
+     * Makes the schemas of the migrations (one per provider, plus the core's): Flyway for a file database
+     * or PostgreSQL, the build's script of them for an in-memory one; a created sandbox's are made as used.
+     */
     public void migrate() {
         if (dialect == SQLDialect.POSTGRES) {
             if (prefix == null) {
@@ -176,15 +181,29 @@ public final class Database implements AutoCloseable {
             return;
         }
         if (prefix == null) {
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .loggers("slf4j")
-                    .load()
-                    .migrate();
+            Optional<List<String>> script = persistent ? Optional.empty() : SchemaScript.shipped();
+            if (script.isPresent()) { // a fresh in-memory database, which keeps no history of migrations
+                SchemaScript.replay(pool, script.get());
+            } else {
+                migrateWithFlyway();
+            }
             return;
         }
         // nothing yet: each table is made when a query first names it (a sandbox uses a fraction of them)
+    }
+
+    /** Applies the Flyway migrations to this database of its own. */
+    void migrateWithFlyway() {
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    DataSource pool() {
+        return pool;
     }
 
     /** Before a query on a shared database: makes the schemas it names that do not exist yet. */

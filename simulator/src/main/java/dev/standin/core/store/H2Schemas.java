@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * A created sandbox's tables in one of the in-memory H2 databases created sandboxes share ({@link H2Shards}),
- * in schemas of its own ({@code SB7_VELO} for {@code VELO}): made by replaying, renamed, the DDL that
- * Flyway's migrations produced once in a scratch database (about ten times faster than Flyway), each
+ * in schemas of its own ({@code SB7_VELO} for {@code VELO}): made by replaying, renamed, the DDL of
+ * Flyway's migrations the build took ({@link SchemaScript}; about ten times faster than Flyway), each
  * table (with its indexes and constraints, after the tables it references) or sequence when a query
  * first names it, and dropped with the sandbox. H2 keeps about 10 KB of description per table and index
  * whether it holds rows or not, and a sandbox of the default scenario uses a fraction of the tables of
@@ -45,6 +45,8 @@ final class H2Schemas {
     private static final Pattern QUALIFIED = Pattern.compile("\"([A-Z_]+)\"\\.\"([A-Za-z0-9_]+)\"");
     /** The statements that make an object of their own. */
     private static final Pattern OBJECT = Pattern.compile("^CREATE (?:MEMORY |CACHED )?(?:TABLE|SEQUENCE) \"([A-Z_]+)\"\\.\"([A-Za-z0-9_]+)\"");
+    /** A schema's creation: its name. */
+    private static final Pattern SCHEMA = Pattern.compile("^CREATE SCHEMA (?:IF NOT EXISTS )?\"([A-Z_]+)\"");
     /** A foreign key: its table, its name and its columns ({@code "PAYEE_ID"}). */
     private static final Pattern FOREIGN_KEY = Pattern.compile(
             "^ALTER TABLE (\"[A-Z_]+\"\\.\"[A-Za-z0-9_]+\") ADD CONSTRAINT (\"[A-Z_]+\"\\.\"[A-Za-z0-9_]+)\" FOREIGN KEY\\(([^)]*)\\)");
@@ -63,27 +65,34 @@ final class H2Schemas {
         return template().schemas();
     }
 
-    /** Taken once from a database Flyway migrates for the purpose. */
+    /** Taken once from the script the build made ({@link SchemaScript}), or else from a database Flyway migrates for the purpose. */
     private static Template template() {
         if (template == null) {
             synchronized (H2Schemas.class) {
                 if (template == null) {
-                    Database scratch = Database.connect(Optional.empty());
-                    try {
-                        scratch.migrate();
-                        List<String> statements = scratch.dsl().fetch("SCRIPT NODATA").stream().map(r -> r.get(0, String.class))
-                                .filter(sql -> !sql.startsWith("CREATE USER") && !sql.contains("\"PUBLIC\"")).toList();
-                        List<String> schemas = scratch.dsl().fetch("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA "
-                                        + "WHERE SCHEMA_NAME NOT IN ('PUBLIC', 'INFORMATION_SCHEMA')")
-                                .getValues(0, String.class);
-                        template = parse(withoutForeignKeys(statements), schemas);
-                    } finally {
-                        scratch.close();
+                    List<String> statements = SchemaScript.shipped().orElseGet(H2Schemas::migratedScratch);
+                    List<String> schemas = new ArrayList<>();
+                    for (String sql : statements) {
+                        Matcher m = SCHEMA.matcher(sql);
+                        if (m.find()) {
+                            schemas.add(m.group(1));
+                        }
                     }
+                    template = parse(withoutForeignKeys(statements), schemas);
                 }
             }
         }
         return template;
+    }
+
+    private static List<String> migratedScratch() {
+        Database scratch = Database.connect(Optional.empty());
+        try {
+            scratch.migrateWithFlyway();
+            return SchemaScript.of(scratch.pool());
+        } finally {
+            scratch.close();
+        }
     }
 
     /**
