@@ -28,9 +28,9 @@ launch() {
   # shellcheck disable=SC2086
   java $JAVA_OPTS $CACHE_OPTS -jar "$RUN_JAR" --port-offset "$OFFSET" >/tmp/standin-bench.log 2>&1 &
   pid=$!
-  until curl -fs "http://127.0.0.1:$CONTROL/_sim/health" >/dev/null 2>&1; do
+  until healthy "$CONTROL"; do
     kill -0 $pid 2>/dev/null || { cat /tmp/standin-bench.log >&2; exit 1; }
-    sleep 0.01
+    pause 0.01
   done
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
 }
