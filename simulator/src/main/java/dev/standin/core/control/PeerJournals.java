@@ -6,6 +6,7 @@ import dev.standin.core.http.RequestJournal;
 import dev.standin.core.json.Json;
 import dev.standin.core.sandbox.Sandboxes;
 import dev.standin.core.store.InstanceRegistry;
+import dev.standin.core.store.Lazy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +28,7 @@ import java.util.Map;
  * named under {@code unreachable} instead of failing the whole answer.
  */
 final class PeerJournals {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Lazy<HttpClient> HTTP = new Lazy<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     /** The merged newest entries, at most {@code limit}, and the instances that did not answer. */
@@ -88,7 +89,7 @@ final class PeerJournals {
             request.header("Standin-Sandbox", sandbox);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 return peer.controlUrl() + " answered " + response.statusCode();
             }

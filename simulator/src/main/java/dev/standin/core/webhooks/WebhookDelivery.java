@@ -7,6 +7,7 @@ import dev.standin.core.rules.Rule;
 import dev.standin.core.rules.RuleEngine;
 import dev.standin.core.rules.RuleEvent;
 import dev.standin.core.store.Database;
+import dev.standin.core.store.Lazy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,15 +55,16 @@ public final class WebhookDelivery {
     /**
      * One client with a small fixed pool for its completions: the default executor is unbounded, and a
      * soak with a dead subscriber grew it to about 300 threads (and the RSS with their stacks). Shared by
-     * every sandbox: a sandbox costs no client and no threads of its own.
+     * every sandbox: a sandbox costs no client and no threads of its own. Made at the first delivery: a
+     * client (the first one made initialises TLS) cost start-up about 25 ms and a selector thread.
      */
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    private static final Lazy<HttpClient> http = new Lazy<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "standin-webhooks");
                 t.setDaemon(true);
                 return t;
             }))
-            .build();
+            .build());
     private static final String ATTEMPT_STEP = "webhook.attempt";
     /** Shared: a step stored while an attempt is in flight, which records it as lost if its instance died first. */
     private static final String GUARD_STEP = "webhook.guard";
@@ -203,7 +205,7 @@ public final class WebhookDelivery {
             scheduler.save(database.dsl(), guard);
         }
         Scheduler.Stored sent = guard;
-        http.sendAsync(built, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        http.get().sendAsync(built, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (sent != null) {
                 scheduler.unsave(sent);
             }

@@ -7,6 +7,7 @@ import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.json.Json;
+import dev.standin.core.store.Lazy;
 import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.webhooks.WebhookPolicy;
 import dev.standin.db.qolo.tables.records.WebhookSubscriptionRecord;
@@ -37,7 +38,7 @@ final class Webhooks implements Events {
             "transfer.success", "transfer.failure", "auth.approved", "auth.declined", "auth.cleared", "auth.reversed", "auth.refunded");
     static final List<Duration> RETRIES = List.of(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(45),
             Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(15));
-    private static final HttpClient PINGER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Lazy<HttpClient> PINGER = new Lazy<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
 
     private final WebhookRepository repo;
     private final WebhookDelivery delivery;
@@ -168,7 +169,7 @@ final class Webhooks implements Events {
                     .header("Content-Type", "application/json").header("x-qolo-signature", sign(s.getSecret(), bytes))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
             headers(s).forEach(request::header);
-            int status = PINGER.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = PINGER.get().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             out.put("status", status);
             out.put("acknowledged", status >= 200 && status < 300);
         } catch (IOException | IllegalArgumentException e) {
