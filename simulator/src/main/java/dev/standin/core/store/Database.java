@@ -20,13 +20,11 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.standin.db.core.Tables.META;
 
 /**
  * The embedded H2 database: in memory by default, file-backed under a data directory when asked.
@@ -46,12 +44,7 @@ public final class Database implements AutoCloseable {
     private final String prefix;
     /** A created sandbox's place in the in-memory databases that hold them (see {@link H2Shards}), else null. */
     private final H2Shards.Place place;
-    /**
-     * A created H2 sandbox's {@code core.meta}, kept in memory instead (else null): its database lives only
-     * as long as the server, so it never counts a second start, and a table of two rows (with its schema)
-     * cost each sandbox about 5 KB. Writes inside a transaction land when it commits, as rows would.
-     */
-    private final Map<String, String> memoryMeta;
+    private final Meta meta;
 
     private Database(DataSource pool, SQLDialect dialect, boolean persistent, String prefix, Settings settings) {
         this(pool, dialect, persistent, prefix, settings, null);
@@ -59,7 +52,6 @@ public final class Database implements AutoCloseable {
 
     private Database(DataSource pool, SQLDialect dialect, boolean persistent, String prefix, Settings settings, H2Shards.Place place) {
         this.place = place;
-        this.memoryMeta = place == null ? null : new ConcurrentHashMap<>();
         this.pool = pool;
         this.dialect = dialect;
         this.persistent = persistent;
@@ -69,6 +61,7 @@ public final class Database implements AutoCloseable {
                 // schemas are made before H2 prepares the statement (it looks the tables up then)
                 .set(ExecuteListener.onRenderEnd(this::createReferenced), ExecuteListener.onExecuteStart(ctx -> room.check(ctx)))
                 .set(new AfterCommit()));
+        this.meta = new Meta(dsl, place != null);
     }
 
     private static Settings settings() {
@@ -333,63 +326,27 @@ public final class Database implements AutoCloseable {
 
     /** Counts one more of {@code key} in {@code core.meta}, atomically, and answers how many came before (0 the first time). */
     public long count(String key) {
-        if (memoryMeta != null) {
-            return Long.parseLong(memoryMeta.merge(key, "0", (before, zero) -> Long.toString(Long.parseLong(before) + 1)));
-        }
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return dsl.transactionResult(tx -> {
-                    Optional<String> before = tx.dsl().select(META.META_VALUE).from(META).where(META.META_KEY.eq(key)).forUpdate()
-                            .fetchOptional(META.META_VALUE);
-                    long epoch = before.map(v -> Long.parseLong(v) + 1).orElse(0L);
-                    if (before.isPresent()) {
-                        tx.dsl().update(META).set(META.META_VALUE, Long.toString(epoch)).where(META.META_KEY.eq(key)).execute();
-                    } else {
-                        tx.dsl().insertInto(META, META.META_KEY, META.META_VALUE).values(key, Long.toString(epoch)).execute();
-                    }
-                    return epoch;
-                });
-            } catch (org.jooq.exception.DataAccessException raced) { // two first counts inserted the row at once
-                if (attempt >= 3) {
-                    throw raced;
-                }
-            }
-        }
+        return meta.count(key);
     }
 
     public Optional<String> meta(String key) {
-        return meta(dsl, key);
+        return meta.get(dsl, key);
     }
 
     public Optional<String> meta(DSLContext tx, String key) {
-        if (memoryMeta != null) {
-            return Optional.ofNullable(memoryMeta.get(key));
-        }
-        return tx.select(META.META_VALUE).from(META).where(META.META_KEY.eq(key)).fetchOptional(META.META_VALUE);
+        return meta.get(tx, key);
     }
 
     public void meta(String key, String value) {
-        meta(dsl, key, value);
+        meta.put(dsl, key, value);
     }
 
     public void forget(String key) {
-        if (memoryMeta != null) {
-            memoryMeta.remove(key);
-            return;
-        }
-        dsl.deleteFrom(META).where(META.META_KEY.eq(key)).execute();
+        meta.forget(key);
     }
 
     public void meta(DSLContext tx, String key, String value) {
-        if (memoryMeta != null) {
-            AfterCommit.run(() -> memoryMeta.put(key, value));
-            return;
-        }
-        tx.mergeInto(META).using(DSL.selectOne())
-                .on(META.META_KEY.eq(key))
-                .whenMatchedThenUpdate().set(META.META_VALUE, value)
-                .whenNotMatchedThenInsert(META.META_KEY, META.META_VALUE).values(key, value)
-                .execute();
+        meta.put(tx, key, value);
     }
 
     /**
