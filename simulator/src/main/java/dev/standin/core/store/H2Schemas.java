@@ -3,7 +3,6 @@ package dev.standin.core.store;
 import org.jooq.DSLContext;
 
 import javax.sql.DataSource;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,10 +34,11 @@ import java.util.regex.Pattern;
 final class H2Schemas {
     /**
      * The migrated schemas as DDL (H2's {@code SCRIPT NODATA}): each schema's creation, each object's
-     * (table or sequence, {@code VELO.PAYEE}) statements, and the objects each one's references need first.
+     * (table or sequence, {@code VELO.PAYEE}) statements, the objects each one's references need first,
+     * and the pattern of the schemas' names in a statement, to rename them.
      */
     private record Template(List<String> schemas, Map<String, String> schemaDdl, Map<String, List<String>> ddl,
-                            Map<String, Set<String>> needs) {
+                            Map<String, Set<String>> needs, Pattern schemaNames) {
     }
 
     /** A schema-qualified name in the DDL: {@code "VELO"."PAYEE"}. */
@@ -156,7 +156,7 @@ final class H2Schemas {
             ddl.get(named.get(0)).add(sql);
             needs.computeIfAbsent(named.get(0), k -> new LinkedHashSet<>()).addAll(named.subList(1, named.size()));
         }
-        return new Template(schemas, schemaDdl, ddl, needs);
+        return new Template(schemas, schemaDdl, ddl, needs, Pattern.compile("\"(" + String.join("|", schemas) + ")\""));
     }
 
     /** The pattern that finds the objects a statement of prefix {@code prefix} names ({@code "SB7_VELO"."PAYEE"}). */
@@ -194,15 +194,7 @@ final class H2Schemas {
             if (batch.isEmpty()) {
                 return; // made meanwhile
             }
-            Pattern schemas = Pattern.compile("\"(" + String.join("|", t.schemas()) + ")\"");
-            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
-                for (String ddl : batch) {
-                    statement.addBatch(schemas.matcher(ddl).replaceAll("\"" + prefix + "$1\""));
-                }
-                statement.executeBatch();
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create " + missing + " of a sandbox", e);
-            }
+            SchemaScript.replay(pool, batch.stream().map(ddl -> t.schemaNames().matcher(ddl).replaceAll("\"" + prefix + "$1\"")).toList());
             created.addAll(adding);
         }
     }

@@ -92,7 +92,7 @@ public final class SchemaScript {
             }
             statement.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the schemas", e);
+            throw new IllegalStateException("cannot run the schemas' DDL", e);
         }
     }
 }
