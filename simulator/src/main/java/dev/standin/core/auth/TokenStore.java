@@ -2,10 +2,10 @@ package dev.standin.core.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.standin.core.Lazy;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.json.Json;
 import dev.standin.core.store.Database;
-import dev.standin.core.store.Lazy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,11 +3,11 @@ package dev.standin.core.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.standin.core.Lazy;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.json.Json;
 import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.sandbox.Sandbox;
-import dev.standin.core.store.Lazy;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 

@@ -2,11 +2,11 @@ package dev.standin.core.control;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.Lazy;
 import dev.standin.core.http.RequestJournal;
 import dev.standin.core.json.Json;
 import dev.standin.core.sandbox.Sandboxes;
 import dev.standin.core.store.InstanceRegistry;
-import dev.standin.core.store.Lazy;
 
 import java.io.IOException;
 import java.net.URI;

@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-
 /**
  * The embedded H2 database: in memory by default, file-backed under a data directory when asked.
  * Flyway's migrations (one per provider) make the schemas: applied by Flyway to a file database, and

@@ -2,6 +2,7 @@ package dev.standin.core.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.standin.core.Lazy;
 
 import java.util.function.Function;
 import java.util.function.LongSupplier;

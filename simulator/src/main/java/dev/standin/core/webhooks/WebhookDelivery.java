@@ -1,13 +1,13 @@
 package dev.standin.core.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.standin.core.Lazy;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.rules.Rule;
 import dev.standin.core.rules.RuleEngine;
 import dev.standin.core.rules.RuleEvent;
 import dev.standin.core.store.Database;
-import dev.standin.core.store.Lazy;
 
 import java.net.URI;
 import java.net.http.HttpClient;

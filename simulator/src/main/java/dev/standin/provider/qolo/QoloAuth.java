@@ -3,12 +3,12 @@ package dev.standin.provider.qolo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.standin.core.Lazy;
 import dev.standin.core.auth.Credentials;
 import dev.standin.core.auth.Secrets;
 import dev.standin.core.auth.TokenStore;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
-import dev.standin.core.store.Lazy;
 import io.javalin.http.Context;
 
 import java.time.Duration;

@@ -2,12 +2,12 @@ package dev.standin.provider.qolo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.standin.core.Lazy;
 import dev.standin.core.auth.TimestampSignature;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.json.Json;
-import dev.standin.core.store.Lazy;
 import dev.standin.core.webhooks.WebhookDelivery;
 import dev.standin.core.webhooks.WebhookPolicy;
 import dev.standin.db.qolo.tables.records.WebhookSubscriptionRecord;

@@ -1,4 +1,4 @@
-package dev.standin.core.store;
+package dev.standin.core;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
