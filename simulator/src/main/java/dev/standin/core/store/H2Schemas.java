@@ -55,34 +55,43 @@ final class H2Schemas {
             "^(?:CREATE (?:UNIQUE )?INDEX \"[A-Z_]+\"\\.\"[A-Za-z0-9_]+\" ON |ALTER TABLE )(\"[A-Z_]+\"\\.\"[A-Za-z0-9_]+\")"
                     + "(?: ADD CONSTRAINT \\S+ (?:PRIMARY KEY|UNIQUE NULLS DISTINCT |UNIQUE ))?\\(([^)]*)\\)");
 
-    private static volatile Template template;
+    /** Created sandboxes' (foreign keys left out) and the default in-memory database's (all of them). */
+    private static volatile Template withoutKeys;
+    private static volatile Template withKeys;
 
     private H2Schemas() {
     }
 
     /** The migrated schemas' names (CORE, VELO, ...). */
     static List<String> names() {
-        return template().schemas();
+        return template(false).schemas();
     }
 
-    /** Taken once from the script the build made ({@link SchemaScript}), or else from a database Flyway migrates for the purpose. */
-    private static Template template() {
-        if (template == null) {
+    /**
+     * Taken once from the script the build made ({@link SchemaScript}), or else from a database Flyway
+     * migrates for the purpose; with the foreign keys or without them.
+     */
+    private static Template template(boolean foreignKeys) {
+        Template t = foreignKeys ? withKeys : withoutKeys;
+        if (t == null) {
             synchronized (H2Schemas.class) {
-                if (template == null) {
-                    List<String> statements = SchemaScript.shipped().orElseGet(H2Schemas::migratedScratch);
-                    List<String> schemas = new ArrayList<>();
-                    for (String sql : statements) {
-                        Matcher m = SCHEMA.matcher(sql);
-                        if (m.find()) {
-                            schemas.add(m.group(1));
-                        }
+                List<String> statements = SchemaScript.shipped().orElseGet(H2Schemas::migratedScratch);
+                List<String> schemas = new ArrayList<>();
+                for (String sql : statements) {
+                    Matcher m = SCHEMA.matcher(sql);
+                    if (m.find()) {
+                        schemas.add(m.group(1));
                     }
-                    template = parse(withoutForeignKeys(statements), schemas);
+                }
+                t = foreignKeys ? parse(statements, schemas) : parse(withoutForeignKeys(statements), schemas);
+                if (foreignKeys) {
+                    withKeys = t;
+                } else {
+                    withoutKeys = t;
                 }
             }
         }
-        return template;
+        return t;
     }
 
     private static List<String> migratedScratch() {
@@ -159,31 +168,20 @@ final class H2Schemas {
         return new Template(schemas, schemaDdl, ddl, needs, Pattern.compile("\"(" + String.join("|", schemas) + ")\""));
     }
 
-    /** The pattern that finds the objects a statement of prefix {@code prefix} names ({@code "SB7_VELO"."PAYEE"}). */
-    static Pattern referencesOf(String prefix) {
-        return Pattern.compile("\"" + Pattern.quote(prefix) + "([A-Z_]+)\"\\.\"([A-Za-z0-9_]+)\"");
-    }
-
     /** How many objects (tables and sequences) there are to make. */
     static int objects() {
-        return template().ddl().size();
+        return template(false).ddl().size();
     }
 
     /**
-     * Makes the objects {@code sql} names that {@code created} does not have yet (before it runs), with the
-     * objects they reference, holding {@code lock}: one sandbox's DDL at a time per database (H2 locks its
-     * catalog for each, and concurrent creations timed out on it).
+     * Makes the objects {@code sql} names ({@code "SB7_VELO"."PAYEE"} for prefix {@code SB7_}, or
+     * {@code "VELO"."PAYEE"} for prefix "") that {@code created} does not have yet (before it runs), with
+     * the objects they reference, holding {@code lock}: one sandbox's DDL at a time per database (H2 locks
+     * its catalog for each, and concurrent creations timed out on it).
      */
-    static void createReferenced(String sql, Pattern references, DataSource pool, Object lock, String prefix, Set<String> created) {
-        Template t = template();
-        List<String> missing = new ArrayList<>();
-        Matcher m = references.matcher(sql);
-        while (m.find()) {
-            String key = m.group(1) + "." + m.group(2);
-            if (!created.contains(key) && t.ddl().containsKey(key)) {
-                missing.add(key);
-            }
-        }
+    static void createReferenced(String sql, String prefix, boolean foreignKeys, DataSource pool, Object lock, Set<String> created) {
+        Template t = template(foreignKeys);
+        List<String> missing = missing(sql, prefix, t, created);
         if (missing.isEmpty()) {
             return;
         }
@@ -194,9 +192,53 @@ final class H2Schemas {
             if (batch.isEmpty()) {
                 return; // made meanwhile
             }
-            SchemaScript.replay(pool, batch.stream().map(ddl -> t.schemaNames().matcher(ddl).replaceAll("\"" + prefix + "$1\"")).toList());
+            SchemaScript.replay(pool, prefix.isEmpty() ? batch
+                    : batch.stream().map(ddl -> t.schemaNames().matcher(ddl).replaceAll("\"" + prefix + "$1\"")).toList());
             created.addAll(adding);
         }
+    }
+
+    /**
+     * The objects {@code sql} names that are not made yet. It runs before every statement until all are
+     * made, so it only looks where a name is qualified ({@code "."}), and makes a key only for a known
+     * schema's name ahead of it (a column's {@code "PAYEE"."ID"} costs a comparison, no string); a regular
+     * expression over the whole statement cost more than the statements of a cached read.
+     */
+    static List<String> missing(String sql, String prefix, Set<String> created) {
+        return missing(sql, prefix, template(false), created);
+    }
+
+    private static List<String> missing(String sql, String prefix, Template t, Set<String> created) {
+        List<String> missing = List.of();
+        for (int dot = sql.indexOf("\".\""); dot > 0; dot = sql.indexOf("\".\"", dot + 3)) {
+            int open = sql.lastIndexOf('"', dot - 1);
+            int close = sql.indexOf('"', dot + 3);
+            if (open < 0 || close < 0 || !sql.startsWith(prefix, open + 1)) {
+                continue;
+            }
+            String schema = schemaAt(t, sql, open + 1 + prefix.length(), dot);
+            if (schema == null) {
+                continue;
+            }
+            String key = schema + "." + sql.substring(dot + 3, close);
+            if (!created.contains(key) && t.ddl().containsKey(key) && !missing.contains(key)) {
+                if (missing.isEmpty()) {
+                    missing = new ArrayList<>();
+                }
+                missing.add(key);
+            }
+        }
+        return missing;
+    }
+
+    /** The schema whose name is {@code sql} from {@code start} to {@code end}, or null. */
+    private static String schemaAt(Template t, String sql, int start, int end) {
+        for (String schema : t.schemas()) {
+            if (schema.length() == end - start && sql.regionMatches(start, schema, 0, schema.length())) {
+                return schema;
+            }
+        }
+        return null;
     }
 
     /** Adds to {@code batch} what makes {@code key}: its schema unless made, the objects it references, then its own statements. */

@@ -54,4 +54,16 @@ class H2SchemasTest {
             db.close();
         }
     }
+
+    @Test
+    void theObjectsAStatementNamesAreFoundByTheirQualifiedNamesOnly() {
+        String sql = "select \"SB7_VELO\".\"PAYEE\".\"PAYEE_ID\" from \"SB7_VELO\".\"PAYEE\" join \"SB7_VELO\".\"INVITE\" "
+                + "on \"INVITE\".\"PAYEE_ID\" = \"PAYEE\".\"PAYEE_ID\" where \"SB71_VELO\".\"PAYOR\".x = 1 and \"VELO\".\"PAYMENT\".y = 2";
+
+        assertEquals(List.of("VELO.PAYEE", "VELO.INVITE"), H2Schemas.missing(sql, "SB7_", java.util.Set.of()),
+                "each table once, in order; not a column's table, not another sandbox's nor the default's");
+        assertEquals(List.of("VELO.INVITE"), H2Schemas.missing(sql, "SB7_", java.util.Set.of("VELO.PAYEE")), "only what is not made yet");
+        assertEquals(List.of("VELO.PAYMENT"), H2Schemas.missing(sql, "", java.util.Set.of()), "the default sandbox's, unprefixed");
+        assertEquals(List.of(), H2Schemas.missing("select 1 from dual where \"VELO\".\"NO_SUCH\".a = '\".\"'", "", java.util.Set.of()));
+    }
 }
