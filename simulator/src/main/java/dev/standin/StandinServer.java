@@ -203,6 +203,12 @@ public final class StandinServer implements AutoCloseable {
         return (Integer) ports.get(name);
     }
 
+    /** What {@code /_sim/info} answers for the default sandbox. */
+    public com.fasterxml.jackson.databind.JsonNode info() {
+        Sandbox sandbox = sandboxes.defaultSandbox();
+        return dev.standin.core.json.Json.mapper().valueToTree(ControlApi.info(sandbox, ports(sandbox), version()));
+    }
+
     /** The ports a sandbox is served on: the shared API ports, and its own device servers by provider. */
     public Map<String, Object> ports(Sandbox sandbox) {
         Map<String, Object> out;
