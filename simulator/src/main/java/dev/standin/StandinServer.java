@@ -54,14 +54,13 @@ public final class StandinServer implements AutoCloseable {
     private final SandboxRequest.Defaults defaults;
     private volatile boolean serving;
 
-    private StandinServer(Options options, Sandboxes sandboxes) {
+    private StandinServer(Options options, Sandboxes sandboxes, SandboxRequest.Defaults defaults) {
         this.options = options;
         this.sandboxes = sandboxes;
         this.http = new HttpServerFactory(new HttpServerFactory.Settings(options.host(), options.maxBodyBytes(), () -> serving,
                 options.idleTimeoutSeconds() * 1000L, options.validateRequests()));
         this.correlationIds = new IdGenerator(options.seed(), "correlation", 0);
-        this.defaults = new SandboxRequest.Defaults(options.clock(), options.startTime().orElse(null), options.seed(),
-                options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks()), options.maxSandboxRows());
+        this.defaults = defaults;
         this.listeners = new Listeners(http, options, correlationIds);
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "standin-sandbox-reaper");
@@ -79,16 +78,17 @@ public final class StandinServer implements AutoCloseable {
         List<Simulation.Source> sources = readScenarios(options.scenarios(), options.defaultScenario());
         Sandboxes sandboxes = new Sandboxes(Providers::all, options.maxSandboxes(), Duration.ofSeconds(options.sandboxIdleSeconds()),
                 new HeapGuard(options.heapLimitPercent()));
-        StandinServer server = new StandinServer(options, sandboxes);
-        // the default sandbox opens (database, migrations, scenarios, seed) while the HTTP servers start;
-        // they answer 503 in each API's shape until it is open
+        SandboxRequest.Defaults d = new SandboxRequest.Defaults(options.clock(), options.startTime().orElse(null), options.seed(),
+                options.journalSize(), Cidr.parseAll(options.terminalTrustedNetworks()), options.maxSandboxRows());
+        // the default sandbox opens (database, scenarios, seed) while the HTTP servers start (from here on:
+        // the sandbox is the longer path); they answer 503 in each API's shape until it is open
         List<ProviderModule> modules = Providers.all();
         java.util.concurrent.ExecutorService startup = Executors.newSingleThreadExecutor(r -> new Thread(r, "standin-startup"));
-        SandboxRequest.Defaults d = server.defaults;
         java.util.concurrent.Future<Sandbox> opening = startup.submit(() -> sandboxes.openDefault(new Sandbox.Spec(Sandboxes.DEFAULT,
                 Sandboxes.DEFAULT, null, d.clockMode(), d.start(), d.seed(), options.location(), sources, d.journalSize(),
                 d.trustedNetworks(), 0), modules));
         startup.shutdown();
+        StandinServer server = new StandinServer(options, sandboxes, d);
         try {
             server.listen("control", options.port("control"), server.http.create("control", ControlApi.errors(), server.correlationIds,
                     new ControlApi(sandboxes, modules, () -> server.serving, server::ports, version(), options.controlToken().orElse(null),
