@@ -75,6 +75,10 @@ final class H2Schemas {
         Template t = foreignKeys ? withKeys : withoutKeys;
         if (t == null) {
             synchronized (H2Schemas.class) {
+                t = foreignKeys ? withKeys : withoutKeys;
+                if (t != null) {
+                    return t; // made meanwhile
+                }
                 List<String> statements = SchemaScript.shipped().orElseGet(H2Schemas::migratedScratch);
                 List<String> schemas = new ArrayList<>();
                 for (String sql : statements) {
