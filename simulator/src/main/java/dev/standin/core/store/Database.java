@@ -212,7 +212,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Whether {@code table} may hold rows: false for a table a created sandbox has never named, which
+     * Whether {@code table} may hold rows: false for a table an in-memory sandbox has never named, which
      * reading would only make (a table costs about 5 KB of H2's description): answer its read as empty.
      */
     public boolean mayHoldRows(Table<?> table) {

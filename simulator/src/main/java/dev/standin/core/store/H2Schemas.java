@@ -16,15 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A created sandbox's tables in one of the in-memory H2 databases created sandboxes share ({@link H2Shards}),
- * in schemas of its own ({@code SB7_VELO} for {@code VELO}): made by replaying, renamed, the DDL of
- * Flyway's migrations the build took ({@link SchemaScript}; about ten times faster than Flyway), each
- * table (with its indexes and constraints, after the tables it references) or sequence when a query
- * first names it, and dropped with the sandbox. H2 keeps about 10 KB of description per table and index
- * whether it holds rows or not, and a sandbox of the default scenario uses a fraction of the tables of
- * the providers it seeds: it pays for what it uses.
+ * The tables of an in-memory H2 database: a created sandbox's in one of the databases created sandboxes
+ * share ({@link H2Shards}), in schemas of its own ({@code SB7_VELO} for {@code VELO}), and the default
+ * sandbox's in its own. Made by replaying (renamed for a created sandbox) the DDL of Flyway's migrations
+ * the build took ({@link SchemaScript}; about ten times faster than Flyway), each table (with its indexes
+ * and constraints, after the tables it references) or sequence when a query first names it, and dropped
+ * with the sandbox. H2 keeps about 10 KB of description per table and index whether it holds rows or
+ * not, and a sandbox of the default scenario uses a fraction of the tables of the providers it seeds: it
+ * pays for what it uses (and the default sandbox opens faster: making all of them was a fifth of it).
  *
- * <p>Foreign keys are left out of these tables ({@link #withoutForeignKeys}): each cost H2 an index of
+ * <p>Foreign keys are left out of created sandboxes' tables ({@link #withoutForeignKeys}): each cost H2 an index of
  * its own even where another index begins with its columns, and made the referenced table too (Velo's
  * empty {@code APPLICATION} for {@code API_KEY}), a fifth of a default sandbox's memory. No code relies
  * on them (a violation is a bug, never an answer), and the default sandbox's and PostgreSQL's tables,
