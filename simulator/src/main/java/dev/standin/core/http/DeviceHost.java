@@ -61,19 +61,26 @@ public final class DeviceHost {
         }
     }
 
-    /** Stops listening on {@code port}, and closes the connections made to it. */
+    /**
+     * Stops listening on {@code port}, and closes the connections made to it. It returns once the port
+     * no longer accepts: closing a channel registered with a selector only marks it, and the socket is
+     * closed when the selector thread next deregisters it (a removal answered 204 while its terminal's
+     * port still took connections on a loaded machine).
+     */
     public synchronized void remove(int port) {
         try {
             if (port == hubPort) {
                 hub.setAccepting(false);
                 if (hub.getTransport() instanceof ServerSocketChannel channel) {
                     channel.close();
+                    awaitDeregistered(channel);
                 }
             } else {
                 Port p = ports.remove(port);
                 if (p != null) {
                     p.acceptor().close();
                     p.channel().close();
+                    awaitDeregistered(p.channel());
                 }
             }
         } catch (IOException ignored) {
@@ -83,6 +90,14 @@ public final class DeviceHost {
             if (endPoint.getLocalSocketAddress() instanceof InetSocketAddress local && local.getPort() == port) {
                 endPoint.close();
             }
+        }
+    }
+
+    /** Waits (at most 5 s) for the selector thread to deregister a closed channel, which closes its socket. */
+    private static void awaitDeregistered(ServerSocketChannel channel) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (channel.isRegistered() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 
