@@ -206,8 +206,8 @@ final class H2Schemas {
     /**
      * The objects {@code sql} names that are not made yet. It runs before every statement until all are
      * made, so it only looks where a name is qualified ({@code "."}), and makes a key only for a known
-     * schema's name ahead of it (a column's {@code "PAYEE"."ID"} costs a comparison, no string); a regular
-     * expression over the whole statement cost more than the statements of a cached read.
+     * schema's name ahead of it (a column's {@code "PAYEE"."ID"} costs a comparison, no string), where a
+     * regular expression stepped through every character of the statement.
      */
     static List<String> missing(String sql, String prefix, Set<String> created) {
         return missing(sql, prefix, template(false), created);
