@@ -1,5 +1,6 @@
 package dev.standin.core.store;
 
+import dev.standin.core.Lazy;
 import org.jooq.DSLContext;
 
 import javax.sql.DataSource;
@@ -56,47 +57,32 @@ final class H2Schemas {
             "^(?:CREATE (?:UNIQUE )?INDEX \"[A-Z_]+\"\\.\"[A-Za-z0-9_]+\" ON |ALTER TABLE )(\"[A-Z_]+\"\\.\"[A-Za-z0-9_]+\")"
                     + "(?: ADD CONSTRAINT \\S+ (?:PRIMARY KEY|UNIQUE NULLS DISTINCT |UNIQUE ))?\\(([^)]*)\\)");
 
-    /** Created sandboxes' (foreign keys left out) and the default in-memory database's (all of them). */
-    private static volatile Template withoutKeys;
-    private static volatile Template withKeys;
+    /** Created sandboxes' (foreign keys left out) and the default in-memory database's (all of them), made once. */
+    private static final Lazy<Template> WITHOUT_KEYS = new Lazy<>(() -> template(false));
+    private static final Lazy<Template> WITH_KEYS = new Lazy<>(() -> template(true));
 
     private H2Schemas() {
     }
 
     /** The migrated schemas' names (CORE, VELO, ...). */
     static List<String> names() {
-        return template(false).schemas();
+        return WITHOUT_KEYS.get().schemas();
     }
 
     /**
-     * Taken once from the script the build made ({@link SchemaScript}), or else from a database Flyway
+     * Taken from the script the build made ({@link SchemaScript}), or else from a database Flyway
      * migrates for the purpose; with the foreign keys or without them.
      */
     private static Template template(boolean foreignKeys) {
-        Template t = foreignKeys ? withKeys : withoutKeys;
-        if (t == null) {
-            synchronized (H2Schemas.class) {
-                t = foreignKeys ? withKeys : withoutKeys;
-                if (t != null) {
-                    return t; // made meanwhile
-                }
-                List<String> statements = SchemaScript.shipped().orElseGet(H2Schemas::migratedScratch);
-                List<String> schemas = new ArrayList<>();
-                for (String sql : statements) {
-                    Matcher m = SCHEMA.matcher(sql);
-                    if (m.find()) {
-                        schemas.add(m.group(1));
-                    }
-                }
-                t = foreignKeys ? parse(statements, schemas) : parse(withoutForeignKeys(statements), schemas);
-                if (foreignKeys) {
-                    withKeys = t;
-                } else {
-                    withoutKeys = t;
-                }
+        List<String> statements = SchemaScript.shipped().orElseGet(H2Schemas::migratedScratch);
+        List<String> schemas = new ArrayList<>();
+        for (String sql : statements) {
+            Matcher m = SCHEMA.matcher(sql);
+            if (m.find()) {
+                schemas.add(m.group(1));
             }
         }
-        return t;
+        return foreignKeys ? parse(statements, schemas) : parse(withoutForeignKeys(statements), schemas);
     }
 
     private static List<String> migratedScratch() {
@@ -175,7 +161,7 @@ final class H2Schemas {
 
     /** How many objects (tables and sequences) there are to make. */
     static int objects() {
-        return template(false).ddl().size();
+        return WITHOUT_KEYS.get().ddl().size();
     }
 
     /**
@@ -185,7 +171,7 @@ final class H2Schemas {
      * its catalog for each, and concurrent creations timed out on it).
      */
     static void createReferenced(String sql, String prefix, boolean foreignKeys, DataSource pool, Object lock, Set<String> created) {
-        Template t = template(foreignKeys);
+        Template t = foreignKeys ? WITH_KEYS.get() : WITHOUT_KEYS.get();
         List<String> missing = missing(sql, prefix, t, created);
         if (missing.isEmpty()) {
             return;
@@ -210,7 +196,7 @@ final class H2Schemas {
      * regular expression stepped through every character of the statement.
      */
     static List<String> missing(String sql, String prefix, Set<String> created) {
-        return missing(sql, prefix, template(false), created);
+        return missing(sql, prefix, WITHOUT_KEYS.get(), created);
     }
 
     private static List<String> missing(String sql, String prefix, Template t, Set<String> created) {
