@@ -12,7 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        jettyWithoutJmx();
         if (args.length > 0 && args[0].equals("ctl")) {
             dev.standin.cli.Ctl.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -48,18 +47,6 @@ public final class Main {
             System.err.println("standin: could not start: " + e.getMessage());
             e.printStackTrace();
             System.exit(1);
-        }
-    }
-
-    /**
-     * Jetty pads its queues to a cache line, and without this property asks the JVM through JMX whether
-     * references are compressed: starting the platform MBean server to learn it took about 0.1 s of CPU
-     * at start-up. They are below a 32 GB heap (Jetty's own reading gives 64 / 4 = 16 then, else 8).
-     */
-    private static void jettyWithoutJmx() {
-        String key = "org.eclipse.jetty.util.referencesPerCacheLine";
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, Runtime.getRuntime().maxMemory() < 32L << 30 ? "16" : "8");
         }
     }
 }

@@ -75,6 +75,7 @@ public final class StandinServer implements AutoCloseable {
      */
     public static StandinServer start(Options options) {
         long t0 = System.nanoTime();
+        HttpServerFactory.withoutJmx(); // in-process servers (the JUnit 5 extension's) too, not only the jar's
         List<Simulation.Source> sources = readScenarios(options.scenarios(), options.defaultScenario());
         Sandboxes sandboxes = new Sandboxes(Providers::all, options.maxSandboxes(), Duration.ofSeconds(options.sandboxIdleSeconds()),
                 new HeapGuard(options.heapLimitPercent()));
