@@ -26,11 +26,12 @@ exec 4<> <(:)
 # pause SECONDS: sleep without starting a process
 pause() { read -r -t "$1" -u 4 || true; }
 
-# await_healthy PID LOG PORT: waits until the server answers /_sim/health on PORT; shows LOG and fails if it exited
+# await_healthy PID LOG PORT [INTERVAL]: waits until the server answers /_sim/health on PORT, asking every
+# INTERVAL seconds (default 0.05); shows LOG and fails if it exited
 await_healthy() {
   until healthy "$3"; do
     kill -0 "$1" 2>/dev/null || { cat "$2" >&2; exit 1; }
-    pause 0.05
+    pause "${4:-0.05}"
   done
 }
 

@@ -28,10 +28,7 @@ launch() {
   # shellcheck disable=SC2086
   java $JAVA_OPTS $CACHE_OPTS -jar "$RUN_JAR" --port-offset "$OFFSET" >/tmp/standin-bench.log 2>&1 &
   pid=$!
-  until healthy "$CONTROL"; do
-    kill -0 $pid 2>/dev/null || { cat /tmp/standin-bench.log >&2; exit 1; }
-    pause 0.01
-  done
+  await_healthy "$pid" /tmp/standin-bench.log "$CONTROL" 0.01
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }

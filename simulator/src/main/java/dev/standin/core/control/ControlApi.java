@@ -41,12 +41,12 @@ public final class ControlApi implements EndpointGroup {
 
     private final List<ProviderModule> modules;
 
-    /** @param modules the providers (any sandbox's instances: their control routes run on the request's sandbox's) */
     /** A sandbox as {@code /_sim/info} shows it, for the start-up banner (which reads it in-process). */
     public static Map<String, Object> info(Sandbox sandbox, Map<String, Object> ports, String version) {
         return HealthEndpoints.describe(sandbox, ports, version);
     }
 
+    /** @param modules the providers (any sandbox's instances: their control routes run on the request's sandbox's) */
     public ControlApi(Sandboxes sandboxes, List<ProviderModule> modules, BooleanSupplier serving,
                       Function<Sandbox, Map<String, Object>> ports, String version, String serverToken, SandboxEndpoints.Factory factory) {
         this.sandboxes = sandboxes;

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The embedded H2 database: in memory by default, file-backed under a data directory when asked.
  * Flyway's migrations (one per provider) make the schemas: applied by Flyway to a file database, and
- * replayed as the script the build took of them ({@link SchemaScript}) into an in-memory one; all SQL
- * goes through jOOQ.
+ * replayed table by table, as queries name them, from the script the build took of them
+ * ({@link SchemaScript}) into an in-memory one; all SQL goes through jOOQ.
  */
 public final class Database implements AutoCloseable {
     private static final AtomicInteger IN_MEMORY_COUNT = new AtomicInteger();
@@ -163,7 +163,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * Makes the schemas of the migrations (one per provider, plus the core's): Flyway for a file database
-     * or PostgreSQL, the build's script of them for an in-memory one; a created sandbox's are made as used.
+     * or PostgreSQL; an in-memory one's tables are made from the build's script of them as queries name them.
      */
     public void migrate() {
         if (dialect == SQLDialect.POSTGRES) {
