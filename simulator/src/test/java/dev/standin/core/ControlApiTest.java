@@ -1,5 +1,7 @@
 package dev.standin.core;
 
+import dev.standin.core.http.RequestJournal;
+
 import dev.standin.support.AcceptanceTest;
 import dev.standin.support.TestServer;
 import io.restassured.http.ContentType;
@@ -127,6 +129,17 @@ class ControlApiTest extends AcceptanceTest {
                 .body("field", equalTo("by"));
         control().contentType(ContentType.JSON).body("{by").post("/_sim/clock/advance").then().statusCode(400)
                 .body("error", equalTo("MALFORMED_JSON"));
+    }
+
+    @Test
+    void anAnswerLongerThanOneCopyBufferArrivesWholeAndIsJournaledAsSent() {
+        String token = veloToken();
+        String sent = veloAs(token).queryParam("payorId", PAYOR_ID).queryParam("pageSize", 100).get("/v1/payees").then().statusCode(200)
+                .body("content.size()", equalTo(10)).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(sent.length() > 4096, "longer than the 4 KB copy buffer: " + sent.length());
+        String journaled = control().queryParam("path", "/v1/payees").get("/_sim/requests").then().statusCode(200)
+                .extract().path("requests[0].responseBody");
+        org.junit.jupiter.api.Assertions.assertEquals(RequestJournal.truncate(sent), journaled);
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.function.Function;
  */
 public final class HttpServerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerFactory.class);
+    private static final int RESPONSE_COPY_BYTES = 4096;
 
     /**
      * What every server is built with.
@@ -153,6 +154,10 @@ public final class HttpServerFactory {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = settings.maxBodyBytes;
+            // Javalin copies each answer to Jetty through a buffer of this size, 32 KB unless set: a quarter
+            // of all a write request allocated. Jetty's own output buffer gathers the copies, so a larger
+            // answer only takes more of them.
+            config.http.responseBufferSize = RESPONSE_COPY_BYTES;
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes, io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes, io.javalin.config.SizeUnit.BYTES);
             config.http.prefer405over404 = true;
@@ -313,7 +318,7 @@ public final class HttpServerFactory {
         journal.record(new RequestJournal.Entry(
                 journal.nextId(), scope.now(), name,
                 ctx.method().name().toUpperCase(Locale.ROOT), ctx.path(), ctx.queryString(),
-                Redaction.headers(headers), requestBody, ctx.statusCode(), Redaction.body(RequestJournal.truncate(ctx.result())), ms,
+                Redaction.headers(headers), requestBody, ctx.statusCode(), Redaction.body(RequestJournal.truncate(ResultText.of(ctx))), ms,
                 ctx.attribute(RequestJournal.DECIDED_BY)));
     }
 }

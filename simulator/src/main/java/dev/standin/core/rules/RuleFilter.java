@@ -6,6 +6,7 @@ import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.ErrorRenderer;
+import dev.standin.core.http.ResultText;
 import dev.standin.core.json.Json;
 import io.javalin.http.Context;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -116,7 +117,7 @@ public final class RuleFilter implements dev.standin.core.http.RequestFilter {
                         "Simulated failure after the request was processed (rule " + firing.rule().name() + ")", null, null));
             }
         } else if ("chunked".equals(e.fault())) {
-            String body = ctx.result();
+            String body = ResultText.of(ctx);
             ctx.result(new SlowStream(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -158,7 +159,7 @@ public final class RuleFilter implements dev.standin.core.http.RequestFilter {
 
     private static JsonNode responseJson(Context ctx) {
         try {
-            String result = ctx.result();
+            String result = ResultText.of(ctx);
             return result == null || result.isBlank() ? null : Json.mapper().readTree(result);
         } catch (IOException | RuntimeException notJson) {
             return null;
