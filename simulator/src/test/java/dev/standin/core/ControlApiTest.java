@@ -1,7 +1,6 @@
 package dev.standin.core;
 
 import dev.standin.core.http.RequestJournal;
-
 import dev.standin.support.AcceptanceTest;
 import dev.standin.support.TestServer;
 import io.restassured.http.ContentType;
@@ -16,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ControlApiTest extends AcceptanceTest {
 
@@ -136,10 +136,10 @@ class ControlApiTest extends AcceptanceTest {
         String token = veloToken();
         String sent = veloAs(token).queryParam("payorId", PAYOR_ID).queryParam("pageSize", 100).get("/v1/payees").then().statusCode(200)
                 .body("content.size()", equalTo(10)).extract().asString();
-        org.junit.jupiter.api.Assertions.assertTrue(sent.length() > 4096, "longer than two of the 2 KB copy buffers: " + sent.length());
+        assertTrue(sent.length() > 4096, "longer than two of the 2 KB copy buffers: " + sent.length());
         String journaled = control().queryParam("path", "/v1/payees").get("/_sim/requests").then().statusCode(200)
                 .extract().path("requests[0].responseBody");
-        org.junit.jupiter.api.Assertions.assertEquals(RequestJournal.truncate(sent), journaled);
+        assertEquals(RequestJournal.truncate(sent), journaled);
     }
 
     @Test
