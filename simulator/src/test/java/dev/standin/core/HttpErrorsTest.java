@@ -82,6 +82,10 @@ class HttpErrorsTest {
                 .queryParam("payorId", AcceptanceTest.PAYOR_ID).queryParam("remoteId", "a\u0000b")
                 .get("/v1/payees").then().statusCode(400)
                 .body("errors[0].location", equalTo("remoteId"));
+        // a GET has no body, which is not read: its query is checked all the same (PostgreSQL found the one this missed)
+        AcceptanceTest.on(server, "velo").header("Authorization", "Bearer " + token)
+                .queryParam("physicalAccountName", "a\u0000b").get("/v1/sourceAccounts").then().statusCode(400)
+                .body("errors[0].location", equalTo("physicalAccountName"));
         AcceptanceTest.on(server, "qolo").contentType(ContentType.JSON).body("{\"loginid\":\"\\u0000\",\"apikey\":\"k\"}")
                 .post("/api/v1/auth/login").then().statusCode(400).body("status_code", equalTo(400));
     }

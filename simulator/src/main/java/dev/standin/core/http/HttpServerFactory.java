@@ -24,6 +24,7 @@ import java.util.function.Function;
 public final class HttpServerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerFactory.class);
     private static final int RESPONSE_COPY_BYTES = 2048;
+    private static final byte[] NO_BODY = new byte[0];
 
     /**
      * What every server is built with.
@@ -260,8 +261,9 @@ public final class HttpServerFactory {
         if (ctx.isMultipartFormData()) {
             return; // the servlet's multipart parser reads it, bounded by the same limit (multipartConfig)
         }
-        if (declaresNoBody(ctx)) {
-            return; // Javalin would read the empty stream through an 8 KB buffer: half of what a GET allocated
+        if (declaresNoBody(ctx)) { // Javalin would read the empty stream through an 8 KB buffer: half of what a GET allocated
+            NulCharacters.check(ctx, NO_BODY); // the path and the query still
+            return;
         }
         byte[] body;
         try {
