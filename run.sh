@@ -35,6 +35,7 @@ fi
 . tools/jvm-cache.sh
 if [ -n "${CACHE_TRAINING:-}" ]; then
   echo "run.sh: the first run of this build trains its start-up cache; the JVM writes it when the server stops" >&2
+  [ "$CACHE_TRAINING" != aot ] || echo "run.sh: this run compiles with C1 only (a faster start, slower under load); the next runs do not" >&2
 fi
 # shellcheck disable=SC2086
 exec java $JAVA_OPTS $CACHE_OPTS -jar "$RUN_JAR" "$@"
