@@ -31,12 +31,7 @@ if [ ! -s "$PROFILER" ]; then
 fi
 
 bench_scenario "$WORK/bench.yaml"
-cat > "$WORK/vendreo-request.lua" <<'EOF'
-wrk.method = "POST"
-wrk.body = '{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer vendreo-secret-key"
-EOF
+lua_post "$WORK/vendreo-request.lua" "$VENDREO_REQUEST" 'wrk.headers["Authorization"] = "Bearer vendreo-secret-key"'
 
 # measure NAME WRK-ARGS...: a fresh server profiled from its start; prints bytes per request handled
 measure() {
@@ -49,10 +44,7 @@ measure() {
   await_healthy "$pid" "$WORK/$name.log" "$C"
   local args=("$@")
   if [ "$name" = velo-read ]; then
-    local token
-    token=$(curl -fs -X POST -u 44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529 \
-      "http://127.0.0.1:$VELO/v1/authenticate?grant_type=client_credentials" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-    args=(-H "Authorization: Bearer $token" "${args[@]}")
+    args=(-H "Authorization: Bearer $(velo_token "http://127.0.0.1:$VELO")" "${args[@]}")
   fi
   local requests
   requests=$(wrk -t2 -c32 -d"${DURATION}s" "${args[@]}" | awk '/requests in/ {print $1}')

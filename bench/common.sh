@@ -7,6 +7,25 @@ JAR=${BENCH_JAR:-simulator/target/standin.jar}
 JAVA_OPTS="-Xmx${STANDIN_MAX_HEAP:-512m} ${JAVA_OPTS:-$(cat tools/java-opts)}"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
+# velo_token BASE: an access token of the default scenario's Velo payor (its API key and secret) from BASE, e.g. http://127.0.0.1:8081
+velo_token() {
+  curl -fs -X POST -u 44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529 \
+    "$1/v1/authenticate?grant_type=client_credentials" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+
+# lua_post FILE BODY [LUA]: a wrk script that POSTs the JSON BODY, with LUA lines added (extra headers)
+lua_post() {
+  cat > "$1" <<EOF
+wrk.method = "POST"
+wrk.body = [[$2]]
+wrk.headers["Content-Type"] = "application/json"
+${3:-}
+EOF
+}
+
+# the body of a Vendreo payment request of the default scenario's application
+VENDREO_REQUEST='{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}'
+
 need_wrk() {
   command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 }

@@ -34,8 +34,7 @@ for round in $(seq 1 "${ROUNDS:-2}"); do
     uuid=$(curl -fs -X POST -H 'Authorization: Bearer vendreo-secret-key' -H 'Content-Type: application/json' \
       -d '{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}' \
       "http://127.0.0.1:$VENDREO/v1/request-payment" | sed -E 's#.*/payment/([^/?"]+).*#\1#')
-    token=$(curl -fs -X POST -u 44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529 \
-      "http://127.0.0.1:$VELO/v1/authenticate?grant_type=client_credentials" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+    token=$(velo_token "http://127.0.0.1:$VELO")
     line="round $round $(basename "$jar"):"
     for path in vendreo-status velo-read vendreo-request; do
       case $path in

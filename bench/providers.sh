@@ -43,8 +43,7 @@ json() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
 prepare() {
   curl -fs -X POST "http://127.0.0.1:$C/_sim/reset" >/dev/null
   [ -n "${BENCH_EXTERNAL:-}" ] || jcmd "${pids[0]}" GC.run >/dev/null 2>&1 || true
-  VTOKEN=$(curl -fs -X POST -u 44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529 \
-    "http://127.0.0.1:$VELO/v1/authenticate?grant_type=client_credentials" | json access_token)
+  VTOKEN=$(velo_token "http://127.0.0.1:$VELO")
   QTOKEN=$(curl -fs -X POST -H 'Content-Type: application/json' -d '{"loginid":"qolo-bench","apikey":"qolo-bench-apikey"}' \
     "http://127.0.0.1:$QOLO/api/v1/auth/login" | json access_token)
   # a Qolo card to authorise against: issued, activated, loaded
@@ -83,15 +82,6 @@ request = function()
 end
 EOF
 }
-lua_post() { # file, body, extra headers
-  cat > "$1" <<EOF
-wrk.method = "POST"
-wrk.body = [[$2]]
-wrk.headers["Content-Type"] = "application/json"
-${3:-}
-EOF
-}
-
 write_scripts() {
 lua_unique "$WORK/velo-payout.lua" POST /v3/payouts \
   "{\"payorId\":\"$PAYOR\",\"payments\":[{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":100,\"sourceAccountName\":\"PAYOR_SRC_ACCT\",\"payorPaymentId\":\"a-%d\"},{\"remoteId\":\"myRemoteId01\",\"currency\":\"USD\",\"amount\":200,\"sourceAccountName\":\"PAYOR_SRC_ACCT\",\"payorPaymentId\":\"b-%d\"}]}" \
@@ -108,7 +98,7 @@ lua_post "$WORK/terminal-sale.lua" '{"requestType":"payment","transactionType":"
 lua_post "$WORK/cloud-sale.lua" "$CLOUD_BODY" \
   "wrk.headers[\"X-API-Key\"] = \"your-api-key\"; wrk.headers[\"X-Timestamp\"] = \"$CLOUD_TS\"; wrk.headers[\"X-Signature\"] = \"$CLOUD_SIG\""
 lua_post "$WORK/qolo-auth.lua" '{"amount":"1.00","merchant_name":"Bench"}'
-lua_post "$WORK/vendreo-request.lua" '{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}' \
+lua_post "$WORK/vendreo-request.lua" "$VENDREO_REQUEST" \
   'wrk.headers["Authorization"] = "Bearer vendreo-secret-key"'
 }
 

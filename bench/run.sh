@@ -50,8 +50,7 @@ launch; healthy_ms=$ms
 sleep 3
 idle_rss=$(rss_mb $pid)
 
-token=$(curl -fs -X POST -u "$KEY:$SECRET" "http://127.0.0.1:$VELO/v1/authenticate?grant_type=client_credentials" \
-  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+token=$(velo_token "http://127.0.0.1:$VELO")
 url="http://127.0.0.1:$VELO/v1/payors/$PAYOR"
 curl -fs -H "Authorization: Bearer $token" "$url" >/dev/null
 

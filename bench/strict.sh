@@ -14,8 +14,7 @@ java $JAVA_OPTS -jar "$JAR" --port-offset "$OFFSET" --journal-size 0 >"$work/ser
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -fs "$C/_sim/health" >/dev/null 2>&1; do kill -0 $pid || { cat "$work/server.log"; exit 1; }; sleep 0.05; done
-token=$(curl -fs -X POST -u 44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529 \
-  "$V/v1/authenticate?grant_type=client_credentials" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+token=$(velo_token "$V")
 url="$V/v1/payees/1b6e3c1a-0001-4a00-8000-000000000001?sensitive=false"
 run() { wrk -t2 -c32 -d"$1" -H "Authorization: Bearer $token" --latency "$url" | awk -v l="$2" '/Requests\/sec/ {r=$2} /99%/ {p=$2} END {if (l) printf "%-22s %10s req/s  p99 %s\n", l, r, p}'; }
 strict() { curl -fs -X POST --data-binary $'version: 1\nname: strict\nsettings: {validateRequests: true}\n' -H 'Content-Type: application/yaml' "$C/_sim/scenarios" >/dev/null; }

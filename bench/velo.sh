@@ -21,8 +21,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -fs "$C/_sim/health" >/dev/null 2>&1; do kill -0 $pid || { cat "$work/server.log"; exit 1; }; sleep 0.05; done
 curl -fs -X POST --data-binary $'version: 1\nname: instant\nsettings: {instant: true}\n' -H 'Content-Type: application/yaml' "$C/_sim/scenarios" >/dev/null
-token=$(curl -fs -X POST -u 44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529 \
-  "$V/v1/authenticate?grant_type=client_credentials" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+token=$(velo_token "$V")
 auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
 
 python3 - "$work" "$PAYOR" <<'PY'
