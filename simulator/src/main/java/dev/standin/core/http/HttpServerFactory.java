@@ -251,7 +251,8 @@ public final class HttpServerFactory {
     /**
      * Every request's body is read whole before any route runs, for every method: the size limit holds
      * for all routes (not only those that read a body), and a body that is shorter than its
-     * Content-Length, or badly chunked, fails here, before a handler can act on the request.
+     * Content-Length, or badly chunked, fails here, before a handler can act on the request. A request
+     * that declares no body has nothing to read; its path and query are checked all the same.
      */
     private void readWholeBody(Context ctx) {
         if (ctx.contentLength() > settings.maxBodyBytes) {
