@@ -24,7 +24,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                       int journalSize, long maxBodyBytes, int idleTimeoutSeconds, boolean defaultScenario,
                       List<String> terminalTrustedNetworks, Optional<Path> portsFile, Optional<String> controlToken,
                       int maxSandboxes, int sandboxIdleSeconds, long maxSandboxRows, int heapLimitPercent, boolean validateRequests,
-                      Optional<Database.External> database, boolean help) {
+                      Optional<Database.External> database, int maxConcurrentRequests, boolean help) {
 
     /** Who counts as the terminal's own network (no signature needed) unless told otherwise: loopback only. */
     public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
@@ -66,6 +66,10 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
               --heap-limit-percent P      refuse writes (507 in each provider's shape) while more than P % of the
                                           heap is in use after garbage collection (default 90; the heap's size:
                                           STANDIN_MAX_HEAP for run.sh and the image, default 512m)
+              --max-concurrent-requests N provider requests other than GET, HEAD and OPTIONS that compute at
+                                          once, the others waiting their turn in arrival order (default: two
+                                          per core; 0: no limit, the default with --database, where requests
+                                          wait on the network)
               --validate-requests         strict mode: requests that break the API's OpenAPI document are
                                           answered 400 in the provider's shape before any handler runs
                                           (also per scenario: settings.validateRequests)
@@ -158,6 +162,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
                 v.containsKey("--heap-limit-percent") ? integer("--heap-limit-percent", last(v, "--heap-limit-percent"), 1, 100) : 90,
                 v.containsKey("--validate-requests") && Boolean.parseBoolean(last(v, "--validate-requests")),
                 database(v),
+                v.containsKey("--max-concurrent-requests") ? integer("--max-concurrent-requests", last(v, "--max-concurrent-requests"), 0, 10_000)
+                        : v.containsKey("--database") ? 0 : 2 * Runtime.getRuntime().availableProcessors(),
                 help);
     }
 
@@ -189,7 +195,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
         for (String name : List.of("--port-offset", "--data-dir", "--clock", "--start-time", "--seed", "--journal-size",
                 "--max-body-size", "--idle-timeout", "--no-default-scenario", "--ports-file", "--control-token", "--max-sandboxes",
                 "--sandbox-idle-timeout", "--max-sandbox-rows", "--heap-limit-percent", "--validate-requests", "--database",
-                "--database-user", "--database-password", "--database-pool", "--advertise-host")) {
+                "--max-concurrent-requests", "--database-user", "--database-password", "--database-pool", "--advertise-host")) {
             flags.add(new Flag(name, null, false));
         }
         flags.add(new Flag("--terminal-trusted-networks", null, true));

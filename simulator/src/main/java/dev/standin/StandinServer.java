@@ -3,6 +3,7 @@ package dev.standin;
 import dev.standin.core.Simulation;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.control.ControlApi;
+import dev.standin.core.http.Admission;
 import dev.standin.core.http.Cidr;
 import dev.standin.core.http.HttpServerFactory;
 import dev.standin.core.id.IdGenerator;
@@ -58,7 +59,7 @@ public final class StandinServer implements AutoCloseable {
         this.options = options;
         this.sandboxes = sandboxes;
         this.http = new HttpServerFactory(new HttpServerFactory.Settings(options.host(), options.maxBodyBytes(), () -> serving,
-                options.idleTimeoutSeconds() * 1000L, options.validateRequests()));
+                options.idleTimeoutSeconds() * 1000L, options.validateRequests(), Admission.of(options.maxConcurrentRequests())));
         this.correlationIds = new IdGenerator(options.seed(), "correlation", 0);
         this.defaults = defaults;
         this.listeners = new Listeners(http, options, correlationIds);
@@ -93,7 +94,7 @@ public final class StandinServer implements AutoCloseable {
         try {
             server.listen("control", options.port("control"), server.http.create("control", ControlApi.errors(), server.correlationIds,
                     new ControlApi(sandboxes, modules, () -> server.serving, server::ports, version(), options.controlToken().orElse(null),
-                            server::createSandbox)));
+                            server::createSandbox, server.http.settings().admission())));
             for (ProviderModule module : modules) {
                 if (module.hasOwnPort()) {
                     // one server per provider for every sandbox: the routes run on the instance of the request's sandbox

@@ -81,4 +81,14 @@ class OptionsTest {
                 () -> Options.parse(new String[]{"--database", "jdbc:postgresql://db/x", "--data-dir", "/tmp/x"}, Map.of()));
         org.junit.jupiter.api.Assertions.assertTrue(both.getMessage().contains("give one"));
     }
+
+    @Test
+    void writesTakeTurnsTwoPerCoreUnlessOnPostgresql() {
+        assertEquals(2 * Runtime.getRuntime().availableProcessors(), Options.parse(new String[0], Map.of()).maxConcurrentRequests());
+        assertEquals(0, Options.parse(new String[]{"--database", "jdbc:postgresql://db/x"}, Map.of()).maxConcurrentRequests());
+        assertEquals(6, Options.parse(new String[]{"--database", "jdbc:postgresql://db/x"},
+                Map.of("STANDIN_MAX_CONCURRENT_REQUESTS", "6")).maxConcurrentRequests());
+        assertTrue(assertThrows(StartupException.class, () -> Options.parse(new String[]{"--max-concurrent-requests", "-1"}, Map.of()))
+                .getMessage().contains("--max-concurrent-requests"));
+    }
 }

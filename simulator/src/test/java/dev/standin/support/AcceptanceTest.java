@@ -31,12 +31,17 @@ public abstract class AcceptanceTest {
 
     @BeforeEach
     void resetServer() {
-        server = TestServer.shared();
+        server = serverUnderTest();
         List<String> loaded = control().get("/_sim/scenarios").then().extract().path("scenarios.name");
         loaded.stream().filter(name -> !name.equals("default"))
                 .forEach(name -> control().delete("/_sim/scenarios/" + name).then().statusCode(204));
         control().post("/_sim/reset").then().statusCode(200);
         control().delete("/_sim/requests").then().statusCode(204);
+    }
+
+    /** The server the test runs against: the shared one, unless the test needs its own options. */
+    protected StandinServer serverUnderTest() {
+        return TestServer.shared();
     }
 
     protected RequestSpecification control() {

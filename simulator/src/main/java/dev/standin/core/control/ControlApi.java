@@ -1,6 +1,7 @@
 package dev.standin.core.control;
 
 import dev.standin.core.auth.Credentials;
+import dev.standin.core.http.Admission;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.RequestScope;
 import dev.standin.core.http.ErrorRenderer;
@@ -46,9 +47,13 @@ public final class ControlApi implements EndpointGroup {
         return HealthEndpoints.describe(sandbox, ports, version);
     }
 
-    /** @param modules the providers (any sandbox's instances: their control routes run on the request's sandbox's) */
+    /**
+     * @param modules   the providers (any sandbox's instances: their control routes run on the request's sandbox's)
+     * @param admission how many provider requests compute at once, for {@code /_sim/stats}
+     */
     public ControlApi(Sandboxes sandboxes, List<ProviderModule> modules, BooleanSupplier serving,
-                      Function<Sandbox, Map<String, Object>> ports, String version, String serverToken, SandboxEndpoints.Factory factory) {
+                      Function<Sandbox, Map<String, Object>> ports, String version, String serverToken, SandboxEndpoints.Factory factory,
+                      Admission admission) {
         this.sandboxes = sandboxes;
         this.serverToken = serverToken;
         this.modules = modules;
@@ -59,7 +64,7 @@ public final class ControlApi implements EndpointGroup {
             groups.add(new ClockEndpoints(prefix));
             groups.add(new StateEndpoints(prefix));
             groups.add(new JournalEndpoints(prefix, providers));
-            groups.add(new StatsEndpoints(prefix));
+            groups.add(new StatsEndpoints(prefix, admission));
             groups.add(new ScenarioEndpoints(prefix));
             groups.add(new HoldEndpoints(prefix));
             groups.add(new WebhookEndpoints(prefix));

@@ -2,6 +2,7 @@ package dev.standin.core.control;
 
 import dev.standin.core.Simulation;
 import dev.standin.core.clock.Scheduler;
+import dev.standin.core.http.Admission;
 import dev.standin.core.http.RequestJournal;
 import dev.standin.core.provider.ProviderModule;
 import dev.standin.core.webhooks.WebhookDelivery;
@@ -16,9 +17,11 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 /** {@code GET /_sim/stats}: the sizes of everything that could grow (journal, webhook log, scheduler, tokens, heap), for soak runs. */
 final class StatsEndpoints implements EndpointGroup {
     private final String prefix;
+    private final Admission admission;
 
-    StatsEndpoints(String prefix) {
+    StatsEndpoints(String prefix, Admission admission) {
         this.prefix = prefix;
+        this.admission = admission;
     }
 
     @Override
@@ -45,6 +48,7 @@ final class StatsEndpoints implements EndpointGroup {
         // usedBytes includes garbage not collected yet (bench/soak.sh reads the live set from the JVM after a full GC)
         out.put("heap", Map.of("usedBytes", rt.totalMemory() - rt.freeMemory(), "committedBytes", rt.totalMemory(),
                 "maxBytes", rt.maxMemory()));
+        out.put("admission", admission.stats()); // the server's, whichever sandbox asks
         ctx.json(out);
     }
 }

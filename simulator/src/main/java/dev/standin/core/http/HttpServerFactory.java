@@ -31,10 +31,14 @@ public final class HttpServerFactory {
      *
      * @param ready whether the simulation is ready; until then provider APIs answer 503 (start-up)
      */
-    /** {@code validateRequests}: strict mode for every sandbox ({@code --validate-requests}). */
-    public record Settings(String host, long maxBodyBytes, BooleanSupplier ready, long idleTimeoutMillis, boolean validateRequests) {
+    /**
+     * {@code validateRequests}: strict mode for every sandbox ({@code --validate-requests});
+     * {@code admission}: how many provider requests compute at once ({@code --max-concurrent-requests}).
+     */
+    public record Settings(String host, long maxBodyBytes, BooleanSupplier ready, long idleTimeoutMillis, boolean validateRequests,
+                           Admission admission) {
         public Settings(String host, long maxBodyBytes, BooleanSupplier ready) {
-            this(host, maxBodyBytes, ready, 30_000, false);
+            this(host, maxBodyBytes, ready, 30_000, false, Admission.NONE);
         }
     }
 
@@ -42,6 +46,10 @@ public final class HttpServerFactory {
 
     public HttpServerFactory(Settings settings) {
         this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     /** The request attribute naming the listener that took a provider request ("velo", "terminals/terminal-1"). */
@@ -181,7 +189,13 @@ public final class HttpServerFactory {
                     }
                 });
             });
-            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(jettyErrors);
+                if (provider != null && settings.admission() != Admission.NONE) {
+                    // a request's turn ends with its last after-handler; here whatever ended it early (a failure)
+                    context.addFilter(new AdmissionEnd(), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                }
+            });
             Function<Context, ErrorRenderer> errors = ctx -> {
                 RequestScope scope = ctx.attribute(SCOPE);
                 ErrorRenderer own = scope == null || provider == null ? null : scope.errors(provider);
@@ -209,6 +223,13 @@ public final class HttpServerFactory {
             }
             config.routes.before(this::readWholeBody);
             if (provider != null) {
+                // a turn to compute once the body is in (a client slow to send it holds none), for what may
+                // change state: a read is short, and waiting in turn cost it more than it saved (Admission)
+                config.routes.before(ctx -> {
+                    if (!isRead(ctx)) {
+                        settings.admission().enter();
+                    }
+                });
                 config.routes.before(ctx -> {
                     RequestScope scope = scopes.apply(ctx);
                     try {
@@ -231,6 +252,8 @@ public final class HttpServerFactory {
                         scope.filter(provider).after(ctx);
                     }
                 });
+                // the turn ends before the answer is written: a client slow to read it holds none
+                config.routes.after(ctx -> Admission.leave());
                 config.requestLogger.http((ctx, ms) -> {
                     RequestScope scope = ctx.attribute(SCOPE);
                     if (scope == null || !scope.journal().enabled()) {
@@ -246,6 +269,19 @@ public final class HttpServerFactory {
             }
             config.routes.apiBuilder(routes);
         });
+    }
+
+    /** Ends the request's turn ({@link Admission}) however the request ended. */
+    private static final class AdmissionEnd implements jakarta.servlet.Filter {
+        @Override
+        public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
+                             jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                Admission.leave();
+            }
+        }
     }
 
     /**
@@ -282,6 +318,12 @@ public final class HttpServerFactory {
             throw HttpErrors.tooLarge(settings.maxBodyBytes);
         }
         NulCharacters.check(ctx, body);
+    }
+
+    private static boolean isRead(Context ctx) {
+        io.javalin.http.HandlerType method = ctx.method();
+        return method == io.javalin.http.HandlerType.GET || method == io.javalin.http.HandlerType.HEAD
+                || method == io.javalin.http.HandlerType.OPTIONS;
     }
 
     /** An HTTP/1 request without Transfer-Encoding and without a Content-Length above 0 has no body (RFC 9112, 6.3). */

@@ -2,6 +2,7 @@ package dev.standin.core.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.clock.Scheduler;
+import dev.standin.core.http.Admission;
 
 import java.time.Duration;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class LifecycleEvents {
         /** Blocks the calling request until the rule lets it go on. */
         public void await() {
             if (hold != null) {
-                try {
+                try (Admission.Away away = Admission.stepAside()) {
                     hold.await(HOLD_CAP_SECONDS, TimeUnit.SECONDS);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();

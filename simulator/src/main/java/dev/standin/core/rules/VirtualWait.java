@@ -1,6 +1,7 @@
 package dev.standin.core.rules;
 
 import dev.standin.core.clock.Scheduler;
+import dev.standin.core.http.Admission;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,7 @@ public final class VirtualWait {
         }
         CountDownLatch done = new CountDownLatch(1);
         scheduler.schedule(owner, "delayed answer", delay, done::countDown);
-        try {
+        try (Admission.Away away = Admission.stepAside()) {
             done.await(CAP_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.standin.provider.qolo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.Admission;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.json.Json;
 
@@ -94,7 +95,7 @@ final class Idempotency {
     }
 
     private static Answer await(Entry entry) {
-        try {
+        try (Admission.Away away = Admission.stepAside()) {
             return entry.answer().get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());

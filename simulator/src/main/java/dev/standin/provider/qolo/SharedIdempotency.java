@@ -2,6 +2,7 @@ package dev.standin.provider.qolo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.http.Admission;
 import dev.standin.core.json.Json;
 import dev.standin.core.store.Database;
 import dev.standin.db.qolo.tables.records.IdempotencyRecord;
@@ -109,7 +110,7 @@ final class SharedIdempotency {
     }
 
     private static void sleep() {
-        try {
+        try (Admission.Away away = Admission.stepAside()) {
             Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

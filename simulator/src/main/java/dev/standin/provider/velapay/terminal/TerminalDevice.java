@@ -2,6 +2,7 @@ package dev.standin.provider.velapay.terminal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.clock.Scheduler;
+import dev.standin.core.http.Admission;
 import dev.standin.core.json.Json;
 import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.rules.RuleEngine;
@@ -86,7 +87,7 @@ final class TerminalDevice {
 
         /** Blocks the HTTP call until the customer is done, as the device does; gives up after {@link #REAL_TIME_CAP}. */
         Outcome await() {
-            try {
+            try (Admission.Away away = Admission.stepAside()) {
                 return done.get(REAL_TIME_CAP.toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 import static io.restassured.RestAssured.given;
 
 /** Signs and sends Cloud API requests the way the document's client does. */
-final class CloudApi {
+public final class CloudApi {
     static final String KEY = "your-api-key";
     static final String SECRET = "your-api-secret";
     static final String SECOND_KEY = "second-merchant-api-key";
@@ -61,7 +61,8 @@ final class CloudApi {
         return request.post("/v1/");
     }
 
-    static String sign(String secret, String timestamp, String body) {
+    /** The X-Signature of {@code body} sent at {@code timestamp}: HMAC-SHA256 of the two with the merchant's secret, in hex. */
+    public static String sign(String secret, String timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
