@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * How many provider requests that may change state (not GET, HEAD, OPTIONS) compute at once
  * ({@code --max-concurrent-requests}): the others wait their turn in arrival order. On two cores, 32
- * writes computing at once stretched every one of them (a write's p99 was 5 to 7 times its median, the
- * CPU per write doubled); a few at a time, each finishes sooner and the queue moves. Reads go straight
- * through: they take a tenth of a write's CPU, and parking and waking each one for its turn doubled it.
+ * writes computing at once stretched every one of them (a write's p99 was 5 to 7 times its median) and
+ * starved the JIT compiler while the server warmed up; a few at a time, each finishes sooner and the
+ * queue moves. The price is a park and a wake per waiting request, about 0.1 ms of CPU: reads, which
+ * take a tenth of a write's CPU, go straight through (in turns their CPU had doubled).
  * <p>
  * A request that waits by design does not hold its turn while it waits: a rule's delay or hold, the
  * customer at a terminal, another request with the same idempotency key, a webhook's ping. Such waits
