@@ -7,7 +7,7 @@ p.add_argument("--offset", type=int, default=1000)
 p.add_argument("--mode", choices=["items", "million"], default="items")
 p.add_argument("--payments", type=int, default=1_000_000)
 a = p.parse_args()
-CONTROL, VELO, TERMINAL = 8080 + a.offset, 8081 + a.offset, 7501 + a.offset
+CONTROL, VELO, QOLO, TERMINAL = 8080 + a.offset, 8081 + a.offset, 8083 + a.offset, 7501 + a.offset
 PAYOR = "c66a1b03-23e2-4fa8-9197-840f98f8d205"
 BASIC = "Basic " + base64.b64encode(b"44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529").decode()
 JCMD = os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "jcmd")
@@ -108,6 +108,16 @@ if a.mode == "items":
             if s != 200:
                 raise SystemExit("capacity: sale %d %s" % (s, d[:300]))
     results["terminal transaction"] = per_item("terminal sale (instant customer)", 2000, sales)
+
+    def cards():
+        s, d = call(QOLO, "POST", "/api/v1/auth/login", {"loginid": "qolo-capacity", "apikey": "qolo-capacity-apikey"})
+        qolo = {"Authorization": "Bearer " + json.loads(d)["access_token"]}
+        for i in range(5000):
+            s, d = call(QOLO, "POST", "/api/v1/cards", {"person": {"first_name": "Ca", "last_name": "Pa", "birth_date": "1990-04-01"}},
+                        dict(qolo, IdempotencyKey="capacity-%d" % i))
+            if s != 201:
+                raise SystemExit("capacity: card %d %s" % (s, d[:300]))
+    results["qolo card"] = per_item("qolo card (with IdempotencyKey)", 5000, cards)
 
     s, d = call(CONTROL, "GET", "/_sim/health")
     heap = json.loads(d)["heap"]

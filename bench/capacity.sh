@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Capacity: heap bytes per stored Velo payment (submitted; instructed and confirmed), payee and terminal
-# sale, measured as the live heap after full collections (jcmd GC.run) before and after creating each,
+# Capacity: heap bytes per stored Velo payment (submitted; instructed and confirmed), payee, terminal
+# sale and Qolo card (created with an IdempotencyKey, which keeps its answer for a virtual day), measured as the live heap after full collections (jcmd GC.run) before and after creating each,
 # and how many fit in the heap (STANDIN_MAX_HEAP, default 512m) before writes answer 507.
 # With CAPACITY_MODE=million, the server keeps its data in a --data-dir and the script stores a million
 # payments (500 payouts of 2,000), printing the live heap every 100,000: it must stay flat.
@@ -13,7 +13,20 @@ command -v python3 >/dev/null || { echo "capacity: python3 is needed" >&2; exit 
 OFFSET=${BENCH_PORT_OFFSET:-1000}
 MODE=${CAPACITY_MODE:-items}
 work=$(mktemp -d)
-printf 'version: 1\nname: capacity\nsettings: {delays: {terminalCustomerDelay: PT0S}}\n' > "$work/capacity.yaml"
+cat > "$work/capacity.yaml" <<'EOF'
+version: 1
+name: capacity
+settings: {delays: {terminalCustomerDelay: PT0S}}
+seed:
+  qolo:
+    programs:
+      - programGuid: 5e0c1a2b-0000-4000-8000-00capacity00
+        name: Capacity Program
+        currency: USD
+        rateLimit: {requests: 100000000, per: PT1S}
+        logins:
+          - {loginid: qolo-capacity, apikey: qolo-capacity-apikey}
+EOF
 extra=()
 [ "$MODE" = million ] && extra=(--data-dir "$work/data")
 # shellcheck disable=SC2086

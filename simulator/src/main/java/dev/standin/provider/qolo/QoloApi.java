@@ -3,6 +3,7 @@ package dev.standin.provider.qolo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.JsonBody;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Qolo's routes, thin: authenticate (scope, rate), read the body, call a service, answer. */
@@ -41,17 +43,21 @@ final class QoloApi {
         ctx.json(auth.login(object(ctx)));
     }
 
-    /** A creating POST: idempotent by the {@code IdempotencyKey} header; 201 unless the service says otherwise. */
-    private void create(Context ctx, String operation, Function<QoloAuth.Caller, Idempotency.Answer> create) {
+    /**
+     * A creating POST: idempotent by the {@code IdempotencyKey} header; 201 unless the service says
+     * otherwise. The body is read once (415 and 400 before anything is kept under the key), and the
+     * answer written as the JSON the key keeps.
+     */
+    private void create(Context ctx, String operation, BiFunction<QoloAuth.Caller, JsonNode, Idempotency.Answer> create) {
         QoloAuth.Caller caller = auth.require(ctx, operation);
-        object(ctx); // 415 and 400 before anything is kept under the key
-        Idempotency.Answer answer = idempotency.run(caller.program().guid(), ctx.header("IdempotencyKey"), ctx.bodyAsBytes(),
-                () -> create.apply(caller));
-        ctx.status(answer.status()).json(answer.body());
+        JsonNode body = object(ctx);
+        Idempotency.Answer answer = idempotency.run(caller.program().guid(), ctx.header("IdempotencyKey"), body,
+                () -> create.apply(caller, body));
+        ctx.status(answer.status()).contentType(ContentType.APPLICATION_JSON).result(answer.json());
     }
 
     void createPerson(Context ctx) {
-        create(ctx, "persons:create", c -> new Idempotency.Answer(201, people.create(c.program(), object(ctx))));
+        create(ctx, "persons:create", (c, body) -> Idempotency.Answer.of(201, people.create(c.program(), body)));
     }
 
     void getPerson(Context ctx) {
@@ -59,7 +65,7 @@ final class QoloApi {
     }
 
     void createCard(Context ctx) {
-        create(ctx, "cards:create", c -> new Idempotency.Answer(201, cards.create(c.program(), object(ctx))));
+        create(ctx, "cards:create", (c, body) -> Idempotency.Answer.of(201, cards.create(c.program(), body)));
     }
 
     void getCard(Context ctx) {
@@ -81,7 +87,7 @@ final class QoloApi {
     }
 
     void createAccount(Context ctx) {
-        create(ctx, "accounts:create", c -> new Idempotency.Answer(201, people.createAccount(c.program(), object(ctx))));
+        create(ctx, "accounts:create", (c, body) -> Idempotency.Answer.of(201, people.createAccount(c.program(), body)));
     }
 
     void getAccount(Context ctx) {
@@ -93,9 +99,9 @@ final class QoloApi {
     }
 
     void createTransfer(Context ctx) {
-        create(ctx, "transfers:create", c -> {
-            Transfers.Result r = transfers.create(c.program(), object(ctx));
-            return new Idempotency.Answer(r.created() ? 201 : 200, r.body());
+        create(ctx, "transfers:create", (c, body) -> {
+            Transfers.Result r = transfers.create(c.program(), body);
+            return Idempotency.Answer.of(r.created() ? 201 : 200, r.body());
         });
     }
 
@@ -113,7 +119,7 @@ final class QoloApi {
     }
 
     void createWebhook(Context ctx) {
-        create(ctx, "webhooks:create", c -> new Idempotency.Answer(201, webhooks.create(c.program(), object(ctx))));
+        create(ctx, "webhooks:create", (c, body) -> Idempotency.Answer.of(201, webhooks.create(c.program(), body)));
     }
 
     void listWebhooks(Context ctx) {

@@ -9,6 +9,8 @@ import dev.standin.db.qolo.tables.records.IdempotencyRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,11 +60,11 @@ final class SharedIdempotency {
             if (existing == null) {
                 continue; // expired or failed meanwhile: claim it again
             }
-            if (!read(existing.getRequest()).equals(request)) {
+            if (!MessageDigest.isEqual(RequestDigest.of(read(existing.getRequest())), RequestDigest.of(request))) {
                 throw Idempotency.conflict(key);
             }
             if (existing.getStatus() != null) {
-                return new Idempotency.Answer(existing.getStatus(), read(existing.getBody()));
+                return new Idempotency.Answer(existing.getStatus(), existing.getBody().getBytes(StandardCharsets.UTF_8));
             }
             if (System.nanoTime() - deadline > 0) {
                 throw Idempotency.inProgress();
@@ -75,7 +77,7 @@ final class SharedIdempotency {
         try {
             Idempotency.Answer answer = create.get();
             database.dsl().update(IDEMPOTENCY).set(IDEMPOTENCY.STATUS, answer.status())
-                    .set(IDEMPOTENCY.BODY, Json.mapper().valueToTree(answer.body()).toString())
+                    .set(IDEMPOTENCY.BODY, new String(answer.json(), StandardCharsets.UTF_8))
                     .where(IDEMPOTENCY.PROGRAM_GUID.eq(program), IDEMPOTENCY.IDEM_KEY.eq(key)).execute();
             return answer;
         } catch (RuntimeException e) {

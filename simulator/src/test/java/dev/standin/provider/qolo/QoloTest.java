@@ -149,6 +149,22 @@ class QoloTest extends AcceptanceTest {
     }
 
     @Test
+    void aRetryWithItsFieldsInAnotherOrderAndNumbersSpeltOtherwiseGetsTheFirstAnswerByteForByte() {
+        String token = token();
+        var first = as(token).header("IdempotencyKey", "order").body("{\"person\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"},\"months_until_expire\":24}")
+                .post("/api/v1/cards").then().statusCode(201).contentType("application/json").extract().asString();
+        var again = as(token).header("IdempotencyKey", "order")
+                .body("{ \"months_until_expire\": 24.0, \"person\": {\"last_name\": \"Lovelace\", \"first_name\": \"Ada\"} }")
+                .post("/api/v1/cards").then().statusCode(201).contentType("application/json").extract().asString();
+        assertEquals(first, again);
+        as(token).header("IdempotencyKey", "order").body("{\"person\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"},\"months_until_expire\":25}")
+                .post("/api/v1/cards").then().statusCode(409).body("message", containsString("different request body"));
+        as(token).header("IdempotencyKey", "order").body("{\"person\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"},\"months_until_expire\":\"24\"}")
+                .post("/api/v1/cards").then().statusCode(409);
+        control().get("/_sim/qolo/programs/" + PROGRAM).then().body("cards", hasSize(1));
+    }
+
+    @Test
     void twentyConcurrentCreatesWithOneKeyMakeExactlyOneCard() {
         String token = token();
         String body = "{\"person\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\"}}";
