@@ -11,6 +11,8 @@
 # same server 8,000 once compiled).
 #   BENCH_ARGS="--database jdbc:postgresql://..." bench/providers.sh     the server on PostgreSQL
 #   BENCH_EXTERNAL=1 bench/providers.sh          what already listens at the offset (bench/cluster.sh)
+#   BENCH_JFR=/tmp/jfr bench/providers.sh qolo-card   records each measured run with JDK Flight Recorder
+#                                     (after the warm-up); bench/hot.py FILE.jfr says where the time went
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -125,9 +127,11 @@ run() {
   RUNS=$((RUNS + 2))
   wrk -t"$threads" -c"$connections" -d"$WARMUP" "$@" -- $((RUNS - 1)) >/dev/null 2>&1 || true
   local out before after cpu=-
+  [ -z "${BENCH_JFR:-}" ] || { mkdir -p "$BENCH_JFR"; jcmd "${pids[0]}" JFR.start name="$name" settings=profile >/dev/null; }
   before=$(server_ticks)
   out=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$@" -- "$RUNS" 2>&1) || { echo "$name: wrk failed: $out" >&2; return 0; }
   after=$(server_ticks)
+  [ -z "${BENCH_JFR:-}" ] || jcmd "${pids[0]}" JFR.stop name="$name" filename="$(realpath "$BENCH_JFR")/$name.jfr" >/dev/null
   # CPU per request is what to compare between jars on these noisy machines (bench/cpu.sh); WireMock is not the server
   if [ -z "${BENCH_EXTERNAL:-}" ] && [ "$name" != wiremock-static ]; then
     cpu=$(awk -v t=$((after - before)) -v n="$(echo "$out" | awk '/requests in/ {print $1}')" -v hz="$(getconf CLK_TCK)" \
