@@ -6,7 +6,8 @@
 #   bench/providers.sh [path ...]     paths: velo-read velo-payout velo-payee terminal-info terminal-sale
 #                                     cloud-sale qolo-card qolo-auth vendreo-request vendreo-status wiremock
 #   BENCH_DURATION=15s BENCH_WARMUP=30s bench/providers.sh
-# Each path starts from a reset state and warms up for 20 s first: the JIT compiler kept one core busy
+# Each path warms up for 20 s from a reset state, and is measured from a reset state again (the JIT's
+# work kept, the warm-up's data gone): the JIT compiler kept one core busy
 # for the first 30 to 40 s of load (a 4 s warm-up measured terminal device info at 1,400 req/s, the
 # same server 8,000 once compiled).
 #   BENCH_ARGS="--database jdbc:postgresql://..." bench/providers.sh     the server on PostgreSQL
@@ -119,17 +120,42 @@ wiremock_start() {
 
 # the server's own CPU time in clock ticks (utime + stime), when it runs here; 0 otherwise
 server_ticks() { if [ -z "${BENCH_EXTERNAL:-}" ]; then awk '{print $14 + $15}' "/proc/${pids[0]}/stat"; else echo 0; fi; }
+# path_args PATH: sets CONNECTIONS and ARGS (wrk's) for a path, from what prepare set up
+path_args() {
+  CONNECTIONS=32
+  case $1 in
+    velo-read) ARGS=(-H "Authorization: Bearer $VTOKEN" "http://127.0.0.1:$VELO/v1/payors/$PAYOR") ;;
+    velo-payout) ARGS=(-s "$WORK/velo-payout.lua" "http://127.0.0.1:$VELO") ;;
+    velo-payee) ARGS=(-s "$WORK/velo-payee.lua" "http://127.0.0.1:$VELO") ;;
+    terminal-info) ARGS=(-s "$WORK/terminal-info.lua" "http://127.0.0.1:$TERMINAL/") ;;
+    terminal-sale) CONNECTIONS=1; ARGS=(-s "$WORK/terminal-sale.lua" "http://127.0.0.1:$TERMINAL/") ;; # one payment at a time per terminal
+    cloud-sale) ARGS=(-s "$WORK/cloud-sale.lua" "http://127.0.0.1:$CLOUD/v1") ;;
+    qolo-card) ARGS=(-s "$WORK/qolo-card.lua" "http://127.0.0.1:$QOLO") ;;
+    qolo-auth) ARGS=(-s "$WORK/qolo-auth.lua" "http://127.0.0.1:$C/_sim/qolo/cards/$PROXY/authorizations") ;;
+    vendreo-request) ARGS=(-s "$WORK/vendreo-request.lua" "http://127.0.0.1:$VENDREO/v1/request-payment") ;;
+    vendreo-status) ARGS=(-H 'Authorization: Bearer vendreo-secret-key' "http://127.0.0.1:$VENDREO/v1/payment/$VENDREO_UUID") ;;
+    wiremock) ARGS=("http://127.0.0.1:$WIREMOCK_PORT/static") ;;
+    *) echo "unknown path $1" >&2; exit 2 ;;
+  esac
+}
+
 RUNS=0
-# runs one path: name, connections, wrk arguments...; prints "name  req/s  p50  p99  non-2xx  server CPU per request"
+# runs one path: a warm-up, the state reset again (the warm-up's data gone: a Qolo card warm-up filled
+# two thirds of the heap, and its measure became one of full collections near the limit, 0.3-0.5 s
+# each, which bench/capacity.sh is for), then the measure; prints "name  req/s  p50  p99  non-2xx
+# server CPU per request"
 run() {
-  local name=$1 connections=$2; shift 2
-  local threads=$(( connections < 2 ? connections : 2 ))
+  local path=$1 name=$1
+  if [ "$path" = wiremock ]; then name=wiremock-static; wiremock_start; else prepare; fi
+  path_args "$path"
+  local threads=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
   RUNS=$((RUNS + 2))
-  wrk -t"$threads" -c"$connections" -d"$WARMUP" "$@" -- $((RUNS - 1)) >/dev/null 2>&1 || true
+  wrk -t"$threads" -c"$CONNECTIONS" -d"$WARMUP" "${ARGS[@]}" -- $((RUNS - 1)) >/dev/null 2>&1 || true
+  [ "$path" = wiremock ] || { prepare; path_args "$path"; }
   local out before after cpu=-
   [ -z "${BENCH_JFR:-}" ] || { mkdir -p "$BENCH_JFR"; jcmd "${pids[0]}" JFR.start name="$name" settings=profile >/dev/null; }
   before=$(server_ticks)
-  out=$(wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$@" -- "$RUNS" 2>&1) || { echo "$name: wrk failed: $out" >&2; return 0; }
+  out=$(wrk -t"$threads" -c"$CONNECTIONS" -d"$DURATION" --latency "${ARGS[@]}" -- "$RUNS" 2>&1) || { echo "$name: wrk failed: $out" >&2; return 0; }
   after=$(server_ticks)
   [ -z "${BENCH_JFR:-}" ] || jcmd "${pids[0]}" JFR.stop name="$name" filename="$(realpath "$BENCH_JFR")/$name.jfr" >/dev/null
   # CPU per request is what to compare between jars on these noisy machines (bench/cpu.sh); WireMock is not the server
@@ -146,19 +172,5 @@ paths=("$@")
 [ ${#paths[@]} -gt 0 ] || paths=(velo-read velo-payout velo-payee terminal-info terminal-sale cloud-sale qolo-card qolo-auth vendreo-request vendreo-status wiremock)
 echo "== Standin per-provider benchmark ($(java -version 2>&1 | head -1); $(nproc) cores; wrk 2 threads; $DURATION after $WARMUP; journal on)"
 for p in "${paths[@]}"; do
-  [ "$p" = wiremock ] || prepare
-  case $p in
-    velo-read) run "$p" 32 -H "Authorization: Bearer $VTOKEN" "http://127.0.0.1:$VELO/v1/payors/$PAYOR" ;;
-    velo-payout) run "$p" 32 -s "$WORK/velo-payout.lua" "http://127.0.0.1:$VELO" ;;
-    velo-payee) run "$p" 32 -s "$WORK/velo-payee.lua" "http://127.0.0.1:$VELO" ;;
-    terminal-info) run "$p" 32 -s "$WORK/terminal-info.lua" "http://127.0.0.1:$TERMINAL/" ;;
-    terminal-sale) run "$p" 1 -s "$WORK/terminal-sale.lua" "http://127.0.0.1:$TERMINAL/" ;; # one payment at a time per terminal
-    cloud-sale) run "$p" 32 -s "$WORK/cloud-sale.lua" "http://127.0.0.1:$CLOUD/v1" ;;
-    qolo-card) run "$p" 32 -s "$WORK/qolo-card.lua" "http://127.0.0.1:$QOLO" ;;
-    qolo-auth) run "$p" 32 -s "$WORK/qolo-auth.lua" "http://127.0.0.1:$C/_sim/qolo/cards/$PROXY/authorizations" ;;
-    vendreo-request) run "$p" 32 -s "$WORK/vendreo-request.lua" "http://127.0.0.1:$VENDREO/v1/request-payment" ;;
-    vendreo-status) run "$p" 32 -H 'Authorization: Bearer vendreo-secret-key' "http://127.0.0.1:$VENDREO/v1/payment/$VENDREO_UUID" ;;
-    wiremock) wiremock_start; run "wiremock-static" 32 "http://127.0.0.1:$WIREMOCK_PORT/static" ;;
-    *) echo "unknown path $p" >&2; exit 2 ;;
-  esac
+  run "$p"
 done
