@@ -32,7 +32,7 @@ def live_bytes():
     total = 0
     for line in info.splitlines():
         s = line.strip()
-        if s.startswith(("def new generation", "tenured generation", "Tenured")) and "used" in s:
+        if s.startswith(("def new generation", "tenured generation", "Tenured", "PSYoungGen", "ParOldGen")) and "used" in s:
             total += int(s.split("used")[1].split("K")[0].strip()) * 1024
     return total
 
