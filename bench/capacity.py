@@ -110,7 +110,7 @@ if a.mode == "items":
     results["terminal transaction"] = per_item("terminal sale (instant customer)", 2000, sales)
 
     def cards():
-        s, d = call(QOLO, "POST", "/api/v1/auth/login", {"loginid": "qolo-capacity", "apikey": "qolo-capacity-apikey"})
+        s, d = call(QOLO, "POST", "/api/v1/auth/login", {"loginid": "qolo-bench", "apikey": "qolo-bench-apikey"})
         qolo = {"Authorization": "Bearer " + json.loads(d)["access_token"]}
         for i in range(5000):
             s, d = call(QOLO, "POST", "/api/v1/cards", {"person": {"first_name": "Ca", "last_name": "Pa", "birth_date": "1990-04-01"}},

@@ -54,14 +54,14 @@ await_healthy() {
   done
 }
 
-# bench_scenario FILE: the default tenants, with every asynchronous step instant (payouts, the terminal's
-# customer), and a Qolo program whose rate limit (by default 1,000 requests a second per token) does not
-# cap the measure
+# bench_scenario FILE [SETTINGS]: the default tenants, with every asynchronous step instant (payouts, the
+# terminal's customer) unless SETTINGS says otherwise, and a Qolo program (login qolo-bench, apikey
+# qolo-bench-apikey) whose rate limit (by default 1,000 requests a second per token) does not cap the measure
 bench_scenario() {
-  cat > "$1" <<'EOF'
+  cat > "$1" <<EOF
 version: 1
 name: bench
-settings: {instant: true}
+settings: ${2:-{instant: true\}}
 seed:
   qolo:
     programs:
