@@ -26,7 +26,7 @@ class HeapLimitIT {
 
     @Test
     void aNearlyFullHeapRefusesWritesInTheProvidersShapeAndAResetMakesRoom() throws Exception {
-        try (PackagedServer server = PackagedServer.start(List.of("-Xms64m", "-Xmx64m", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError"),
+        try (PackagedServer server = PackagedServer.start(List.of("-Xms64m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
                 List.of("--clock", "manual", "--journal-size", "0"))) {
             int velo = server.velo;
             String token = token(velo);
