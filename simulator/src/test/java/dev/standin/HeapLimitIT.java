@@ -3,7 +3,8 @@ package dev.standin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.support.PackagedServer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.Base64;
@@ -17,16 +18,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The packaged jar in a JVM with a 64 MB heap, filled with payouts until it is nearly full: writes then
  * answer 507 HEAP_FULL in Velo's own error shape instead of the process dying of an OutOfMemoryError,
- * reads still answer, {@code /_sim/health} says why, and a reset makes room again.
+ * reads still answer, {@code /_sim/health} says why, and a reset makes room again; with both collectors
+ * Standin is run with (the parallel one, capped young generation, by default; the serial one).
  */
 class HeapLimitIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAYOR = "c66a1b03-23e2-4fa8-9197-840f98f8d205";
     private static final String KEY = "44a9537d-d55d-4b47-8082-14061c2bcdd8:c396b26b-137a-44fd-87f5-34631f8fd529";
 
-    @Test
-    void aNearlyFullHeapRefusesWritesInTheProvidersShapeAndAResetMakesRoom() throws Exception {
-        try (PackagedServer server = PackagedServer.start(List.of("-Xms64m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:+UseParallelGC", "-XX:+UseSerialGC"})
+    void aNearlyFullHeapRefusesWritesInTheProvidersShapeAndAResetMakesRoom(String collector) throws Exception {
+        try (PackagedServer server = PackagedServer.start(List.of("-Xms64m", "-Xmx64m", collector, "-XX:+ExitOnOutOfMemoryError"),
                 List.of("--clock", "manual", "--journal-size", "0"))) {
             int velo = server.velo;
             String token = token(velo);
@@ -53,6 +56,7 @@ class HeapLimitIT {
             JsonNode health = JSON.readTree(send(server.control, "GET", "/_sim/health", null, null).body());
             assertTrue(health.at("/heap/full").asBoolean(), health.toString());
             assertTrue(health.at("/heap/why").asText().contains("% full"), health.toString());
+            assertTrue(health.at("/heap/space").asText().matches("PS Old Gen|Tenured Gen"), health.toString());
             assertEquals(200, send(velo, "GET", "/v1/payees?payorId=" + PAYOR, "Bearer " + token, null).statusCode(), "reads still answer");
 
             assertEquals(200, send(server.control, "POST", "/_sim/reset", null, null).statusCode());
@@ -65,7 +69,7 @@ class HeapLimitIT {
             }
             assertEquals(202, status, "a write after the reset");
             assertTrue(server.process.isAlive());
-            System.out.println("heap limit: " + accepted + " payouts of 500 payments accepted in a 64 MB heap before 507");
+            System.out.println("heap limit (" + collector + "): " + accepted + " payouts of 500 payments accepted in a 64 MB heap before 507");
         }
     }
 

@@ -21,18 +21,25 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps an in-memory Standin from running out of heap: after every garbage collection it reads how
- * much of the heap is still in use, and while a full collection leaves more than {@code limitPercent}
- * of the maximum heap in use
- * every write that would add rows answers 507 in its provider's shape (the statement fails before it
- * runs, so its transaction rolls back whole) and {@code /_sim/health} says why. Reads, steps already
- * accepted, resets and sandbox removals still work, and free the heap again: the next collection lifts
- * the refusal once the heap is 5 points below the limit. A file database ({@code --data-dir}) keeps its data on disk, so its heap stays flat.
+ * much of the space that holds stored data is still in use, and while a full collection leaves more
+ * than {@code limitPercent} of it in use every write that would add rows answers 507 in its provider's
+ * shape (the statement fails before it runs, so its transaction rolls back whole) and
+ * {@code /_sim/health} says why. Reads, steps already accepted, resets and sandbox removals still work,
+ * and free the heap again: the next collection lifts the refusal once the space is 5 points below the
+ * limit. A file database ({@code --data-dir}) keeps its data on disk, so its heap stays flat.
+ *
+ * <p>That space is the old generation when the collector has one (serial, parallel, G1): stored rows
+ * live there, and once it is full every collection is a full one that frees only the young
+ * generation's garbage, so the server spends its time collecting (and the parallel collector throws
+ * {@code OutOfMemoryError: GC overhead limit exceeded}) while the heap as a whole still looks 10 to 30 %
+ * free. Without an old generation (ZGC's single one, Shenandoah) it is the whole heap.
  */
 public final class HeapGuard implements AutoCloseable {
-    /** Points below the limit the heap must come back to before writes are taken again. */
+    /** Points below the limit the space must come back to before writes are taken again. */
     private static final int HYSTERESIS = 5;
     private final int limitPercent;
-    private final long max = Runtime.getRuntime().maxMemory();
+    private final MemoryPoolMXBean space = storedDataSpace();
+    private final long max = space == null ? Runtime.getRuntime().maxMemory() : space.getUsage().getMax();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -50,9 +57,16 @@ public final class HeapGuard implements AutoCloseable {
         }
     }
 
-    /** Why writes are refused now, or null while there is room. */
+    /**
+     * Why writes are refused now, or null while there is room. A write refused asks for a full
+     * collection (at most every two seconds), which sees the room a reset or a removal made since.
+     */
     public String full() {
-        return full;
+        String why = full;
+        if (why != null && System.nanoTime() - lastFullRequest >= 2_000_000_000L) {
+            collectFully();
+        }
+        return why;
     }
 
     private void collected(Notification n, Object handback) {
@@ -62,42 +76,64 @@ public final class HeapGuard implements AutoCloseable {
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
         long used = 0;
         for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-            if (heapPools.contains(pool.getKey())) {
+            if (space == null ? heapPools.contains(pool.getKey()) : space.getName().equals(pool.getKey())) {
                 used += pool.getValue().getUsed();
             }
         }
         update(used, info.getGcAction().contains("major"));
     }
 
+    /** The heap pool holding the old generation, or null when the collector has none with a fixed maximum. */
+    private static MemoryPoolMXBean storedDataSpace() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = pool.getName();
+            if (pool.getType() == MemoryType.HEAP && (name.contains("Old Gen") || name.contains("Tenured"))
+                    && pool.getUsage().getMax() > 0) {
+                return pool;
+            }
+        }
+        return null;
+    }
+
     /**
-     * Takes the heap in use after a collection. Only a full collection can say the heap is full: after
+     * Takes the space in use after a collection. Only a full collection can say the space is full: after
      * a young one, the old generation still holds garbage (rows deleted by a reset, say), so a young
-     * collection above the limit asks for a full one (at most every few seconds) to know for sure.
+     * collection above the limit asks for a full one to know for sure: before refusing, each time the
+     * space has grown by {@link #HYSTERESIS} points since the last full collection, so the refusal comes
+     * within a few points of the limit, not once the old generation has filled up (while refusing, the
+     * refused writes ask: see {@link #full()}).
      */
     private void update(long used, boolean major) {
         usedAfterGc = used;
         long percent = max <= 0 ? 0 : used * 100 / max;
+        if (major) {
+            lastFullPercent = percent;
+            fullRequested = false;
+        }
         if (percent < limitPercent - (full == null ? 0 : HYSTERESIS)) {
             full = null; // once refusing, until well below the limit: a collection just under it would let the next write in
-        } else if (full != null) {
-            return;
         } else if (major) {
-            full = "Standin's heap is " + percent + " % full after garbage collection (" + mb(used) + " of " + mb(max)
-                + "; writes are refused from " + limitPercent + " %, --heap-limit-percent): reset or delete sandboxes, "
-                + "or start with a larger heap (STANDIN_MAX_HEAP) or --data-dir";
-        } else {
+            if (full == null) {
+                full = "Standin's heap is " + percent + " % full after garbage collection (" + mb(used) + " of " + mb(max)
+                    + (space == null ? "" : " in its old generation, which holds the stored data") + "; writes are refused from "
+                    + limitPercent + " %, --heap-limit-percent): reset or delete sandboxes, "
+                    + "or start with a larger heap (STANDIN_MAX_HEAP) or --data-dir";
+            }
+        } else if (full == null && percent - lastFullPercent >= HYSTERESIS) {
             collectFully();
         }
     }
 
+    private volatile long lastFullPercent;
+    private volatile boolean fullRequested;
     private volatile long lastFullRequest;
 
     private void collectFully() {
-        long now = System.nanoTime();
-        if (now - lastFullRequest < 2_000_000_000L) {
-            return;
+        if (fullRequested) {
+            return; // one is on its way
         }
-        lastFullRequest = now;
+        fullRequested = true;
+        lastFullRequest = System.nanoTime();
         Thread.ofPlatform().daemon().name("standin-heap-check").start(System::gc); // never on the thread of a GC notification
     }
 
@@ -108,6 +144,7 @@ public final class HeapGuard implements AutoCloseable {
     /** What {@code /_sim/health} shows. */
     public Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("space", space == null ? "heap" : space.getName());
         out.put("maxBytes", max);
         out.put("usedAfterGcBytes", usedAfterGc < 0 ? 0 : usedAfterGc);
         out.put("limitPercent", limitPercent);
