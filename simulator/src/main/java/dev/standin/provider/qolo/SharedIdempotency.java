@@ -3,24 +3,22 @@ package dev.standin.provider.qolo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.Admission;
-import dev.standin.core.json.Json;
 import dev.standin.core.store.Database;
 import dev.standin.db.qolo.tables.records.IdempotencyRecord;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.function.Supplier;
 
 import static dev.standin.db.qolo.Tables.IDEMPOTENCY;
 
 /**
  * Idempotency keys as rows of {@code qolo.idempotency}, for instances sharing a PostgreSQL database:
- * the request that inserts a key's row runs, then stores its answer; a retry on any instance answers
+ * the request that inserts a key's row (with its body's {@link RequestDigest}, in hex) runs, then stores
+ * its answer; a retry with the same digest on any instance answers
  * that, or waits for it while it is in progress (a row left in progress for a minute by an instance
  * that died is taken over). A failure deletes the row, as the in-memory store forgets the key. Expired
  * rows are deleted once a virtual minute by whichever request comes (one statement over the table):
@@ -42,6 +40,7 @@ final class SharedIdempotency {
     }
 
     Idempotency.Answer run(String program, String key, JsonNode request, Supplier<Idempotency.Answer> create) {
+        String digest = HexFormat.of().formatHex(RequestDigest.of(request));
         long deadline = System.nanoTime() + WAIT_NANOS;
         while (true) {
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
@@ -51,7 +50,7 @@ final class SharedIdempotency {
                     .execute();
             int claimed = database.dsl().insertInto(IDEMPOTENCY, IDEMPOTENCY.PROGRAM_GUID, IDEMPOTENCY.IDEM_KEY, IDEMPOTENCY.REQUEST,
                             IDEMPOTENCY.CLAIMED_AT, IDEMPOTENCY.EXPIRES_AT)
-                    .values(program, key, request.toString(), now, now.plus(Idempotency.LIFETIME)).onConflictDoNothing().execute();
+                    .values(program, key, digest, now, now.plus(Idempotency.LIFETIME)).onConflictDoNothing().execute();
             if (claimed == 1) {
                 return answer(program, key, create);
             }
@@ -60,7 +59,7 @@ final class SharedIdempotency {
             if (existing == null) {
                 continue; // expired or failed meanwhile: claim it again
             }
-            if (!MessageDigest.isEqual(RequestDigest.of(read(existing.getRequest())), RequestDigest.of(request))) {
+            if (!digest.equals(existing.getRequest())) {
                 throw Idempotency.conflict(key);
             }
             if (existing.getStatus() != null) {
@@ -101,14 +100,6 @@ final class SharedIdempotency {
 
     void clear() {
         database.dsl().deleteFrom(IDEMPOTENCY).execute();
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep() {
