@@ -39,7 +39,8 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
               --no-default-scenario       do not load the built-in scenarios/default.yaml (only the --scenario files)
               --host HOST                 interface to listen on (default 0.0.0.0)
               --port-control N            control API (default 8080)
-            %s              --port-offset N             add N to every default port (explicit ports are kept as given)
+            %PORTS%
+              --port-offset N             add N to every default port (explicit ports are kept as given)
                                           a port of 0 picks a free one
               --data-dir DIR              keep state in a file database under DIR (default: in memory)
               --database URL              keep the default sandbox's state in PostgreSQL instead (jdbc:postgresql://host:port/db)
@@ -64,8 +65,9 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
               --max-sandbox-rows N        rows a created sandbox may hold before its writes answer 507
                                           (default 100000; 0: no limit)
               --heap-limit-percent P      refuse writes (507 in each provider's shape) while more than P % of the
-                                          heap is in use after garbage collection (default 90; the heap's size:
-                                          STANDIN_MAX_HEAP for run.sh and the image, default 512m)
+                                          heap's old generation, where stored data lives, is in use after
+                                          garbage collection (default 90; the heap's size: STANDIN_MAX_HEAP
+                                          for run.sh and the image, default 512m)
               --max-concurrent-requests N provider requests other than GET, HEAD and OPTIONS that compute at
                                           once, the others waiting their turn in arrival order (default: two
                                           per core; 0: no limit, the default with --database, where requests
@@ -83,7 +85,7 @@ public record Options(List<String> scenarios, String host, Map<String, Integer> 
             ports.append(option).append(m.hasOwnPort() ? m.title() + " (default " + m.defaultPort() + ")"
                     : "first of the " + m.title() + " (default " + m.defaultPort() + ", the next ones follow)").append('\n');
         }
-        return USAGE.replace("%s", ports.toString().stripLeading());
+        return USAGE.replace("%PORTS%\n", ports.toString());
     }
 
     /** The port to listen on for {@code api}: given explicitly, or its default plus the offset. */

@@ -26,6 +26,17 @@ class OptionsTest {
     }
 
     @Test
+    void helpListsEveryOptionOnItsOwnLineInOneColumn() {
+        for (String line : Options.usage().lines().toList()) {
+            if (line.strip().startsWith("--")) {
+                assertTrue(line.startsWith("  --") && line.indexOf("   --") < 0,
+                        "an option out of its column or two on a line: '" + line + "'");
+            }
+        }
+        assertTrue(Options.usage().contains("\n  --port-velo N "), Options.usage());
+    }
+
+    @Test
     void flagWinsOverEnvironmentVariable() {
         Options o = Options.parse(new String[]{"--port-velo", "9001", "--seed=5"},
                 Map.of("STANDIN_PORT_VELO", "9000", "STANDIN_SEED", "4", "STANDIN_CLOCK", "manual"));
