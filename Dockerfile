@@ -42,7 +42,7 @@ USER standin
 # follows --port-control, --port-offset and port 0 alike.
 ENV MALLOC_ARENA_MAX=2 \
     STANDIN_MAX_HEAP=512m \
-    JAVA_OPTS="-Xms96m -XX:+UseSerialGC -XX:SharedArchiveFile=/app/standin.jsa" \
+    JAVA_OPTS="-Xms96m -XX:+UseParallelGC -XX:MaxNewSize=64m -XX:SharedArchiveFile=/app/standin.jsa" \
     STANDIN_TERMINAL_TRUSTED_NETWORKS="127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7" \
     STANDIN_PORTS_FILE=/tmp/standin.ports
 EXPOSE 8080 8081 8082 8083 8084 7501

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Capacity: heap bytes per stored Velo payment (submitted; instructed and confirmed), payee, terminal
-# sale and Qolo card (created with an IdempotencyKey, which keeps its answer for a virtual day), measured as the live heap after full collections (jcmd GC.run) before and after creating each,
-# and how many fit in the heap (STANDIN_MAX_HEAP, default 512m) before writes answer 507.
+# sale and Qolo card (created with an IdempotencyKey, which keeps its answer for a virtual day),
+# measured as the live heap after full collections (jcmd GC.run) before and after creating each, and
+# how many fit in the heap (STANDIN_MAX_HEAP, default 512m) before writes answer 507: the heap guard
+# refuses them from 90 % of the old generation, the space /_sim/health's heap.maxBytes gives.
 # With CAPACITY_MODE=million, the server keeps its data in a --data-dir and the script stores a million
 # payments (500 payouts of 2,000), printing the live heap every 100,000: it must stay flat.
 #
