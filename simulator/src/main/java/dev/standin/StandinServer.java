@@ -275,6 +275,11 @@ public final class StandinServer implements AutoCloseable {
         }
     }
 
+    /** How many provider requests compute at once (--max-concurrent-requests), the control API's simulations included. */
+    public Admission admission() {
+        return http.settings().admission();
+    }
+
     /** Whether the server answers requests (false once {@link #close} began). */
     public boolean serving() {
         return serving;

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.javalin.apibuilder.ApiBuilder.after;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
@@ -41,6 +42,7 @@ public final class ControlApi implements EndpointGroup {
     private final List<EndpointGroup> groups;
 
     private final List<ProviderModule> modules;
+    private final Admission admission;
 
     /** A sandbox as {@code /_sim/info} shows it, for the start-up banner (which reads it in-process). */
     public static Map<String, Object> info(Sandbox sandbox, Map<String, Object> ports, String version) {
@@ -49,7 +51,8 @@ public final class ControlApi implements EndpointGroup {
 
     /**
      * @param modules   the providers (any sandbox's instances: their control routes run on the request's sandbox's)
-     * @param admission how many provider requests compute at once, for {@code /_sim/stats}
+     * @param admission how many provider requests compute at once: the providers' simulations take turns,
+     *                  {@code /_sim/stats} shows them
      */
     public ControlApi(Sandboxes sandboxes, List<ProviderModule> modules, BooleanSupplier serving,
                       Function<Sandbox, Map<String, Object>> ports, String version, String serverToken, SandboxEndpoints.Factory factory,
@@ -57,6 +60,7 @@ public final class ControlApi implements EndpointGroup {
         this.sandboxes = sandboxes;
         this.serverToken = serverToken;
         this.modules = modules;
+        this.admission = admission;
         List<String> providers = modules.stream().map(ProviderModule::name).toList();
         this.groups = new java.util.ArrayList<>();
         for (String prefix : List.of(ROOT, SANDBOX_ROOT)) {
@@ -84,7 +88,15 @@ public final class ControlApi implements EndpointGroup {
         groups.forEach(EndpointGroup::addEndpoints);
         for (String prefix : List.of(ROOT, SANDBOX_ROOT)) {
             for (ProviderModule module : modules) {
-                path(prefix + "/" + module.controlPath(), module.controlRoutes());
+                // a simulated card authorisation or bank answer is a provider write: it takes a turn as one (Admission)
+                String simulations = prefix + "/" + module.controlPath();
+                before(simulations + "/*", ctx -> {
+                    if (Admission.takesTurn(ctx.method())) {
+                        admission.enter();
+                    }
+                });
+                path(simulations, module.controlRoutes());
+                after(simulations + "/*", ctx -> Admission.leave());
             }
         }
     }

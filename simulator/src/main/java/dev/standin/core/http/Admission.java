@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many provider requests that may change state (not GET, HEAD, OPTIONS) compute at once
- * ({@code --max-concurrent-requests}): the others wait their turn in arrival order. On two cores, 32
+ * ({@code --max-concurrent-requests}): the others wait their turn in arrival order. The control API's
+ * provider simulations ({@code /_sim/qolo/cards/{proxy}/authorizations}, ...) take turns too: they are
+ * provider writes arriving by another port. On two cores, 32
  * writes computing at once stretched every one of them (a write's p99 was 5 to 7 times its median) and
  * starved the JIT compiler while the server warmed up; a few at a time, each finishes sooner and the
  * queue moves. The price is a park and a wake per waiting request, about 0.1 ms of CPU: reads, which
@@ -79,6 +81,12 @@ public final class Admission {
         out.put("waiting", turns == null ? 0 : turns.getQueueLength());
         out.put("overdrawn", overdrawn.get());
         return out;
+    }
+
+    /** Whether a request with this method takes a turn: what may change state does, reads do not. */
+    public static boolean takesTurn(io.javalin.http.HandlerType method) {
+        return method != io.javalin.http.HandlerType.GET && method != io.javalin.http.HandlerType.HEAD
+                && method != io.javalin.http.HandlerType.OPTIONS;
     }
 
     /** Ends the calling thread's turn, if it has one. */

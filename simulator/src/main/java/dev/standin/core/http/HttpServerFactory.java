@@ -191,8 +191,9 @@ public final class HttpServerFactory {
             });
             config.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(jettyErrors);
-                if (provider != null && settings.admission() != Admission.NONE) {
-                    // a request's turn ends with its last after-handler; here whatever ended it early (a failure)
+                if (settings.admission() != Admission.NONE) {
+                    // a request's turn ends with its last after-handler; here whatever ended it early (a failure);
+                    // the control API's too, whose provider simulations take turns (ControlApi)
                     context.addFilter(new AdmissionEnd(), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
                 }
             });
@@ -226,7 +227,7 @@ public final class HttpServerFactory {
                 // a turn to compute once the body is in (a client slow to send it holds none), for what may
                 // change state: a read is short, and waiting in turn cost it more than it saved (Admission)
                 config.routes.before(ctx -> {
-                    if (!isRead(ctx)) {
+                    if (Admission.takesTurn(ctx.method())) {
                         settings.admission().enter();
                     }
                 });
@@ -318,12 +319,6 @@ public final class HttpServerFactory {
             throw HttpErrors.tooLarge(settings.maxBodyBytes);
         }
         NulCharacters.check(ctx, body);
-    }
-
-    private static boolean isRead(Context ctx) {
-        io.javalin.http.HandlerType method = ctx.method();
-        return method == io.javalin.http.HandlerType.GET || method == io.javalin.http.HandlerType.HEAD
-                || method == io.javalin.http.HandlerType.OPTIONS;
     }
 
     /** An HTTP/1 request without Transfer-Encoding and without a Content-Length above 0 has no body (RFC 9112, 6.3). */
