@@ -37,18 +37,27 @@ import java.util.stream.Collectors;
 public final class HeapGuard implements AutoCloseable {
     /** Points below the limit the space must come back to before writes are taken again. */
     private static final int HYSTERESIS = 5;
+    /** How long a requested full collection is awaited before another may be asked for. */
+    private static final long REQUEST_NANOS = 2_000_000_000L;
     private final int limitPercent;
-    private final MemoryPoolMXBean space = storedDataSpace();
-    private final long max = space == null ? Runtime.getRuntime().maxMemory() : space.getUsage().getMax();
+    /** The pool measured (its name, as collections report it), or null for every heap pool. */
+    private final String space;
+    private final long max;
+    private final Runnable requestFullCollection;
+    private final java.util.function.LongSupplier nanoTime;
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::collected;
     private volatile long usedAfterGc = -1;
     private volatile String full;
+    private volatile long lastFullPercent;
+    private volatile boolean fullRequested;
+    private volatile long lastFullRequest;
 
     public HeapGuard(int limitPercent) {
-        this.limitPercent = limitPercent;
+        this(limitPercent, storedDataSpace(), // never on the thread of a GC notification
+                () -> Thread.ofPlatform().daemon().name("standin-heap-check").start(System::gc));
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
@@ -57,13 +66,28 @@ public final class HeapGuard implements AutoCloseable {
         }
     }
 
+    private HeapGuard(int limitPercent, MemoryPoolMXBean space, Runnable requestFullCollection) {
+        this(limitPercent, space == null ? null : space.getName(),
+                space == null ? Runtime.getRuntime().maxMemory() : space.getUsage().getMax(), requestFullCollection, System::nanoTime);
+    }
+
+    /** A guard told of collections by {@link #collected(long, boolean)} only, on a clock of the caller's (HeapGuardTest). */
+    HeapGuard(int limitPercent, String space, long max, Runnable requestFullCollection, java.util.function.LongSupplier nanoTime) {
+        this.limitPercent = limitPercent;
+        this.space = space;
+        this.max = max;
+        this.requestFullCollection = requestFullCollection;
+        this.nanoTime = nanoTime;
+        this.lastFullRequest = nanoTime.getAsLong() - REQUEST_NANOS;
+    }
+
     /**
      * Why writes are refused now, or null while there is room. A write refused asks for a full
      * collection (at most every two seconds), which sees the room a reset or a removal made since.
      */
     public String full() {
         String why = full;
-        if (why != null && System.nanoTime() - lastFullRequest >= 2_000_000_000L) {
+        if (why != null) {
             collectFully();
         }
         return why;
@@ -76,11 +100,11 @@ public final class HeapGuard implements AutoCloseable {
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
         long used = 0;
         for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-            if (space == null ? heapPools.contains(pool.getKey()) : space.getName().equals(pool.getKey())) {
+            if (space == null ? heapPools.contains(pool.getKey()) : space.equals(pool.getKey())) {
                 used += pool.getValue().getUsed();
             }
         }
-        update(used, info.getGcAction().contains("major"));
+        collected(used, info.getGcAction().contains("major"));
     }
 
     /** The heap pool holding the old generation, or null when the collector has none with a fixed maximum. */
@@ -103,7 +127,7 @@ public final class HeapGuard implements AutoCloseable {
      * within a few points of the limit, not once the old generation has filled up (while refusing, the
      * refused writes ask: see {@link #full()}).
      */
-    private void update(long used, boolean major) {
+    void collected(long used, boolean major) {
         usedAfterGc = used;
         long percent = max <= 0 ? 0 : used * 100 / max;
         if (major) {
@@ -124,17 +148,15 @@ public final class HeapGuard implements AutoCloseable {
         }
     }
 
-    private volatile long lastFullPercent;
-    private volatile boolean fullRequested;
-    private volatile long lastFullRequest;
-
+    /** Asks for a full collection unless one was asked for less than two seconds ago (and has not come yet, or came). */
     private void collectFully() {
-        if (fullRequested) {
-            return; // one is on its way
+        long now = nanoTime.getAsLong();
+        if (now - lastFullRequest < REQUEST_NANOS && (fullRequested || full != null)) {
+            return;
         }
         fullRequested = true;
-        lastFullRequest = System.nanoTime();
-        Thread.ofPlatform().daemon().name("standin-heap-check").start(System::gc); // never on the thread of a GC notification
+        lastFullRequest = now;
+        requestFullCollection.run();
     }
 
     private static String mb(long bytes) {
@@ -144,7 +166,7 @@ public final class HeapGuard implements AutoCloseable {
     /** What {@code /_sim/health} shows. */
     public Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("space", space == null ? "heap" : space.getName());
+        out.put("space", space == null ? "heap" : space);
         out.put("maxBytes", max);
         out.put("usedAfterGcBytes", usedAfterGc < 0 ? 0 : usedAfterGc);
         out.put("limitPercent", limitPercent);
