@@ -2,6 +2,7 @@ package dev.standin.core;
 
 import dev.standin.StandinServer;
 import dev.standin.core.http.Admission;
+import dev.standin.provider.qolo.QoloClient;
 import dev.standin.provider.velapay.cloud.CloudApi;
 import dev.standin.support.AcceptanceTest;
 import dev.standin.support.TestServer;
@@ -27,12 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * --max-concurrent-requests: a few provider requests compute at once, the others wait their turn; a
  * request that waits by design gives its turn up while it waits, and a request that fails gives it back.
- * This server allows one at a time, so that a turn kept by mistake would show at once.
+ * This server allows one at a time, so that a turn kept by mistake would show at once. The control API's
+ * provider simulations take turns as provider writes do.
  */
 class AdmissionTest extends AcceptanceTest {
     private static StandinServer oneAtATime;
     /** Callers of their own: the common pool runs one task at a time on two cores. */
     private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
+    /** The thread that keeps the only turn in a test: a turn is given back by the thread that took it. */
+    private static final ExecutorService KEEPER = Executors.newSingleThreadExecutor();
+    /** Requests that went on without a turn before the test (a test that makes one leaves the count raised). */
+    private int overdrawnBefore;
 
     @BeforeAll
     static void start() {
@@ -43,11 +49,17 @@ class AdmissionTest extends AcceptanceTest {
     static void stop() {
         oneAtATime.close();
         CALLERS.shutdownNow();
+        KEEPER.shutdownNow();
     }
 
     @Override
     protected StandinServer serverUnderTest() {
         return oneAtATime;
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void countOverdrawn() {
+        overdrawnBefore = control().get("/_sim/stats").then().extract().path("admission.overdrawn");
     }
 
     @Test
@@ -69,7 +81,7 @@ class AdmissionTest extends AcceptanceTest {
         // three requests wait, none of them on a turn: the next write is served at once
         submitPayout(token);
         control().get("/_sim/stats").then().body("admission.limit", equalTo(1))
-                .body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(0));
+                .body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(overdrawnBefore));
         assertFalse(sale.isDone(), "the sale still waits for a card");
 
         advance("PT30S"); // the delay ends, the customer taps
@@ -87,7 +99,7 @@ class AdmissionTest extends AcceptanceTest {
         Integer hold = awaitHold();
 
         submitPayout(token);
-        control().get("/_sim/stats").then().body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(0));
+        control().get("/_sim/stats").then().body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(overdrawnBefore));
         assertFalse(held.isDone(), "the sale waits for its verdict");
 
         control().post("/_sim/holds/" + hold + "/release").then().statusCode(200);
@@ -105,9 +117,33 @@ class AdmissionTest extends AcceptanceTest {
         veloAs(token).body(PAYOUT_BODY).post("/v3/payouts").then().statusCode(500);                         // a rule's answer
         on(server, "vendreo").contentType(ContentType.JSON).body("{}").post("/v1/request-payment").then().statusCode(401);
 
-        control().get("/_sim/stats").then().body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(0));
+        control().get("/_sim/stats").then().body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(overdrawnBefore));
         submitPayout(token);
-        control().get("/_sim/stats").then().body("admission.overdrawn", equalTo(0));
+        control().get("/_sim/stats").then().body("admission.overdrawn", equalTo(overdrawnBefore));
+    }
+
+    @Test
+    void aSimulatedCardAuthorisationWaitsForATurnAndGivesItBackHoweverItEnds() throws Exception {
+        QoloClient qolo = new QoloClient(server);
+        String token = qolo.token();
+        String proxy = qolo.activeCard(token)[2];
+        qolo.load(token, "turn-1", proxy, "100");
+
+        KEEPER.submit(() -> oneAtATime.admission().enter()).get(5, TimeUnit.SECONDS);
+        try {
+            authorize(proxy, "{\"amount\":\"1.00\"}").then().statusCode(201).body("status", equalTo("APPROVED")); // after its patience
+            control().get("/_sim/stats").then().body("admission.overdrawn", equalTo(overdrawnBefore + 1)); // a read does not wait
+        } finally {
+            KEEPER.submit(Admission::leave).get(5, TimeUnit.SECONDS);
+        }
+        authorize(proxy, "{\"amount\":\"2.00\"}").then().statusCode(201);
+        authorize("no-such-card", "{\"amount\":\"1.00\"}").then().statusCode(404);
+        authorize(proxy, "{\"amount\":\"lots\"}").then().statusCode(400);
+        control().get("/_sim/stats").then().body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(overdrawnBefore + 1));
+    }
+
+    private io.restassured.response.Response authorize(String proxy, String body) {
+        return control().contentType(ContentType.JSON).body(body).post("/_sim/qolo/cards/" + proxy + "/authorizations");
     }
 
     @Test

@@ -9,7 +9,7 @@ import static dev.standin.support.AcceptanceTest.on;
 import static org.hamcrest.Matchers.equalTo;
 
 /** A Qolo API client for the tests: logins, requests with a token, and the few steps many tests take. */
-final class QoloClient {
+public final class QoloClient {
     static final String PROGRAM = "5e0c1a2b-0000-4000-8000-00000000q001";
     static final String PERSON = """
             {"program_guid":"%s","person_details":{"first_name":"Ada","last_name":"%s","email":"ada@example.com",
@@ -19,7 +19,7 @@ final class QoloClient {
 
     private final StandinServer server;
 
-    QoloClient(StandinServer server) {
+    public QoloClient(StandinServer server) {
         this.server = server;
     }
 
@@ -34,11 +34,11 @@ final class QoloClient {
     }
 
     /** A token of the default program's full login. */
-    String token() {
+    public String token() {
         return login("qolo-demo", "qolo-demo-apikey");
     }
 
-    RequestSpecification as(String token) {
+    public RequestSpecification as(String token) {
         return qolo().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
 
@@ -47,7 +47,7 @@ final class QoloClient {
     }
 
     /** A new person's active card: {person, account, card}. */
-    String[] activeCard(String token) {
+    public String[] activeCard(String token) {
         JsonPath card = as(token).body("{\"person\":{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"birth_date\":\"1990-04-01\"}}")
                 .post("/api/v1/cards").then().statusCode(201).extract().jsonPath();
         String proxy = card.getString("card_proxy");
@@ -56,7 +56,7 @@ final class QoloClient {
     }
 
     /** Loads a card from the partner (money entering the program). */
-    void load(String token, String reference, String proxy, String amount) {
+    public void load(String token, String reference, String proxy, String amount) {
         as(token).body("{\"client_reference_id\":\"" + reference + "\",\"transfer_type\":\"PARTNERTOCARD\",\"amount\":" + amount
                 + ",\"currency\":\"USD\",\"destination\":{\"card_proxy\":\"" + proxy + "\"}}").post("/api/v1/transfers").then().statusCode(201);
     }
