@@ -26,6 +26,15 @@ EOF
 # the body of a Vendreo payment request of the default scenario's application
 VENDREO_REQUEST='{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}'
 
+# "total steal" ticks of the machine's CPUs so far (/proc/stat); steal_percent BEFORE AFTER says what share
+# of the CPU time between the two readings the hypervisor gave to other machines: the noise that made
+# one sitting's figures twice another's for the same jar
+machine_ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9}' /proc/stat; }
+steal_percent() {
+  awk -v b="$1" -v a="$2" 'BEGIN {split(b, x, " "); split(a, y, " "); d = y[1] - x[1];
+    v = d > 0 ? (y[2] - x[2]) * 100 / d : 0; printf "%.1f %%", v}'
+}
+
 need_wrk() {
   command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 }

@@ -143,7 +143,7 @@ RUNS=0
 # runs one path: a warm-up, the state reset again (the warm-up's data gone: a Qolo card warm-up filled
 # two thirds of the heap, and its measure became one of full collections near the limit, 0.3-0.5 s
 # each, which bench/capacity.sh is for), then the measure; prints "name  req/s  p50  p99  non-2xx
-# server CPU per request"
+# server CPU per request  steal" (the share of the machine's CPU time the hypervisor took meanwhile)
 run() {
   local path=$1 name=$1
   if [ "$path" = wiremock ]; then name=wiremock-static; wiremock_start; else prepare; fi
@@ -154,18 +154,18 @@ run() {
   [ "$path" = wiremock ] || { prepare; path_args "$path"; }
   local out before after cpu=-
   [ -z "${BENCH_JFR:-}" ] || { mkdir -p "$BENCH_JFR"; jcmd "${pids[0]}" JFR.start name="$name" settings=profile >/dev/null; }
-  before=$(server_ticks)
+  before=$(server_ticks); local machine_before; machine_before=$(machine_ticks)
   out=$(wrk -t"$threads" -c"$CONNECTIONS" -d"$DURATION" --latency "${ARGS[@]}" -- "$RUNS" 2>&1) || { echo "$name: wrk failed: $out" >&2; return 0; }
-  after=$(server_ticks)
+  after=$(server_ticks); local steal; steal=$(steal_percent "$machine_before" "$(machine_ticks)")
   [ -z "${BENCH_JFR:-}" ] || jcmd "${pids[0]}" JFR.stop name="$name" filename="$(realpath "$BENCH_JFR")/$name.jfr" >/dev/null
   # CPU per request is what to compare between jars on these noisy machines (bench/cpu.sh); WireMock is not the server
   if [ -z "${BENCH_EXTERNAL:-}" ] && [ "$name" != wiremock-static ]; then
     cpu=$(awk -v t=$((after - before)) -v n="$(echo "$out" | awk '/requests in/ {print $1}')" -v hz="$(getconf CLK_TCK)" \
       'BEGIN {printf "%.3f ms", t * 1000 / hz / n}')
   fi
-  printf '%-16s %10s req/s  p50 %-8s p99 %-8s non-2xx %-6s cpu/req %s\n' "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+  printf '%-16s %10s req/s  p50 %-8s p99 %-8s non-2xx %-6s cpu/req %-9s steal %s\n' "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
     "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
-    "$(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)" "$cpu"
+    "$(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)" "$cpu" "$steal"
 }
 
 paths=("$@")
