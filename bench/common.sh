@@ -27,8 +27,9 @@ EOF
 VENDREO_REQUEST='{"application_key":"19899181-5f37-4282-90d1-683e69cf3d05","amount":1999,"payment_type":"SINGLE","redirect_url":"https://shop.example/done"}'
 
 # "total steal" ticks of the machine's CPUs so far (/proc/stat); steal_percent BEFORE AFTER says what share
-# of the CPU time between the two readings the hypervisor gave to other machines: the noise that made
-# one sitting's figures twice another's for the same jar
+# of the CPU time between the two readings the hypervisor gave to other machines: one source of the noise
+# between sittings, to rule in or out (a morning when the same jar's writes took up to three times the
+# night's CPU per request read 0.1 to 1.3 %: a slower host, not time taken away)
 machine_ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $9}' /proc/stat; }
 steal_percent() {
   awk -v b="$1" -v a="$2" 'BEGIN {split(b, x, " "); split(a, y, " "); d = y[1] - x[1];

@@ -38,7 +38,7 @@ public final class QoloClient {
         return login("qolo-demo", "qolo-demo-apikey");
     }
 
-    public RequestSpecification as(String token) {
+    RequestSpecification as(String token) {
         return qolo().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
 
