@@ -30,7 +30,7 @@ final class CallbackUrls {
     }
 
     void set(String applicationKey, String url) {
-        database.dsl().insertInto(CALLBACK_URL, CALLBACK_URL.APPLICATION_KEY, CALLBACK_URL.CALLBACK_URL_).values(applicationKey, url)
+        Database.typedBinds(database.dsl()).insertInto(CALLBACK_URL, CALLBACK_URL.APPLICATION_KEY, CALLBACK_URL.CALLBACK_URL_).values(applicationKey, url)
                 .onConflict(CALLBACK_URL.APPLICATION_KEY).doUpdate().set(CALLBACK_URL.CALLBACK_URL_, url).execute();
         cache.changed(ALL);
     }
