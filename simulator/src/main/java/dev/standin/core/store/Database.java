@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
                 // schemas are made before H2 prepares the statement (it looks the tables up then)
                 .set(ExecuteListener.onRenderEnd(this::createReferenced), ExecuteListener.onExecuteStart(ctx -> room.check(ctx)))
                 .set(new AfterCommit()));
-        this.meta = new Meta(dsl, place != null);
+        this.meta = new Meta(dsl, dialect == SQLDialect.H2 && !persistent);
     }
 
     private static Settings settings() {
