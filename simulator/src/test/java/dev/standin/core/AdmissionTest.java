@@ -142,6 +142,30 @@ class AdmissionTest extends AcceptanceTest {
         control().get("/_sim/stats").then().body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(overdrawnBefore + 1));
     }
 
+    @Test
+    void aSimulatedCardAuthorisationInACreatedSandboxWaitsForATurnToo() throws Exception {
+        JsonPath box = control().contentType(ContentType.JSON).body("{}").post("/_sim/sandboxes").then().statusCode(201).extract().jsonPath();
+        String boxToken = "Bearer " + box.getString("controlToken");
+        try {
+            QoloClient qolo = new QoloClient(server);
+            String token = qolo.token(box.getString("credentials.qolo.loginid"), box.getString("credentials.qolo.apikey"));
+            String proxy = qolo.activeCard(token)[2];
+            qolo.load(token, "turn-1", proxy, "100");
+            String path = "/_sim/sandboxes/" + box.getString("id") + "/qolo/cards/" + proxy + "/authorizations";
+
+            KEEPER.submit(() -> oneAtATime.admission().enter()).get(5, TimeUnit.SECONDS);
+            try {
+                control().header("Authorization", boxToken).contentType(ContentType.JSON).body("{\"amount\":\"1.00\"}").post(path)
+                        .then().statusCode(201).body("status", equalTo("APPROVED")); // after its patience
+            } finally {
+                KEEPER.submit(Admission::leave).get(5, TimeUnit.SECONDS);
+            }
+            control().get("/_sim/stats").then().body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(overdrawnBefore + 1));
+        } finally {
+            control().header("Authorization", boxToken).delete("/_sim/sandboxes/" + box.getString("id")).then().statusCode(204);
+        }
+    }
+
     private io.restassured.response.Response authorize(String proxy, String body) {
         return control().contentType(ContentType.JSON).body(body).post("/_sim/qolo/cards/" + proxy + "/authorizations");
     }

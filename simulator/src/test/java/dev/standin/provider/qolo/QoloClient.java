@@ -38,6 +38,11 @@ public final class QoloClient {
         return login("qolo-demo", "qolo-demo-apikey");
     }
 
+    /** A token of another login (a created sandbox's, say). */
+    public String token(String loginid, String apikey) {
+        return login(loginid, apikey);
+    }
+
     RequestSpecification as(String token) {
         return qolo().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
