@@ -66,27 +66,9 @@ public final class Database implements AutoCloseable {
         return new Settings().withExecuteLogging(false).withRenderSchema(true);
     }
 
-    /**
-     * On H2 bind values go without casts ({@code = ?}, not jOOQ's default {@code = cast(? as varchar(40))}):
-     * H2 searched an index with an IN list of casts only when the IN came first among the index's
-     * conditions, so a payout's validation walked every payment and payee of its payor (21 ms a query at
-     * 40,000 payments, 50 us with plain parameters); H2 takes each parameter's type from where it stands.
-     * Only where nothing stands beside it, in the MERGE jOOQ makes of an upsert, it needs {@link #typedBinds}.
-     */
+    /** On H2, bind values go without jOOQ's casts ({@link BindCasts}). */
     private static Settings h2Settings() {
-        return settings().withParamCastMode(org.jooq.conf.ParamCastMode.NEVER);
-    }
-
-    /**
-     * {@code tx} casting its bind values to their types, for an upsert ({@code onConflict},
-     * {@code onDuplicateKeyIgnore}): jOOQ makes it a {@code MERGE ... USING (SELECT ? "COLUMN" ...)} on H2,
-     * where a parameter without a cast has no type to take ("Unknown data type").
-     */
-    public static DSLContext typedBinds(DSLContext tx) {
-        if (tx.settings().getParamCastMode() != org.jooq.conf.ParamCastMode.NEVER) {
-            return tx;
-        }
-        return tx.configuration().derive(org.jooq.conf.SettingsTools.clone(tx.settings()).withParamCastMode(org.jooq.conf.ParamCastMode.DEFAULT)).dsl();
+        return BindCasts.none(settings());
     }
 
     /** Connects to (creating when needed) the database; {@link #migrate()} must run before any query. */

@@ -1,5 +1,6 @@
 package dev.standin.provider.vendreo;
 
+import dev.standin.core.store.BindCasts;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.store.Database;
 import dev.standin.core.store.VersionedCache;
@@ -30,7 +31,7 @@ final class CallbackUrls {
     }
 
     void set(String applicationKey, String url) {
-        Database.typedBinds(database.dsl()).insertInto(CALLBACK_URL, CALLBACK_URL.APPLICATION_KEY, CALLBACK_URL.CALLBACK_URL_).values(applicationKey, url)
+        BindCasts.typed(database.dsl()).insertInto(CALLBACK_URL, CALLBACK_URL.APPLICATION_KEY, CALLBACK_URL.CALLBACK_URL_).values(applicationKey, url)
                 .onConflict(CALLBACK_URL.APPLICATION_KEY).doUpdate().set(CALLBACK_URL.CALLBACK_URL_, url).execute();
         cache.changed(ALL);
     }

@@ -1,6 +1,6 @@
 package dev.standin.provider.velapay.terminal;
 
-import dev.standin.core.store.Database;
+import dev.standin.core.store.BindCasts;
 import dev.standin.db.terminals.tables.records.TxnRecord;
 import org.jooq.DSLContext;
 
@@ -58,7 +58,7 @@ final class TransactionRepository {
 
     /** Records the batch as settled; false when it already was (a concurrent settlement won). */
     boolean settle(String terminalId, String batchId, java.time.OffsetDateTime at) {
-        return Database.typedBinds(dsl).insertInto(SETTLED_BATCH).set(SETTLED_BATCH.TERMINAL_ID, terminalId).set(SETTLED_BATCH.BATCH_ID, batchId)
+        return BindCasts.typed(dsl).insertInto(SETTLED_BATCH).set(SETTLED_BATCH.TERMINAL_ID, terminalId).set(SETTLED_BATCH.BATCH_ID, batchId)
                 .set(SETTLED_BATCH.SETTLED, at).onDuplicateKeyIgnore().execute() == 1;
     }
 
