@@ -1,7 +1,7 @@
 package dev.standin.provider.vendreo;
 
-import dev.standin.core.store.BindCasts;
 import dev.standin.core.clock.VirtualClock;
+import dev.standin.core.store.BindCasts;
 import dev.standin.core.store.Database;
 import dev.standin.core.store.VersionedCache;
 
