@@ -124,18 +124,12 @@ class AdmissionTest extends AcceptanceTest {
 
     @Test
     void aSimulatedCardAuthorisationWaitsForATurnAndGivesItBackHoweverItEnds() throws Exception {
-        QoloClient qolo = new QoloClient(server);
-        String token = qolo.token();
-        String proxy = qolo.activeCard(token)[2];
-        qolo.load(token, "turn-1", proxy, "100");
+        String proxy = loadedCard(new QoloClient(server).token());
 
-        KEEPER.submit(() -> oneAtATime.admission().enter()).get(5, TimeUnit.SECONDS);
-        try {
+        keepingTheOnlyTurn(() -> {
             authorize(proxy, "{\"amount\":\"1.00\"}").then().statusCode(201).body("status", equalTo("APPROVED")); // after its patience
             control().get("/_sim/stats").then().body("admission.overdrawn", equalTo(overdrawnBefore + 1)); // a read does not wait
-        } finally {
-            KEEPER.submit(Admission::leave).get(5, TimeUnit.SECONDS);
-        }
+        });
         authorize(proxy, "{\"amount\":\"2.00\"}").then().statusCode(201);
         authorize("no-such-card", "{\"amount\":\"1.00\"}").then().statusCode(404);
         authorize(proxy, "{\"amount\":\"lots\"}").then().statusCode(400);
@@ -147,22 +141,33 @@ class AdmissionTest extends AcceptanceTest {
         JsonPath box = control().contentType(ContentType.JSON).body("{}").post("/_sim/sandboxes").then().statusCode(201).extract().jsonPath();
         String boxToken = "Bearer " + box.getString("controlToken");
         try {
-            QoloClient qolo = new QoloClient(server);
-            String token = qolo.token(box.getString("credentials.qolo.loginid"), box.getString("credentials.qolo.apikey"));
-            String proxy = qolo.activeCard(token)[2];
-            qolo.load(token, "turn-1", proxy, "100");
+            String proxy = loadedCard(new QoloClient(server).login(box.getString("credentials.qolo.loginid"),
+                    box.getString("credentials.qolo.apikey")));
             String path = "/_sim/sandboxes/" + box.getString("id") + "/qolo/cards/" + proxy + "/authorizations";
 
-            KEEPER.submit(() -> oneAtATime.admission().enter()).get(5, TimeUnit.SECONDS);
-            try {
-                control().header("Authorization", boxToken).contentType(ContentType.JSON).body("{\"amount\":\"1.00\"}").post(path)
-                        .then().statusCode(201).body("status", equalTo("APPROVED")); // after its patience
-            } finally {
-                KEEPER.submit(Admission::leave).get(5, TimeUnit.SECONDS);
-            }
+            keepingTheOnlyTurn(() -> control().header("Authorization", boxToken).contentType(ContentType.JSON)
+                    .body("{\"amount\":\"1.00\"}").post(path).then().statusCode(201).body("status", equalTo("APPROVED"))); // after its patience
             control().get("/_sim/stats").then().body("admission.computing", equalTo(0)).body("admission.overdrawn", equalTo(overdrawnBefore + 1));
         } finally {
             control().header("Authorization", boxToken).delete("/_sim/sandboxes/" + box.getString("id")).then().statusCode(204);
+        }
+    }
+
+    /** An active Qolo card with 100 loaded, of the program {@code token} logged in to: its proxy. */
+    private String loadedCard(String token) {
+        QoloClient qolo = new QoloClient(server);
+        String proxy = qolo.activeCard(token)[2];
+        qolo.load(token, "turn-1", proxy, "100");
+        return proxy;
+    }
+
+    /** Runs {@code requests} while a thread of the test keeps the server's only turn (given back by the thread that took it). */
+    private void keepingTheOnlyTurn(Runnable requests) throws Exception {
+        KEEPER.submit(() -> oneAtATime.admission().enter()).get(5, TimeUnit.SECONDS);
+        try {
+            requests.run();
+        } finally {
+            KEEPER.submit(Admission::leave).get(5, TimeUnit.SECONDS);
         }
     }
 

@@ -27,13 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class AfterCommitTest {
     private Database db;
     private Scheduler scheduler;
+    private VirtualClock clock;
     private final List<String> ran = new ArrayList<>();
 
     @BeforeEach
     void open() {
         db = Database.connect(Optional.empty());
         db.migrate();
-        scheduler = new Scheduler(new VirtualClock(ClockMode.MANUAL, Instant.parse("2026-01-01T00:00:00Z")), 100, new StoredSteps(db));
+        clock = new VirtualClock(ClockMode.MANUAL, Instant.parse("2026-01-01T00:00:00Z"));
+        scheduler = new Scheduler(clock, 100, new StoredSteps(db));
         scheduler.register("test.step", ran::add);
     }
 
@@ -44,6 +46,19 @@ class AfterCommitTest {
 
     private Scheduler.Stored step(String subject) {
         return scheduler.prepare("test", "test.step", subject, "step " + subject, Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aStepIsDueOnceTheClockReachesItAndUntilItRuns() {
+        db.dsl().transaction(tx -> scheduler.save(tx.dsl(), step("a")));
+        assertEquals(1, scheduler.stats().get("pending"));
+        assertEquals(0, scheduler.stats().get("due"));
+        clock.advance(Duration.ofSeconds(1)); // the clock alone: nothing runs the step yet
+        assertEquals(1, scheduler.stats().get("due"));
+        scheduler.advance(Duration.ZERO);
+        assertEquals(List.of("a"), ran);
+        assertEquals(0, scheduler.stats().get("due"));
+        assertEquals(0, scheduler.stats().get("pending"));
     }
 
     @Test

@@ -180,7 +180,7 @@ class ControlApiTest extends AcceptanceTest {
         control().get("/_sim/stats").then().statusCode(200)
                 .body("journal.entries", equalTo(1)).body("journal.capacity", equalTo(1000))
                 .body("providers.velo.accessTokens", equalTo(1))
-                .body("scheduler.pending", equalTo(0)).body("heap.maxBytes", org.hamcrest.Matchers.greaterThan(0));
+                .body("scheduler.pending", equalTo(0)).body("scheduler.due", equalTo(0)).body("heap.maxBytes", org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test

@@ -336,13 +336,23 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Events waiting, and how many of them are stored (survive a restart). */
+    /**
+     * Events waiting, how many of them are due (the clock has reached them and they have not run yet:
+     * work behind, as bench/providers.sh waits for), and how many are stored (survive a restart).
+     */
     public Map<String, Object> stats() {
         int queued;
+        int due = 0;
+        Instant now = clock.now();
         synchronized (queue) {
             queued = queue.size();
+            for (Entry e : queue) {
+                if (!e.event.dueAt.isAfter(now)) {
+                    due++;
+                }
+            }
         }
-        return Map.of("pending", queued, "stored", stored.count());
+        return Map.of("pending", queued, "due", due, "stored", stored.count());
     }
 
     public List<Event> pending() {

@@ -27,7 +27,8 @@ public final class QoloClient {
         return on(server, "qolo");
     }
 
-    String login(String loginid, String apikey) {
+    /** A token of any login (a created sandbox's, say). */
+    public String login(String loginid, String apikey) {
         return qolo().contentType(ContentType.JSON).body("{\"loginid\":\"" + loginid + "\",\"apikey\":\"" + apikey + "\"}")
                 .post("/api/v1/auth/login").then().statusCode(200).body("token_type", equalTo("Bearer"))
                 .body("expires_in", equalTo(43200)).extract().path("access_token");
@@ -36,11 +37,6 @@ public final class QoloClient {
     /** A token of the default program's full login. */
     public String token() {
         return login("qolo-demo", "qolo-demo-apikey");
-    }
-
-    /** A token of another login (a created sandbox's, say). */
-    public String token(String loginid, String apikey) {
-        return login(loginid, apikey);
     }
 
     RequestSpecification as(String token) {
