@@ -66,6 +66,36 @@ class ConcurrencyTest extends AcceptanceTest {
     }
 
     @Test
+    void aResetWhilePayoutsAreSubmittedAndValidatedSucceeds() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try {
+            for (int i = 0; i < 8; i++) {
+                clients.submit(() -> {
+                    while (writing.get()) {
+                        String token = veloToken(); // a reset forgets the tokens
+                        for (int n = 0; n < 20 && writing.get(); n++) {
+                            veloAs(token).body(PAYOUT_BODY).post("/v3/payouts");
+                        }
+                        advance("PT5S"); // their validations run, on this thread
+
+                    }
+                    return null;
+                });
+            }
+            for (int reset = 0; reset < 15; reset++) {
+                Thread.sleep(300);
+                // a payout committed between its events' table and its payments' being emptied once failed the reset (500)
+                control().post("/_sim/reset").then().statusCode(200);
+            }
+        } finally {
+            writing.set(false);
+            clients.shutdown();
+            clients.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void concurrentFundingsCreditExactlyTheAcknowledgedSum() throws Exception {
         String token = veloToken();
         List<Callable<Integer>> calls = new ArrayList<>();
