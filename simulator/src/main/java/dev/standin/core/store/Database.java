@@ -247,8 +247,19 @@ public final class Database implements AutoCloseable {
             return; // never used: nothing to delete
         }
         if (dialect == SQLDialect.POSTGRES) {
-            dsl.transaction(tx -> tx.dsl().execute("truncate table " + tables.stream()
-                    .map(t -> tx.dsl().render(t)).collect(java.util.stream.Collectors.joining(", ")) + " cascade"));
+            // TRUNCATE locks each table whole: a transaction running meanwhile that holds one and waits for
+            // another is a deadlock, which PostgreSQL breaks by failing one of them: the truncate tries again
+            for (int pass = 1; ; pass++) {
+                try {
+                    dsl.transaction(tx -> tx.dsl().execute("truncate table " + tables.stream()
+                            .map(t -> tx.dsl().render(t)).collect(java.util.stream.Collectors.joining(", ")) + " cascade"));
+                    break;
+                } catch (org.jooq.exception.DataAccessException raced) {
+                    if (!"40P01".equals(raced.sqlState()) || pass == TRUNCATE_PASSES) {
+                        throw raced;
+                    }
+                }
+            }
             room.recount();
             return;
         }
