@@ -18,7 +18,6 @@ import org.jooq.impl.DefaultConfiguration;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -246,74 +245,16 @@ public final class Database implements AutoCloseable {
         if (tables.isEmpty()) {
             return; // never used: nothing to delete
         }
-        if (dialect == SQLDialect.POSTGRES) {
-            // TRUNCATE locks each table whole: a transaction running meanwhile that holds one and waits for
-            // another is a deadlock, which PostgreSQL breaks by failing one of them: the truncate tries again
-            for (int pass = 1; ; pass++) {
-                try {
-                    dsl.transaction(tx -> tx.dsl().execute("truncate table " + tables.stream()
-                            .map(t -> tx.dsl().render(t)).collect(java.util.stream.Collectors.joining(", ")) + " cascade"));
-                    break;
-                } catch (org.jooq.exception.DataAccessException raced) {
-                    if (!"40P01".equals(raced.sqlState()) || pass == TRUNCATE_PASSES) {
-                        throw raced;
-                    }
-                }
-            }
-            room.recount();
-            return;
-        }
-        List<Table<?>> order = new ArrayList<>();
-        List<Table<?>> left = new ArrayList<>(tables);
-        while (!left.isEmpty()) {
-            Table<?> leaf = left.stream().filter(t -> left.stream()
-                            .noneMatch(u -> u != t && u.getReferences().stream().anyMatch(r -> r.getKey().getTable().equals(t))))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("reference cycle in " + schema.getName()));
-            order.add(leaf);
-            left.remove(leaf);
-        }
         HeapGuard guard = room.heap();
-        if (guard != null && guard.full() != null) {
-            // a nearly full heap: a DELETE keeps an undo entry per row in memory (one transaction of every
-            // row ran out of heap in HeapLimitIT; chunks of it took 13 minutes of collections), so TRUNCATE,
-            // which locks each table while it empties it: a request racing it may fail
-            for (Table<?> table : order) {
-                dsl.execute("alter table {0} set referential_integrity false", table);
-            }
-            try {
-                order.forEach(table -> dsl.truncate(table).execute());
-            } finally {
-                for (Table<?> table : order) {
-                    dsl.execute("alter table {0} set referential_integrity true nocheck", table);
-                }
-            }
+        if (dialect == SQLDialect.POSTGRES) {
+            Truncation.postgres(dsl, tables);
+        } else if (guard != null && guard.full() != null) {
+            Truncation.h2FullHeap(dsl, tables);
         } else {
-            // in chunks, each its own transaction: row locks only, so requests running meanwhile go on. H2's
-            // own DELETE ... FETCH FIRST: jOOQ's DELETE ... LIMIT renders "where (key) in (select key ... limit
-            // n)", which H2 ran again for every row it looked at (a reset of 20,000 payees took minutes).
-            // A request or a scheduled step running meanwhile may add a child row to a table already
-            // emptied (a payout's validation its payment's events): its parent's delete then fails, and
-            // the pass starts again from the children
-            for (int pass = 1; ; pass++) {
-                try {
-                    for (Table<?> table : order) {
-                        while (dsl.execute("delete from {0} fetch first " + DELETE_CHUNK + " rows only", table) > 0) {
-                            // the next chunk
-                        }
-                    }
-                    break;
-                } catch (org.jooq.exception.IntegrityConstraintViolationException raced) {
-                    if (pass == TRUNCATE_PASSES) {
-                        throw raced;
-                    }
-                }
-            }
+            Truncation.h2(dsl, tables);
         }
         room.recount(); // a reset seeds again
     }
-
-    private static final int DELETE_CHUNK = 5_000;
-    private static final int TRUNCATE_PASSES = 10;
 
     private final Room room = new Room(this::rowCount);
 
