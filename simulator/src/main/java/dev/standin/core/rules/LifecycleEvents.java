@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A provider's lifecycle steps as rule events, for every provider: a matching rule can hold the step
@@ -52,6 +53,26 @@ public final class LifecycleEvents {
         } else {
             act.run();
         }
+    }
+
+    /** What rules on a step see: the tenant its object belongs to, and the entity {@code match.entity} reads. */
+    public record Subject(String tenant, Map<String, ?> entity) {
+    }
+
+    /**
+     * {@link #around(String, String, Map, Runnable, Consumer)} for a step whose subject must be read
+     * first (from the database): read only when a loaded rule names {@code event}. Without one the step
+     * runs at once, so it must check for itself that its object still exists and is in the state it
+     * needs (a stored step does anyway: it may run after a restart or a hold). An empty subject: the
+     * object is gone or has moved on, nothing to do. A payout's validation read the payout and every
+     * payment only to count them for rules nobody had written, then read them again to validate.
+     */
+    public void around(String event, Supplier<Optional<Subject>> subject, Runnable step, Consumer<JsonNode> outcome) {
+        if (!rules.namesEvent(provider, event)) {
+            step.run();
+            return;
+        }
+        subject.get().ifPresent(s -> around(event, s.tenant(), s.entity(), step, outcome));
     }
 
     /**

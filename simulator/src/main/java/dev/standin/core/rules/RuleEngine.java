@@ -104,6 +104,17 @@ public final class RuleEngine {
         return holds;
     }
 
+    /** Whether a loaded rule (active now or not) names {@code event} of {@code provider}: a step no rule names runs as it is. */
+    public boolean namesEvent(String provider, String event) {
+        for (Rule r : rules) {
+            Rule.Match m = r.match();
+            if (event.equals(m.event()) && (m.provider() == null || m.provider().equals(provider))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean hasRulesFor(String provider) {
         for (Rule r : rules) {
             if (r.match().provider() == null || r.match().provider().equals(provider)) {

@@ -36,4 +36,10 @@ public final class VeloEvents {
     public void around(String event, String tenant, Map<String, ?> entity, Runnable step, Consumer<JsonNode> outcome) {
         events.around(event, tenant, entity, step, outcome);
     }
+
+    /** See {@link LifecycleEvents#around(String, java.util.function.Supplier, Runnable, Consumer)}: the subject read only for rules naming the event. */
+    public void around(String event, java.util.function.Supplier<java.util.Optional<LifecycleEvents.Subject>> subject, Runnable step,
+                       Consumer<JsonNode> outcome) {
+        events.around(event, subject, step, outcome);
+    }
 }

@@ -5,6 +5,7 @@ import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
 import dev.standin.core.json.Json;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.rules.RuleEngine;
 import dev.standin.core.rules.RuleEvent;
 import dev.standin.core.scenario.ScenarioRegistry;
@@ -48,7 +49,7 @@ final class Lifecycle {
     private final ScenarioRegistry settings;
     private final WebhookDelivery webhooks;
     private final Function<String, Optional<Application>> applications;
-    private final dev.standin.core.rules.LifecycleEvents events;
+    private final LifecycleEvents events;
 
     Lifecycle(PaymentRepository repo, VirtualClock clock, IdGenerator ids, Scheduler scheduler, RuleEngine rules,
               ScenarioRegistry settings, WebhookDelivery webhooks, Function<String, Optional<Application>> applications) {
@@ -60,7 +61,7 @@ final class Lifecycle {
         this.settings = settings;
         this.webhooks = webhooks;
         this.applications = applications;
-        this.events = new dev.standin.core.rules.LifecycleEvents(VendreoModule.NAME, rules, scheduler);
+        this.events = new LifecycleEvents(VendreoModule.NAME, rules, scheduler);
         scheduler.register(SETTLE, this::settle);
         scheduler.register(EXPIRE, this::expire);
         scheduler.register(COLLECT, this::collect);
@@ -173,18 +174,21 @@ final class Lifecycle {
     private void collect(String subject) {
         String uuid = subject.substring(0, subject.indexOf('#'));
         int seq = Integer.parseInt(subject.substring(subject.indexOf('#') + 1));
-        PaymentRecord p = repo.find(repo.dsl(), uuid).orElse(null);
-        InstalmentRecord i = p == null ? null : repo.instalments(repo.dsl(), uuid).stream().filter(x -> x.getSeq() == seq).findFirst().orElse(null);
-        if (i == null) {
-            return;
-        }
-        Map<String, Object> entity = new LinkedHashMap<>();
-        entity.put("application", p.getApplicationKey());
-        entity.put("payment_uuid", uuid);
-        entity.put("instalment", seq);
-        entity.put("amount", i.getAmount());
-        entity.put("reference_id", p.getReferenceId());
-        events.around("instalment.collect", p.getApplicationKey(), entity, () -> collect(uuid, seq, false),
+        // the collection itself collects only a SCHEDULED instalment of a SCHEDULED payment
+        events.around("instalment.collect", () -> {
+                    PaymentRecord p = repo.find(repo.dsl(), uuid).orElse(null);
+                    InstalmentRecord i = p == null ? null : repo.instalments(repo.dsl(), uuid).stream().filter(x -> x.getSeq() == seq).findFirst().orElse(null);
+                    if (i == null) {
+                        return Optional.empty();
+                    }
+                    Map<String, Object> entity = new LinkedHashMap<>();
+                    entity.put("application", p.getApplicationKey());
+                    entity.put("payment_uuid", uuid);
+                    entity.put("instalment", seq);
+                    entity.put("amount", i.getAmount());
+                    entity.put("reference_id", p.getReferenceId());
+                    return Optional.of(new LifecycleEvents.Subject(p.getApplicationKey(), entity));
+                }, () -> collect(uuid, seq, false),
                 outcome -> collect(uuid, seq, outcome.path("type").asText().equals("fail")));
     }
 

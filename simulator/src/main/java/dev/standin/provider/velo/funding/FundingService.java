@@ -4,6 +4,7 @@ import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.id.IdGenerator;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.provider.velo.VeloEvents;
 import dev.standin.provider.velo.VeloModule;
@@ -90,13 +91,14 @@ public final class FundingService {
     /** An ACH funding's arrival, when it falls due (also after a restart): rules on {@code funding.credit} may intervene. */
     private void creditWhenDue(String subject) {
         UUID fundingId = UUID.fromString(subject);
-        fundings.find(fundingId).ifPresent(f -> {
-            SourceAccount account = accounts.find(f.getPayorId(), f.getSourceAccountId()).orElse(null);
-            events.around("funding.credit", f.getPayorId().toString(), java.util.Map.of("fundingId", fundingId,
+        // credit completes only a funding still pending, in its own transaction
+        events.around("funding.credit", () -> fundings.find(fundingId).map(f -> {
+                    SourceAccount account = accounts.find(f.getPayorId(), f.getSourceAccountId()).orElse(null);
+                    return new LifecycleEvents.Subject(f.getPayorId().toString(), java.util.Map.of("fundingId", fundingId,
                             "amount", f.getAmount(), "sourceAccountId", f.getSourceAccountId(),
-                            "sourceAccountName", account == null ? "" : account.name()),
-                    () -> credit(fundingId), outcome -> returned(fundingId));
-        });
+                            "sourceAccountName", account == null ? "" : account.name()));
+                }),
+                () -> credit(fundingId), outcome -> returned(fundingId));
     }
 
     /** The outcome {@code return}: the bank returned the ACH funding; FAILED, nothing credited. */

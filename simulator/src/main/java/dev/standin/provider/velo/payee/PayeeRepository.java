@@ -162,8 +162,10 @@ public final class PayeeRepository {
         if (invitationStatus != null) {
             update = update.set(PAYEE.INVITATION_STATUS, invitationStatus);
         }
-        update.where(PAYEE.PAYEE_ID.eq(payeeId)).execute();
-        find(payeeId).ifPresent(p -> changed(p.payorId()));
+        // the update answers the payee's payor (whose cached index it changed): reading the payee back
+        // was a join and a parse of its details, the third read of an OFAC check's payee
+        update.where(PAYEE.PAYEE_ID.eq(payeeId)).returningResult(PAYEE.PAYOR_ID).fetchOptional()
+                .ifPresent(payor -> changed(payor.value1()));
     }
 
     /** A payee's change since a time, as {@code GET /v1/deltas/payees} lists it. */

@@ -14,6 +14,7 @@ import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.Violations;
 import dev.standin.core.id.IdGenerator;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.db.velo.tables.records.PayeeBatchRecord;
 import dev.standin.provider.velo.VeloEvents;
@@ -195,9 +196,10 @@ public final class PayeeService {
     /** A payee's OFAC check, when it falls due (also after a restart): rules on {@code payee.ofac} may intervene. */
     private void screenWhenDue(String subject) {
         UUID payeeId = UUID.fromString(subject);
-        payees.find(payeeId).ifPresent(payee -> events.around("payee.ofac", payee.payorId().toString(),
-                java.util.Map.of("payeeId", payeeId, "remoteId", payee.remoteId(), "email", payee.email()),
-                () -> screen(payeeId), outcome -> payees.setStates(payeeId, null, Payee.FAILED, null)));
+        // screen reads the payee and screens it only while its check is PENDING
+        events.around("payee.ofac", () -> payees.find(payeeId).map(payee -> new LifecycleEvents.Subject(payee.payorId().toString(),
+                        java.util.Map.of("payeeId", payeeId, "remoteId", payee.remoteId(), "email", payee.email()))),
+                () -> screen(payeeId), outcome -> payees.setStates(payeeId, null, Payee.FAILED, null));
     }
 
     /** The OFAC screening result: FAILED for the documented trigger, PASSED otherwise. */

@@ -3,6 +3,7 @@ package dev.standin.provider.velo.payout;
 import dev.standin.core.clock.Scheduler;
 import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.id.IdGenerator;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.core.store.AfterCommit;
 import dev.standin.provider.velo.VeloEvents;
@@ -135,9 +136,11 @@ final class PaymentLifecycle {
 
     /** The step as rules see it: {@code payment.bankRequest|railsAccept|confirm}; outcome {@code fail} fails the payment. */
     private void ruledStep(UUID paymentId, int step) {
-        payouts.payment(dsl, paymentId).ifPresent(p -> events.around(STEPS[step][3], p.payorId().toString(), entity(p),
+        // runStep moves the payment only from the state the step expects, in its own transaction
+        events.around(STEPS[step][3], () -> payouts.payment(dsl, paymentId)
+                        .map(p -> new LifecycleEvents.Subject(p.payorId().toString(), entity(p))),
                 () -> runStep(paymentId, step),
-                outcome -> fail(paymentId, outcome.path("reason").asText("ACH_RETURN_R01"))));
+                outcome -> fail(paymentId, outcome.path("reason").asText("ACH_RETURN_R01")));
     }
 
     static java.util.Map<String, Object> entity(Payment p) {

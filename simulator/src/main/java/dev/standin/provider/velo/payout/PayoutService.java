@@ -9,6 +9,7 @@ import dev.standin.core.clock.VirtualClock;
 import dev.standin.core.http.ApiError;
 import dev.standin.core.http.Violations;
 import dev.standin.core.id.IdGenerator;
+import dev.standin.core.rules.LifecycleEvents;
 import dev.standin.core.scenario.ScenarioRegistry;
 import dev.standin.provider.velo.VeloEvents;
 import dev.standin.provider.velo.VeloModule;
@@ -165,13 +166,11 @@ public final class PayoutService {
     /** A payout's validation, when it falls due (also after a restart): rules on {@code payout.validate} may intervene. */
     private void validateWhenDue(String subject) {
         UUID payoutId = UUID.fromString(subject);
-        Payout payout = payouts.find(dsl, payoutId).orElse(null);
-        if (payout == null || !payout.status().equals(PaymentStatus.SUBMITTED)) {
-            return;
-        }
-        int payments = payouts.payments(dsl, payoutId).size();
-        events.around("payout.validate", payout.payorId().toString(),
-                java.util.Map.of("payoutId", payoutId, "payments", payments, "memo", payout.memo() == null ? "" : payout.memo()),
+        // the validator reads the payout again in its transaction, and validates only a SUBMITTED one
+        events.around("payout.validate", () -> payouts.find(dsl, payoutId)
+                        .filter(payout -> payout.status().equals(PaymentStatus.SUBMITTED))
+                        .map(payout -> new LifecycleEvents.Subject(payout.payorId().toString(), java.util.Map.of("payoutId", payoutId,
+                                "payments", payouts.payments(dsl, payoutId).size(), "memo", payout.memo() == null ? "" : payout.memo()))),
                 () -> dsl.transaction(tx -> validator.validate(tx.dsl(), payoutId, now())),
                 outcome -> dsl.transaction(tx -> validator.reject(tx.dsl(), payoutId, outcome.path("reason").asText("OTHER"), now())));
     }
