@@ -8,8 +8,10 @@ import dev.standin.core.rules.RuleEvent;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Velo's lifecycle steps as rule events ({@code payout.validate},
@@ -37,9 +39,8 @@ public final class VeloEvents {
         events.around(event, tenant, entity, step, outcome);
     }
 
-    /** See {@link LifecycleEvents#around(String, java.util.function.Supplier, Runnable, Consumer)}: the subject read only for rules naming the event. */
-    public void around(String event, java.util.function.Supplier<java.util.Optional<LifecycleEvents.Subject>> subject, Runnable step,
-                       Consumer<JsonNode> outcome) {
+    /** See {@link LifecycleEvents#around(String, Supplier, Runnable, Consumer)}: the subject read only for rules naming the event. */
+    public void around(String event, Supplier<Optional<LifecycleEvents.Subject>> subject, Runnable step, Consumer<JsonNode> outcome) {
         events.around(event, subject, step, outcome);
     }
 }
