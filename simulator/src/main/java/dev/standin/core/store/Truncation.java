@@ -86,7 +86,7 @@ final class Truncation {
     }
 
     /** The tables ordered so that each comes before every table it references. */
-    static List<Table<?>> childrenFirst(List<Table<?>> tables) {
+    private static List<Table<?>> childrenFirst(List<Table<?>> tables) {
         List<Table<?>> order = new ArrayList<>();
         List<Table<?>> left = new ArrayList<>(tables);
         while (!left.isEmpty()) {

@@ -34,11 +34,6 @@ public final class VeloEvents {
         this.events = new LifecycleEvents(VeloModule.NAME, rules, scheduler);
     }
 
-    /** See {@link LifecycleEvents#around}. */
-    public void around(String event, String tenant, Map<String, ?> entity, Runnable step, Consumer<JsonNode> outcome) {
-        events.around(event, tenant, entity, step, outcome);
-    }
-
     /** See {@link LifecycleEvents#around(String, Supplier, Runnable, Consumer)}: the subject read only for rules naming the event. */
     public void around(String event, Supplier<Optional<LifecycleEvents.Subject>> subject, Runnable step, Consumer<JsonNode> outcome) {
         events.around(event, subject, step, outcome);

@@ -175,21 +175,24 @@ final class Lifecycle {
         String uuid = subject.substring(0, subject.indexOf('#'));
         int seq = Integer.parseInt(subject.substring(subject.indexOf('#') + 1));
         // the collection itself collects only a SCHEDULED instalment of a SCHEDULED payment
-        events.around("instalment.collect", () -> {
-                    PaymentRecord p = repo.find(repo.dsl(), uuid).orElse(null);
-                    InstalmentRecord i = p == null ? null : repo.instalments(repo.dsl(), uuid).stream().filter(x -> x.getSeq() == seq).findFirst().orElse(null);
-                    if (i == null) {
-                        return Optional.empty();
-                    }
-                    Map<String, Object> entity = new LinkedHashMap<>();
-                    entity.put("application", p.getApplicationKey());
-                    entity.put("payment_uuid", uuid);
-                    entity.put("instalment", seq);
-                    entity.put("amount", i.getAmount());
-                    entity.put("reference_id", p.getReferenceId());
-                    return Optional.of(new LifecycleEvents.Subject(p.getApplicationKey(), entity));
-                }, () -> collect(uuid, seq, false),
+        events.around("instalment.collect", () -> instalment(uuid, seq), () -> collect(uuid, seq, false),
                 outcome -> collect(uuid, seq, outcome.path("type").asText().equals("fail")));
+    }
+
+    /** An instalment as rules on {@code instalment.collect} see it (empty: its payment or it is gone). */
+    private Optional<LifecycleEvents.Subject> instalment(String uuid, int seq) {
+        PaymentRecord p = repo.find(repo.dsl(), uuid).orElse(null);
+        InstalmentRecord i = p == null ? null : repo.instalments(repo.dsl(), uuid).stream().filter(x -> x.getSeq() == seq).findFirst().orElse(null);
+        if (i == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("application", p.getApplicationKey());
+        entity.put("payment_uuid", uuid);
+        entity.put("instalment", seq);
+        entity.put("amount", i.getAmount());
+        entity.put("reference_id", p.getReferenceId());
+        return Optional.of(new LifecycleEvents.Subject(p.getApplicationKey(), entity));
     }
 
     private void collect(String uuid, int seq, boolean failed) {
