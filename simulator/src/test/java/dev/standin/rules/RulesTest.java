@@ -310,19 +310,11 @@ class RulesTest extends AcceptanceTest {
     void anOfacRuleFailsTheCheckOfTheMatchingPayeeOnly() {
         rules("sanctioned", "  - match: {provider: velo, event: payee.ofac, entity: {remoteId: flagged-1}}\n    effect: {outcome: {type: fail}}\n");
         String token = veloToken();
-        veloAs(token).body("{\"payorId\":\"" + PAYOR_ID + "\",\"payees\":[" + individual("flagged-1") + "," + individual("clear-1") + "]}")
+        veloAs(token).body(payeeBatch(individualPayee("flagged-1", "flagged@example.com"), individualPayee("clear-1", "clear@example.com")))
                 .post("/v2/payees").then().statusCode(201);
         advance("PT3S");
         veloAs(token).queryParam("remoteId", "flagged-1").get("/v1/payees").then().body("content[0].ofacStatus", equalTo("FAILED"));
         veloAs(token).queryParam("remoteId", "clear-1").get("/v1/payees").then().body("content[0].ofacStatus", equalTo("PASSED"));
-    }
-
-    private static String individual(String remoteId) {
-        return """
-                {"type":"Individual","remoteId":"%s","email":"%s@example.com","address":{"line1":"1 Road","city":"Austin","zipOrPostcode":"73301","country":"US"},
-                 "paymentChannel":{"countryCode":"US","currency":"USD","accountName":"New Payee","accountNumber":"12345678","routingNumber":"123456789"},
-                 "individual":{"name":{"firstName":"New","lastName":"Payee"},"dateOfBirth":"1990-02-03"}}
-                """.formatted(remoteId, remoteId);
     }
 
     @Test

@@ -22,6 +22,20 @@ public abstract class AcceptanceTest {
 
     protected StandinServer server;
 
+    /** A Velo individual payee for {@code POST /v2/payees}, with a US bank account. */
+    public static String individualPayee(String remoteId, String email) {
+        return """
+                {"type":"Individual","remoteId":"%s","email":"%s","address":{"line1":"1 Road","city":"Austin","zipOrPostcode":"73301","country":"US"},
+                 "paymentChannel":{"countryCode":"US","currency":"USD","accountName":"New Payee","accountNumber":"12345678","routingNumber":"123456789"},
+                 "individual":{"name":{"firstName":"New","lastName":"Payee"},"dateOfBirth":"1990-02-03"}}
+                """.formatted(remoteId, email);
+    }
+
+    /** A {@code POST /v2/payees} body of the default payor's with these payees. */
+    public static String payeeBatch(String... payees) {
+        return "{\"payorId\":\"" + PAYOR_ID + "\",\"payees\":[" + String.join(",", payees) + "]}";
+    }
+
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         RestAssured.filters(new VeloPublishedContract(), new ApiContracts());

@@ -3,7 +3,8 @@ package dev.standin.core.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.standin.core.id.IdGenerator;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,56 +23,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LifecycleEventsTest {
     private final RuleEngine rules = new RuleEngine(new IdGenerator(1, "rules", 0), () -> Instant.EPOCH);
     private final LifecycleEvents events = new LifecycleEvents("velo", rules, null);
-    private final AtomicInteger reads = new AtomicInteger();
-    private final List<String> ran = new ArrayList<>();
 
-    @Test
-    void aStepNoRuleNamesRunsWithoutReadingItsSubject() throws Exception {
-        load("[{\"name\": \"other\", \"match\": {\"provider\": \"velo\", \"event\": \"payee.ofac\"}, \"effect\": {\"outcome\": {\"reason\": \"X\"}}}]");
-        run("tenant-1", Optional.of(Map.of("payoutId", "p1")));
-        assertEquals(0, reads.get());
-        assertEquals(List.of("step"), ran);
-    }
-
-    @Test
-    void aRuleNamingTheEventSeesTheSubjectReadForIt() throws Exception {
-        load("[{\"name\": \"reject\", \"match\": {\"provider\": \"velo\", \"event\": \"payout.validate\", \"tenant\": \"tenant-1\","
-                + " \"entity\": {\"payoutId\": \"p1\"}}, \"effect\": {\"outcome\": {\"reason\": \"OTHER\"}}}]");
-        run("tenant-1", Optional.of(Map.of("payoutId", "p1")));
-        assertEquals(1, reads.get());
-        assertEquals(List.of("outcome OTHER"), ran);
-    }
-
-    @Test
-    void aRuleNamingTheEventThatDoesNotMatchTheSubjectLetsTheStepRun() throws Exception {
-        load("[{\"name\": \"reject\", \"match\": {\"provider\": \"velo\", \"event\": \"payout.validate\", \"tenant\": \"tenant-2\"},"
-                + " \"effect\": {\"outcome\": {\"reason\": \"OTHER\"}}}]");
-        run("tenant-1", Optional.of(Map.of("payoutId", "p1")));
-        assertEquals(1, reads.get());
-        assertEquals(List.of("step"), ran);
-    }
-
-    @Test
-    void aSubjectGoneOrMovedOnRunsNothingWhenARuleNamesTheEvent() throws Exception {
-        load("[{\"name\": \"reject\", \"match\": {\"provider\": \"velo\", \"event\": \"payout.validate\"}, \"effect\": {\"outcome\": {\"reason\": \"OTHER\"}}}]");
-        run("tenant-1", Optional.empty());
-        assertEquals(1, reads.get());
-        assertEquals(List.of(), ran);
-    }
-
-    @Test
-    void aRuleOfAnotherProviderDoesNotNameTheEvent() throws Exception {
-        load("[{\"name\": \"other\", \"match\": {\"provider\": \"vendreo\", \"event\": \"payout.validate\"}, \"effect\": {\"outcome\": {\"reason\": \"X\"}}}]");
-        run("tenant-1", Optional.of(Map.of("payoutId", "p1")));
-        assertEquals(0, reads.get());
-        assertEquals(List.of("step"), ran);
-    }
-
-    private void run(String tenant, Optional<Map<String, ?>> entity) {
+    /** The step is Velo's payout.validate of tenant-1's payout p1 (or of a payout gone: no subject). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a step no rule names runs without reading its subject       | velo    | payee.ofac      |          | true  | 0 | step
+            a rule of another provider does not name the event          | vendreo | payout.validate |          | true  | 0 | step
+            a rule naming the event sees the subject read for it        | velo    | payout.validate | tenant-1 | true  | 1 | outcome OTHER
+            a rule naming the event but not matching lets the step run  | velo    | payout.validate | tenant-2 | true  | 1 | step
+            a subject gone or moved on runs nothing when a rule names it | velo    | payout.validate |          | false | 1 |
+            """)
+    void theSubjectIsReadOnlyForRulesNamingTheEvent(String behaviour, String provider, String event, String tenant,
+                                                      boolean subjectExists, int expectedReads, String expectedRun) throws Exception {
+        String match = "{\"provider\": \"" + provider + "\", \"event\": \"" + event + "\""
+                + (tenant == null ? "" : ", \"tenant\": \"" + tenant + "\", \"entity\": {\"payoutId\": \"p1\"}") + "}";
+        load("[{\"name\": \"rule\", \"match\": " + match + ", \"effect\": {\"outcome\": {\"reason\": \"OTHER\"}}}]");
+        AtomicInteger reads = new AtomicInteger();
+        List<String> ran = new ArrayList<>();
         events.around("payout.validate", () -> {
             reads.incrementAndGet();
-            return entity.map(e -> new LifecycleEvents.Subject(tenant, e));
+            return subjectExists ? Optional.of(new LifecycleEvents.Subject("tenant-1", Map.of("payoutId", "p1"))) : Optional.empty();
         }, () -> ran.add("step"), outcome -> ran.add("outcome " + outcome.path("reason").asText()));
+        assertEquals(expectedReads, reads.get(), behaviour);
+        assertEquals(expectedRun == null ? List.of() : List.of(expectedRun), ran, behaviour);
     }
 
     private void load(String json) throws Exception {

@@ -18,7 +18,7 @@ class VeloJourneyTest extends AcceptanceTest {
         String token = veloToken();
 
         // payees: one by JSON, one by CSV
-        veloAs(token).body(VeloPayeeTest.batch(VeloPayeeTest.individual("journey-json", "journey.json@example.com")))
+        veloAs(token).body(payeeBatch(individualPayee("journey-json", "journey.json@example.com")))
                 .post("/v2/payees").then().statusCode(201);
         velo().header("Authorization", "Bearer " + token).queryParam("payorId", PAYOR_ID)
                 .multiPart("file", "payees.csv", ("type,remoteId,email,addressLine1,addressCity,addressZipOrPostcode,addressCountry,"

@@ -21,18 +21,6 @@ class VeloPayeeTest extends AcceptanceTest {
             {"payorId":"%s","payees":[{"type":"Individual","remoteId":"remoteId","email":"bob@example.com","address":{"line1":"100 Battery Street","line2":"line2","line3":"line3","line4":"line4","city":"San Francisco","countyOrProvince":"California","zipOrPostcode":"94018","country":"US"},"paymentChannel":{"paymentChannelName":"My Payment Channel","accountNumber":"12345678","routingNumber":"123456789","countryCode":"US","currency":"USD","accountName":"Foo Account"},"individual":{"name":{"title":"Mr","firstName":"Barney","otherNames":"Grubb","lastName":"Cuthbert"},"nationalIdentification":"987654321","dateOfBirth":"1970-05-20"},"language":"FR"},{"type":"Company","remoteId":"remoteId","email":"bob@example.com","address":{"line1":"100 Battery Street","line2":"line2","line3":"line3","line4":"line4","city":"San Francisco","countyOrProvince":"California","zipOrPostcode":"94018","country":"US"},"paymentChannel":{"paymentChannelName":"My Payment Channel","accountNumber":"12345678","routingNumber":"123456789","countryCode":"US","currency":"USD","accountName":"Foo Account"},"company":{"name":"ABC Payee Corp","taxId":"223344556"},"language":"FR"}]}
             """.formatted(PAYOR_ID);
 
-    static String individual(String remoteId, String email) {
-        return """
-                {"type":"Individual","remoteId":"%s","email":"%s","address":{"line1":"1 Road","city":"Austin","zipOrPostcode":"73301","country":"US"},
-                 "paymentChannel":{"countryCode":"US","currency":"USD","accountName":"New Payee","accountNumber":"12345678","routingNumber":"123456789"},
-                 "individual":{"name":{"firstName":"New","lastName":"Payee"},"dateOfBirth":"1990-02-03"}}
-                """.formatted(remoteId, email);
-    }
-
-    static String batch(String... payees) {
-        return "{\"payorId\":\"" + PAYOR_ID + "\",\"payees\":[" + String.join(",", payees) + "]}";
-    }
-
     @Test
     void onboardedPayeesAreListedWithFiltersSortPagingAndLinks() {
         veloAs(veloToken()).queryParam("onboardedStatus", "ONBOARDED").queryParam("pageSize", 2).queryParam("page", 2)
@@ -121,7 +109,7 @@ class VeloPayeeTest extends AcceptanceTest {
     @Test
     void aCreatedPayeeIsInvitedWithAPendingOfacCheckThatPasses() {
         String token = veloToken();
-        veloAs(token).body(batch(individual("new-1", "new.one@example.com"))).post("/v2/payees").then().statusCode(201);
+        veloAs(token).body(payeeBatch(individualPayee("new-1", "new.one@example.com"))).post("/v2/payees").then().statusCode(201);
         advance("PT1S");
         veloAs(token).queryParam("remoteId", "new-1").get("/v1/payees").then()
                 .body("content[0].onboardedStatus", equalTo("INVITED"))
@@ -134,7 +122,7 @@ class VeloPayeeTest extends AcceptanceTest {
     @Test
     void aPayeeOnTheSanctionsTriggerFailsOfac() {
         String token = veloToken();
-        veloAs(token).body(batch(individual("bad-1", "ofacfail@example.com"))).post("/v2/payees").then().statusCode(201);
+        veloAs(token).body(payeeBatch(individualPayee("bad-1", "ofacfail@example.com"))).post("/v2/payees").then().statusCode(201);
         advance("PT3S");
         veloAs(token).queryParam("remoteId", "bad-1").get("/v1/payees").then().body("content[0].ofacStatus", equalTo("FAILED"));
     }
@@ -142,7 +130,7 @@ class VeloPayeeTest extends AcceptanceTest {
     @Test
     void anExistingRemoteIdFailsItsSubmissionInTheBatch() {
         String token = veloToken();
-        String location = veloAs(token).body(batch(individual("myRemoteId01", "someone.else@example.com")))
+        String location = veloAs(token).body(payeeBatch(individualPayee("myRemoteId01", "someone.else@example.com")))
                 .post("/v2/payees").then().statusCode(201).extract().header("Location");
         advance("PT1S");
         veloAs(token).get(location.substring(location.indexOf("/v2/"))).then()
@@ -151,14 +139,14 @@ class VeloPayeeTest extends AcceptanceTest {
 
     @Test
     void duplicateRemoteIdOfTheSameTypeInABatchIsAConflict() {
-        veloAs(veloToken()).body(batch(individual("dup", "a@example.com"), individual("dup", "b@example.com")))
+        veloAs(veloToken()).body(payeeBatch(individualPayee("dup", "a@example.com"), individualPayee("dup", "b@example.com")))
                 .post("/v2/payees").then().statusCode(409)
                 .body("errors[0].location", equalTo("payees[1].remoteId"));
     }
 
     @Test
     void duplicateEmailOfTheSameTypeInABatchIsAConflict() {
-        veloAs(veloToken()).body(batch(individual("one", "same@example.com"), individual("two", "SAME@example.com")))
+        veloAs(veloToken()).body(payeeBatch(individualPayee("one", "same@example.com"), individualPayee("two", "SAME@example.com")))
                 .post("/v2/payees").then().statusCode(409)
                 .body("errors[0].location", equalTo("payees[1].email"));
     }
@@ -170,7 +158,7 @@ class VeloPayeeTest extends AcceptanceTest {
                  "paymentChannel":{"countryCode":"USA","currency":"usd","accountName":"X","routingNumber":"12"},
                  "individual":{"name":{"firstName":"A"},"dateOfBirth":"2999-01-01"},"language":"XX"}
                 """;
-        veloAs(veloToken()).body(batch(bad)).post("/v2/payees").then().statusCode(400)
+        veloAs(veloToken()).body(payeeBatch(bad)).post("/v2/payees").then().statusCode(400)
                 .body("errors.location", hasItems("payees[0].remoteId", "payees[0].email", "payees[0].address.zipOrPostcode",
                         "payees[0].paymentChannel.countryCode", "payees[0].paymentChannel.currency",
                         "payees[0].paymentChannel.routingNumber", "payees[0].individual.name.lastName",
@@ -185,7 +173,7 @@ class VeloPayeeTest extends AcceptanceTest {
 
     @Test
     void aBatchForAnotherPayorIsNotFound() {
-        veloAs(veloToken()).body(batch(individual("x", "x@example.com")).replace(PAYOR_ID, Scenarios.SECOND_PAYOR_ID))
+        veloAs(veloToken()).body(payeeBatch(individualPayee("x", "x@example.com")).replace(PAYOR_ID, Scenarios.SECOND_PAYOR_ID))
                 .post("/v2/payees").then().statusCode(404);
     }
 
@@ -204,7 +192,7 @@ class VeloPayeeTest extends AcceptanceTest {
     @Test
     void resetForgetsCreatedPayees() {
         String token = veloToken();
-        veloAs(token).body(batch(individual("temp", "temp@example.com"))).post("/v2/payees").then().statusCode(201);
+        veloAs(token).body(payeeBatch(individualPayee("temp", "temp@example.com"))).post("/v2/payees").then().statusCode(201);
         advance("PT1S");
         control().post("/_sim/reset").then().statusCode(200);
         veloAs(veloToken()).queryParam("remoteId", "temp").get("/v1/payees").then().body("content", hasSize(0));
